@@ -1,0 +1,241 @@
+#include "qixian/counting.hpp"
+
+#include <cstdio>
+
+namespace qixian {
+
+std::string_view to_string(start_day s) noexcept {
+    return s == start_day::included ? "included" : "excluded";
+}
+
+std::string_view to_string(month_end m) noexcept {
+    switch (m) {
+        case month_end::clamp: return "clamp";
+        case month_end::first_of_next: return "first_of_next";
+        case month_end::spill: return "spill";
+        case month_end::reject: return "reject";
+    }
+    return "unset";
+}
+
+std::string_view to_string(step_kind k) noexcept {
+    switch (k) {
+        case step_kind::start: return "start";
+        case step_kind::count: return "count";
+        case step_kind::roll: return "roll";
+        case step_kind::close: return "close";
+    }
+    return "start";
+}
+
+std::string to_string(const day_end& e) {
+    if (e.which == day_end::kind::midnight) return "24:00";
+    char buf[8];
+    const auto m = e.close.count();
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(m / 60 % 100),
+                  static_cast<long long>(m % 60));
+    return buf;
+}
+
+namespace {
+
+bool valid_policy(month_end m) noexcept {
+    return m == month_end::clamp || m == month_end::first_of_next || m == month_end::spill ||
+           m == month_end::reject;
+}
+
+civil_date from_local_days(date::local_days d) noexcept {
+    return civil_date::from_serial(static_cast<std::int32_t>(d.time_since_epoch().count()));
+}
+
+std::string describe_month_adjustment(civil_date from, std::int32_t n, date::year_month y_m) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(y_m.year()),
+                  static_cast<unsigned>(y_m.month()));
+    return from.to_string() + " + " + std::to_string(n) + (n == 1 || n == -1 ? " month" : " months") +
+           ": " + buf + " has no day " + std::to_string(from.day());
+}
+
+}  // namespace
+
+result<civil_date> add_months(civil_date from, std::int32_t n, month_end policy, bool* adjusted) {
+    if (adjusted) *adjusted = false;
+    if (!valid_policy(policy))
+        return unexpected(make_error(errc::invalid_period,
+                                     "no month-end policy given (clamp, first_of_next, spill or reject)"));
+    const auto ymd = from.ymd();
+    const std::int64_t month_index =
+        static_cast<std::int64_t>(static_cast<int>(ymd.year())) * 12 +
+        (static_cast<unsigned>(ymd.month()) - 1) + n;
+    const std::int64_t year = month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
+    if (year < 1 || year > 9999)
+        return unexpected(make_error(errc::out_of_range,
+                                     from.to_string() + " + " + std::to_string(n) +
+                                         " months is outside the years 0001-9999"));
+    const auto y_m = date::year{static_cast<int>(year)} /
+                     date::month{static_cast<unsigned>(month_index - year * 12 + 1)};
+    const auto target = y_m / ymd.day();
+    if (target.ok()) return from_local_days(date::local_days{target});
+
+    if (adjusted) *adjusted = true;
+    switch (policy) {
+        case month_end::clamp:
+            return from_local_days(date::local_days{y_m / date::last});
+        case month_end::first_of_next:
+            return from_local_days(date::local_days{y_m / date::last} + date::days{1});
+        case month_end::spill:
+            // date::local_days of an out-of-range day counts on past the month's end.
+            return from_local_days(date::local_days{target});
+        case month_end::reject:
+            return unexpected(make_error(
+                errc::ambiguous_month_end,
+                describe_month_adjustment(from, n, y_m) +
+                    " and the month-end policy is reject (clamp would give " +
+                    from_local_days(date::local_days{y_m / date::last}).to_string() + ")",
+                from.to_string()));
+    }
+    return unexpected(make_error(errc::invalid_period, "unknown month-end policy"));
+}
+
+result<civil_date> add(civil_date from, const period& p, month_end policy) {
+    if (p.hours != 0 || p.working_days != 0)
+        return unexpected(make_error(errc::invalid_period,
+                                     "add() takes years, months and days only, not '" +
+                                         to_string(p) + "'"));
+    const std::int64_t months = static_cast<std::int64_t>(p.years) * 12 + p.months;
+    if (months > 12 * 10000 || months < -12 * 10000)
+        return unexpected(make_error(errc::out_of_range, "period too long: " + to_string(p)));
+    civil_date d = from;
+    if (months != 0) {
+        auto m = add_months(from, static_cast<std::int32_t>(months), policy);
+        if (!m) return m;
+        d = *m;
+    } else if (!valid_policy(policy)) {
+        return unexpected(make_error(errc::invalid_period,
+                                     "no month-end policy given (clamp, first_of_next, spill or reject)"));
+    }
+    return checked_add_calendar_days(d, p.days);
+}
+
+local_time end_of(civil_date last_day, const day_end& end) noexcept {
+    if (end.which == day_end::kind::midnight) return start_of(add_calendar_days(last_day, 1));
+    return start_of(last_day) + end.close;
+}
+
+result<day_count> count(civil_date start, const period& p, const counting_convention& convention,
+                        const work_calendar* calendar, const calendar_query& q) {
+    if (convention.start != start_day::excluded && convention.start != start_day::included)
+        return unexpected(make_error(errc::invalid_request,
+                                     "counting convention '" + convention.id +
+                                         "' does not say whether the start day is counted"));
+    if (!valid_policy(convention.month_end_policy))
+        return unexpected(make_error(errc::invalid_request,
+                                     "counting convention '" + convention.id +
+                                         "' names no month-end policy"));
+    if (p.hours != 0)
+        return unexpected(make_error(errc::invalid_period,
+                                     "'" + to_string(p) +
+                                         "' has hours: hour periods are counted from a time, not a day"));
+    if (!p.is_non_negative())
+        return unexpected(make_error(errc::invalid_period,
+                                     "'" + to_string(p) + "' has a negative unit"));
+    if ((convention.roll != roll_convention::none || p.working_days != 0) && calendar == nullptr)
+        return unexpected(make_error(errc::invalid_request,
+                                     "counting '" + to_string(p) + "' under '" + convention.id +
+                                         "' needs a calendar"));
+
+    day_count out;
+    out.start = start;
+    const bool excluded = convention.start == start_day::excluded;
+
+    // start: under exclusion the count runs from the next day (Civil Code Art. 201).
+    auto first_counted = excluded ? checked_add_calendar_days(start, 1) : result<civil_date>(start);
+    if (!first_counted) return unexpected(first_counted.error());
+    out.trace.push_back({step_kind::start, start, *first_counted,
+                         excluded ? start.to_string() + " is not counted; counting begins " +
+                                        first_counted->to_string()
+                                  : start.to_string() + " is counted as the first day"});
+
+    // count: months and years on the corresponding day, then days, then working days.
+    // With the start day counted (other jurisdictions), a calendar period ends the day
+    // before the corresponding day (1 March + 1 month → 31 March), and a working-day
+    // period counts the start day itself when it is a working day.
+    const std::int64_t months = static_cast<std::int64_t>(p.years) * 12 + p.months;
+    civil_date raw = start;
+    std::string how;
+    if (months != 0) {
+        bool adjusted = false;
+        auto m = add_months(raw, static_cast<std::int32_t>(months), convention.month_end_policy,
+                            &adjusted);
+        if (!m) return unexpected(m.error());
+        raw = *m;
+        out.month_end_adjusted = adjusted;
+        how = adjusted ? "no corresponding day in the final month: month-end policy " +
+                             std::string(to_string(convention.month_end_policy)) + " gives " +
+                             raw.to_string()
+                       : "the corresponding day";
+    }
+    if (p.days != 0) {
+        auto d = checked_add_calendar_days(raw, p.days);
+        if (!d) return unexpected(d.error());
+        raw = *d;
+    }
+    if (!excluded && (months != 0 || p.days != 0 || p.working_days != 0)) {
+        auto back = checked_add_calendar_days(raw, -1);
+        if (!back) return unexpected(back.error());
+        raw = *back;
+        if (months != 0 || p.days != 0) how += how.empty() ? "start day counted" : "; start day counted";
+    }
+    if (p.working_days != 0) {
+        auto w = calendar->add_working_days(raw, p.working_days, q);
+        if (!w) return unexpected(w.error());
+        out.provisional = out.provisional || w->provisional;
+        raw = w->day;
+    }
+    out.raw_end = raw;
+    out.trace.push_back({step_kind::count, start, raw,
+                         "+ " + to_string(p) + " -> " + raw.to_string() +
+                             (how.empty() ? std::string() : " (" + how + ")")});
+
+    // roll: a last day that is a rest day moves per the convention.
+    out.last_day = raw;
+    if (convention.roll != roll_convention::none) {
+        auto r = roll(raw, convention.roll, *calendar, q);
+        if (!r) return unexpected(r.error());
+        out.last_day = r->day;
+        out.provisional = out.provisional || r->provisional;
+        std::string what;
+        if (r->moved == 0) {
+            what = raw.to_string() + " is a working day: no change";
+        } else {
+            what = raw.to_string() + " is a rest day (" + std::string(to_string(r->original.kind)) +
+                   (r->original.name.empty() ? std::string() : ", " + std::string(r->original.name)) +
+                   "): moved " + std::to_string(r->moved < 0 ? -r->moved : r->moved) + " days to " +
+                   r->day.to_string();
+        }
+        if (r->provisional) what += " [provisional: outside the calendar's data]";
+        out.trace.push_back({step_kind::roll, raw, r->day, what});
+    }
+
+    // close: the exclusive end of the last day.
+    out.ends_before = end_of(out.last_day, convention.end);
+    out.trace.push_back({step_kind::close, out.last_day, out.last_day,
+                         "ends at " + to_string(convention.end) + " on " +
+                             out.last_day.to_string() + " (exclusive bound " +
+                             to_string(out.ends_before) + ")"});
+    return out;
+}
+
+result<hour_count> count_hours(local_time start, const period& p) {
+    if (!p.is_hours_only() || p.hours < 0)
+        return unexpected(make_error(errc::invalid_period,
+                                     "count_hours() takes a positive number of hours only, not '" +
+                                         to_string(p) + "'"));
+    hour_count out;
+    out.start = start;
+    out.counted_from = date::floor<std::chrono::hours>(start) + std::chrono::hours{1};
+    out.ends_before = out.counted_from + std::chrono::hours{p.hours};
+    return out;
+}
+
+}  // namespace qixian

@@ -1,0 +1,84 @@
+// Synopsis: tz::locate, tz::database_version, tz::to_instant (local_policy),
+//           tz::to_local, tz::legal_day, tz::format, tz::format_utc, tz::abbreviation.
+// Uses history that will not change: Asia/Shanghai's daylight saving of 1986–1991 and
+// America/New_York since 2007.
+#include "qixian/tz.hpp"
+#include "support/test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+using namespace qixian;
+using qixian::test::day;
+
+TEST_CASE("zones are looked up without exceptions") {
+    auto sh = tz::locate("Asia/Shanghai");
+    REQUIRE(sh.has_value());
+    CHECK(sh->name() == "Asia/Shanghai");
+    auto bad = tz::locate("Asia/Beijing");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().code == errc::unknown_zone);
+    CHECK(bad.error().subject == "Asia/Beijing");
+    CHECK(tz::locate("").error().code == errc::unknown_zone);
+}
+
+TEST_CASE("the tz database version is the machine's") {
+    std::ifstream in("/usr/share/zoneinfo/tzdata.zi");
+    std::string first;
+    REQUIRE(std::getline(in, first));
+    CHECK(first == "# version " + tz::database_version());
+    CHECK(tz::database_version().size() >= 5);
+}
+
+TEST_CASE("the end of the last day in the forum zone, in UTC and in New York") {
+    auto sh = *tz::locate("Asia/Shanghai");
+    auto ny = *tz::locate("America/New_York");
+    // last day 2025-10-09: ends 2025-10-10T00:00+08:00 = 2025-10-09T16:00Z = 12:00 EDT
+    auto end = tz::to_instant(start_of(day("2025-10-10")), sh, tz::local_policy::reject);
+    REQUIRE(end.has_value());
+    CHECK(tz::format(*end, sh) == "2025-10-10T00:00:00+08:00");
+    CHECK(tz::format_utc(*end) == "2025-10-09T16:00:00Z");
+    CHECK(tz::format(*end, ny) == "2025-10-09T12:00:00-04:00");
+    CHECK(tz::abbreviation(*end, ny) == "EDT");
+    // CASES.md: last day 2025-06-30 ends 2025-07-01 00:00 Shanghai = 2025-06-30 12:00 EDT
+    auto june = tz::to_instant(start_of(day("2025-07-01")), sh, tz::local_policy::reject);
+    CHECK(tz::format(*june, ny) == "2025-06-30T12:00:00-04:00");
+}
+
+TEST_CASE("an instant abroad becomes a legal day in the forum zone") {
+    auto sh = *tz::locate("Asia/Shanghai");
+    auto ny = *tz::locate("America/New_York");
+    auto served = tz::to_instant(*parse_local_time("2025-03-01T21:30"), ny, tz::local_policy::reject);
+    REQUIRE(served.has_value());
+    CHECK(tz::legal_day(*served, sh) == day("2025-03-02"));
+    CHECK(tz::legal_day(*served, ny) == day("2025-03-01"));
+}
+
+TEST_CASE("local times skipped or repeated by a clock change are errors naming both candidates") {
+    auto sh = *tz::locate("Asia/Shanghai");
+    auto gap = tz::to_instant(*parse_local_time("1986-05-04T02:30"), sh, tz::local_policy::reject);
+    REQUIRE_FALSE(gap.has_value());
+    CHECK(gap.error().code == errc::nonexistent_local_time);
+    CHECK(gap.error().message ==
+          "1986-05-04T02:30:00 does not exist in Asia/Shanghai: the clocks jumped from "
+          "1986-05-04T01:59:59+08:00 to 1986-05-04T03:00:00+09:00 (candidates: "
+          "1986-05-04T03:00:00+09:00 or 1986-05-04T03:30:00+09:00; choose a policy, earliest or latest)");
+
+    auto twice = tz::to_instant(*parse_local_time("1986-09-14T01:30"), sh, tz::local_policy::reject);
+    REQUIRE_FALSE(twice.has_value());
+    CHECK(twice.error().code == errc::ambiguous_local_time);
+    CHECK(twice.error().message ==
+          "1986-09-14T01:30:00 happens twice in Asia/Shanghai: 1986-09-14T01:30:00+09:00 or "
+          "1986-09-14T01:30:00+08:00 (choose a policy, earliest or latest)");
+    auto early = tz::to_instant(*parse_local_time("1986-09-14T01:30"), sh, tz::local_policy::earliest);
+    auto late = tz::to_instant(*parse_local_time("1986-09-14T01:30"), sh, tz::local_policy::latest);
+    CHECK(tz::format_utc(*early) == "1986-09-13T16:30:00Z");
+    CHECK(tz::format_utc(*late) == "1986-09-13T17:30:00Z");
+
+    auto ny = *tz::locate("America/New_York");
+    auto ny_gap = tz::to_instant(*parse_local_time("2025-03-09T02:30"), ny, tz::local_policy::reject);
+    CHECK(ny_gap.error().code == errc::nonexistent_local_time);
+    CHECK(tz::format_utc(*tz::to_instant(*parse_local_time("2025-03-09T02:30"), ny,
+                                         tz::local_policy::earliest)) == "2025-03-09T07:00:00Z");
+}

@@ -1,0 +1,80 @@
+// qixian/tz.hpp — the only bridge between legal days and instants.
+//
+// A legal day is a calendar day in a court's zone; an instant is a point in time.
+// Converting between them needs a time zone, and only this layer does it (over the
+// system tz database that Debian's `tzdata` package keeps current, read through
+// Howard Hinnant's date/tz — no other qixian code includes date/tz.h).
+//
+// A wall-clock time that a clock change skipped (Asia/Shanghai 1986-05-04 02:30) or
+// repeated (1986-09-14 01:30) is an error naming both candidate instants, unless the
+// caller chose a `local_policy`. Lookups of zones and conversions never throw.
+//
+// Example:
+//
+//   auto sh = qixian::tz::locate("Asia/Shanghai");                    // result<zone>
+//   auto end = qixian::tz::to_instant(qixian::start_of(day_after_last), *sh,
+//                                     qixian::tz::local_policy::reject);  // result<instant>
+//   auto ny = qixian::tz::locate("America/New_York");
+//   std::cout << qixian::tz::format(*end, *ny);   // 2025-06-30T12:00:00-04:00
+//   std::cout << qixian::tz::database_version();  // e.g. 2026f
+#pragma once
+
+#include "qixian/civil.hpp"
+#include "qixian/result.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace date {
+class time_zone;
+}
+
+namespace qixian::tz {
+
+/// A zone of the system tz database. Cheap to copy; valid for the program's life.
+class zone {
+public:
+    /// The IANA name, e.g. "Asia/Shanghai".
+    std::string_view name() const noexcept;
+    friend bool operator==(const zone& a, const zone& b) noexcept { return a.zone_ == b.zone_; }
+
+private:
+    friend result<zone> locate(std::string_view);
+    friend const date::time_zone* native(const zone&) noexcept;
+    explicit zone(const date::time_zone* z) noexcept : zone_(z) {}
+    const date::time_zone* zone_;
+};
+
+/// The zone with this IANA name, or errc::unknown_zone.
+result<zone> locate(std::string_view name);
+
+/// The version of the system tz database (first line of tzdata.zi, e.g. "2026f"),
+/// or "unknown" when it cannot be read.
+const std::string& database_version();
+
+/// What to do with a wall-clock time that does not exist or happens twice.
+enum class local_policy {
+    reject,    ///< errc::nonexistent_local_time / errc::ambiguous_local_time, naming both candidates
+    earliest,  ///< the earlier candidate (for a gap: the instant the gap begins)
+    latest,    ///< the later candidate (for a gap: the instant the gap ends)
+};
+
+/// The instant of wall-clock time `t` in zone `z`.
+result<instant> to_instant(local_time t, const zone& z, local_policy policy);
+
+/// The wall-clock time of instant `i` in zone `z`.
+local_time to_local(instant i, const zone& z);
+
+/// The legal day on which instant `i` falls in zone `z`.
+civil_date legal_day(instant i, const zone& z);
+
+/// `YYYY-MM-DDTHH:MM:SS±HH:MM` of instant `i` in zone `z` (RFC 3339).
+std::string format(instant i, const zone& z);
+
+/// The zone's abbreviation at instant `i`, e.g. "CST", "EDT".
+std::string abbreviation(instant i, const zone& z);
+
+/// `YYYY-MM-DDTHH:MM:SSZ`.
+std::string format_utc(instant i);
+
+}  // namespace qixian::tz
