@@ -20,6 +20,7 @@ std::string_view to_string(errc code) noexcept {
         case errc::invalid_request: return "invalid_request";
         case errc::rules_invalid: return "rules_invalid";
         case errc::io_error: return "io_error";
+        case errc::missing_fact: return "missing_fact";
     }
     return "unknown_error";
 }

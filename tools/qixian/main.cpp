@@ -1,1 +1,289 @@
-int main() { return 0; }
+// qixian — statutory deadlines and limitation periods of PRC civil procedure.
+#include "qixian/compute.hpp"
+#include "qixian/rule_pack.hpp"
+#include "qixian/tz.hpp"
+#include "render.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace {
+
+using namespace qixian;
+
+constexpr const char* exit_codes_help = R"(Exit status:
+  0   success (for rules check: no errors)
+  2   usage error (unknown option, bad argument)
+  3   the rule pack has errors (printed as file:line:column: error CODE: message)
+  10+ a computation error, one per code: 11 invalid_date, 12 invalid_time, 13 invalid_period,
+      14 out_of_range, 15 ambiguous_month_end, 16 outside_calendar_coverage, 17 no_working_day,
+      18 nonexistent_local_time, 19 ambiguous_local_time, 20 unknown_zone, 21 unknown_rule,
+      22 no_version_in_force, 23 missing_event, 24 invalid_request, 25 rules_invalid,
+      26 io_error, 27 missing_fact)";
+
+int print_diagnostics(const std::vector<diagnostic>& ds) {
+    for (const auto& d : ds) std::cerr << format(d) << '\n';
+    return 3;
+}
+
+result<rule_pack, std::vector<diagnostic>> load_pack(const std::string& dir) {
+    return dir.empty() ? rule_pack::load_embedded() : rule_pack::load_directory(dir);
+}
+
+int fail(const error& e, bool json) {
+    if (json)
+        std::cout << cli::error_json(e).dump() << '\n';
+    else
+        std::cerr << "qixian: error " << to_string(e.code) << ": " << e.message << '\n';
+    return exit_status(e.code);
+}
+
+// Splits K=V; false if there is no '='.
+bool split_pair(const std::string& s, std::string& k, std::string& v) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos || eq == 0) return false;
+    k = s.substr(0, eq);
+    v = s.substr(eq + 1);
+    return true;
+}
+
+struct compute_options {
+    std::string rule;
+    std::vector<std::string> events, facts, readings;
+    std::string act, zone, format = "text", lang = "en", as_of;
+    bool provisional = false;
+};
+
+void add_compute_options(CLI::App* cmd, compute_options& o) {
+    cmd->add_option("rule", o.rule, "rule id, e.g. cn.enforcement.application (qixian rules list)")->required();
+    cmd->add_option("--event,-e", o.events,
+                    "KIND=TIME, e.g. effective=2023-06-30; TIME is a day, a forum-local time "
+                    "(2025-03-01T09:30), an instant (…Z, …+08:00) or 2025-03-01T21:30[America/New_York]")
+        ->required();
+    cmd->add_option("--fact", o.facts, "K=V: parties=natural_person_involved|legal_persons, domicile=china|abroad");
+    cmd->add_option("--act", o.act, "when the act was done (same forms as TIME): judges timely or late");
+    cmd->add_option("--zone", o.zone, "also show the end in this IANA zone, e.g. America/New_York");
+    cmd->add_option("--reading", o.readings, "K=V: adjusted_weekend=schedule|weekday");
+    cmd->add_option("--as-of", o.as_of, "use the holiday notices as they stood on this day (YYYY-MM-DD)");
+    cmd->add_flag("--provisional", o.provisional,
+                  "answer for days beyond the calendar's data from the weekly rest days, flagged provisional");
+    cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--lang", o.lang, "en or zh (text format)")->check(CLI::IsMember({"en", "zh"}));
+}
+
+int run_compute(const compute_options& o, const std::string& rules_dir, bool full) {
+    const bool json = o.format == "json";
+    compute_request req;
+    req.rule = o.rule;
+    std::string k, v;
+    for (const auto& e : o.events) {
+        if (!split_pair(e, k, v))
+            return fail(make_error(errc::invalid_request, "--event '" + e + "' is not KIND=TIME", e), json);
+        req.events[k] = v;
+    }
+    for (const auto& f : o.facts) {
+        if (!split_pair(f, k, v))
+            return fail(make_error(errc::invalid_request, "--fact '" + f + "' is not K=V", f), json);
+        req.facts[k] = v;
+    }
+    for (const auto& r : o.readings) {
+        if (!split_pair(r, k, v) || k != "adjusted_weekend" || (v != "schedule" && v != "weekday"))
+            return fail(make_error(errc::invalid_request,
+                                   "--reading '" + r + "': supported: adjusted_weekend=schedule|weekday", r),
+                        json);
+        req.adjusted = v == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
+    }
+    if (!o.act.empty()) req.act = o.act;
+    req.zone = o.zone;
+    if (!o.as_of.empty()) {
+        auto d = civil_date::parse(o.as_of);
+        if (!d) return fail(d.error(), json);
+        req.calendar_as_of = *d;
+    }
+    if (o.provisional) req.outside = coverage_policy::provisional;
+
+    auto pack = load_pack(rules_dir);
+    if (!pack) return print_diagnostics(pack.error());
+    auto d = compute(*pack, req);
+    if (!d) return fail(d.error(), json);
+    if (json)
+        std::cout << cli::to_json(*d).dump(2) << '\n';
+    else
+        std::cout << cli::render_text(*d, o.lang == "zh" ? cli::lang::zh : cli::lang::en, full);
+    return 0;
+}
+
+int run_rules_check(const std::string& dir) {
+    auto pack = load_pack(dir);
+    if (!pack) {
+        print_diagnostics(pack.error());
+        std::size_t errors = 0;
+        for (const auto& d : pack.error()) errors += d.level == severity::error;
+        std::cerr << errors << " error(s)\n";
+        return 3;
+    }
+    for (const auto& w : pack->warnings()) std::cerr << format(w) << '\n';
+    std::cout << "ok: " << pack->rules().size() << " rule(s), " << pack->conventions().size()
+              << " convention(s), " << pack->calendar_ids().size() << " calendar(s); " << pack->warnings().size()
+              << " warning(s); rule pack " << pack->digest() << ", calendars " << pack->calendar_digest() << '\n';
+    return 0;
+}
+
+int run_rules_list(const std::string& dir, bool json) {
+    auto pack = load_pack(dir);
+    if (!pack) return print_diagnostics(pack.error());
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& r : pack->rules()) {
+        if (!json) {
+            std::cout << r.id << "  " << r.name_zh << " / " << r.name_en << "  (" << r.versions.size()
+                      << " version(s), expiry " << to_string(r.expiry) << ")\n";
+            continue;
+        }
+        nlohmann::ordered_json versions = nlohmann::ordered_json::array();
+        for (const auto& v : r.versions) {
+            nlohmann::ordered_json vj{{"valid_from", v.valid_from.to_string()}};
+            if (v.valid_until) vj["valid_until"] = v.valid_until->to_string();
+            vj["trigger"] = v.trigger;
+            vj["citations"] = nlohmann::ordered_json::array();
+            for (const auto& c : v.citations) vj["citations"].push_back(to_string(c));
+            versions.push_back(vj);
+        }
+        list.push_back({{"id", r.id}, {"name_zh", r.name_zh}, {"name_en", r.name_en},
+                        {"expiry", std::string(to_string(r.expiry))}, {"tolling", std::string(to_string(r.tolling))},
+                        {"convention", r.convention}, {"versions", versions}});
+    }
+    if (json) std::cout << list.dump(2) << '\n';
+    return 0;
+}
+
+int run_rules_show(const std::string& dir, const std::string& id) {
+    auto pack = load_pack(dir);
+    if (!pack) return print_diagnostics(pack.error());
+    const rule* r = pack->find(id);
+    if (r == nullptr) return fail(make_error(errc::unknown_rule, "no rule '" + id + "' in the rule pack", id), false);
+    std::cout << r->id << "\n  " << r->name_zh << " / " << r->name_en << "\n  expiry " << to_string(r->expiry)
+              << ", tolling " << to_string(r->tolling) << ", convention " << r->convention << "\n";
+    for (const auto& v : r->versions) {
+        std::cout << "  version " << v.valid_from << " .. " << (v.valid_until ? v.valid_until->to_string() : "")
+                  << "  (" << v.where.file << ":" << v.where.begin.line << ")\n    trigger";
+        for (const auto& t : v.trigger) std::cout << ' ' << t;
+        std::cout << "\n";
+        for (const auto& p : v.periods) {
+            std::cout << "    period  " << to_string(p.length);
+            for (const auto& [f, val] : p.when) std::cout << "  when " << f << "=" << val;
+            std::cout << "\n";
+        }
+        for (const auto& c : v.citations) std::cout << "    cites   " << to_string(c) << "\n";
+        if (!v.note.empty()) std::cout << "    note    " << v.note << "\n";
+    }
+    return 0;
+}
+
+int run_calendar(const std::string& dir, const std::string& from, const std::string& to, bool json,
+                 const std::string& as_of, const std::string& id) {
+    auto a = civil_date::parse(from);
+    if (!a) return fail(a.error(), json);
+    auto b = civil_date::parse(to);
+    if (!b) return fail(b.error(), json);
+    if (*b < *a) return fail(make_error(errc::invalid_request, "--to is before --from"), json);
+    if (calendar_days_between(*a, *b) > 366 * 50)
+        return fail(make_error(errc::invalid_request, "at most 50 years at a time"), json);
+    calendar_query q;
+    if (!as_of.empty()) {
+        auto k = civil_date::parse(as_of);
+        if (!k) return fail(k.error(), json);
+        q.as_of = *k;
+    }
+    auto pack = load_pack(dir);
+    if (!pack) return print_diagnostics(pack.error());
+    const table_calendar* cal = pack->find_calendar(id);
+    if (cal == nullptr) return fail(make_error(errc::invalid_request, "no calendar '" + id + "'", id), json);
+    for (civil_date d = *a; d <= *b; d = add_calendar_days(d, 1)) {
+        auto s = cal->status(d, q);
+        if (json) {
+            nlohmann::ordered_json j{{"date", d.to_string()}};
+            if (s) {
+                j["working"] = s->working;
+                j["kind"] = std::string(to_string(s->kind));
+                if (!s->name.empty()) j["name"] = std::string(s->name);
+                if (!s->notice.empty()) {
+                    j["notice"] = std::string(s->notice);
+                    if (const auto* n = cal->find_notice(s->notice)) j["notice_title"] = n->title;
+                }
+            } else {
+                j["outside_data"] = true;
+                j["error"] = {{"code", std::string(to_string(s.error().code))}, {"message", s.error().message}};
+            }
+            std::cout << j.dump() << '\n';
+        } else if (s) {
+            std::cout << d << ' ' << d.weekday_name() << "  " << (s->working ? "W" : "R") << "  "
+                      << to_string(s->kind);
+            if (!s->name.empty()) std::cout << "  " << s->name << "  [" << s->notice << "]";
+            std::cout << '\n';
+        } else {
+            std::cout << d << ' ' << d.weekday_name() << "  ?  outside the calendar's data\n";
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"qixian — deadlines and limitation periods of PRC civil procedure, with citations"};
+    app.footer(exit_codes_help);
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("qixian ") + std::string(qixian::engine_version()));
+    std::string rules_dir;
+    app.add_option("--rules", rules_dir, "use the rule pack in this directory instead of the built-in one");
+
+    compute_options copts;
+    auto* compute_cmd = app.add_subcommand("compute", "compute one deadline");
+    add_compute_options(compute_cmd, copts);
+    compute_options eopts;
+    auto* explain_cmd = app.add_subcommand("explain", "compute one deadline and explain every step with its authority");
+    add_compute_options(explain_cmd, eopts);
+
+    auto* rules_cmd = app.add_subcommand("rules", "list, show and check rule packs");
+    rules_cmd->require_subcommand(1);
+    std::string check_dir;
+    auto* check_cmd = rules_cmd->add_subcommand("check", "validate a rules directory (default: the built-in pack)");
+    check_cmd->add_option("dir", check_dir, "rules directory");
+    bool list_json = false;
+    auto* list_cmd = rules_cmd->add_subcommand("list", "list the rules of the pack");
+    list_cmd->add_flag("--json", list_json, "JSON output");
+    std::string show_id;
+    auto* show_cmd = rules_cmd->add_subcommand("show", "show one rule with its versions and citations");
+    show_cmd->add_option("id", show_id, "rule id")->required();
+
+    std::string cal_from, cal_to, cal_as_of, cal_id = "cn.mainland";
+    bool cal_json = false;
+    auto* cal_cmd = app.add_subcommand("calendar", "the status of each day: working, weekend, holiday, adjusted working");
+    cal_cmd->add_option("--from", cal_from, "first day (YYYY-MM-DD)")->required();
+    cal_cmd->add_option("--to", cal_to, "last day (YYYY-MM-DD)")->required();
+    cal_cmd->add_flag("--json", cal_json, "one JSON object per line");
+    cal_cmd->add_option("--as-of", cal_as_of, "as the notices stood on this day");
+    cal_cmd->add_option("--calendar", cal_id, "calendar id (default cn.mainland)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+
+    if (compute_cmd->parsed()) return run_compute(copts, rules_dir, false);
+    if (explain_cmd->parsed()) return run_compute(eopts, rules_dir, true);
+    if (check_cmd->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir);
+    if (list_cmd->parsed()) return run_rules_list(rules_dir, list_json);
+    if (show_cmd->parsed()) return run_rules_show(rules_dir, show_id);
+    if (cal_cmd->parsed()) return run_calendar(rules_dir, cal_from, cal_to, cal_json, cal_as_of, cal_id);
+    return 2;
+}

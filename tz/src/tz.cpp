@@ -96,3 +96,93 @@ std::string abbreviation(instant i, const zone& z) { return native(z)->get_info(
 std::string format_utc(instant i) { return to_string(local_time{i.time_since_epoch()}) + "Z"; }
 
 }  // namespace qixian::tz
+
+namespace qixian::tz {
+
+result<moment> parse_moment(std::string_view text) {
+    moment m;
+    m.text = std::string(text);
+    if (text.size() == 10) {
+        auto d = civil_date::parse(text);
+        if (!d) return unexpected(d.error());
+        m.kind = moment::form::legal_day;
+        m.day = *d;
+        m.local = start_of(*d);
+        return m;
+    }
+    std::string_view rest = text;
+    // RFC 9557 suffix: …[Area/City]
+    if (!rest.empty() && rest.back() == ']') {
+        const auto open = rest.rfind('[');
+        if (open == std::string_view::npos)
+            return unexpected(make_error(errc::invalid_time, "'" + m.text + "': unmatched ']'", m.text));
+        m.zone = std::string(rest.substr(open + 1, rest.size() - open - 2));
+        rest = rest.substr(0, open);
+        auto z = locate(m.zone);
+        if (!z) {
+            error e = z.error();
+            e.message = "'" + m.text + "': " + e.message;
+            return unexpected(std::move(e));
+        }
+        m.kind = moment::form::zoned;
+    }
+    bool has_offset = false;
+    if (!rest.empty() && (rest.back() == 'Z' || rest.back() == 'z')) {
+        has_offset = true;
+        rest.remove_suffix(1);
+    } else if (rest.size() > 6 && (rest[rest.size() - 6] == '+' || rest[rest.size() - 6] == '-') &&
+               rest[rest.size() - 3] == ':') {
+        const auto off = rest.substr(rest.size() - 6);
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        if (!digit(off[1]) || !digit(off[2]) || !digit(off[4]) || !digit(off[5]))
+            return unexpected(make_error(errc::invalid_time, "'" + m.text + "': the offset is not ±HH:MM", m.text));
+        const int hh = (off[1] - '0') * 10 + (off[2] - '0');
+        const int mm = (off[4] - '0') * 10 + (off[5] - '0');
+        if (hh > 18 || mm > 59)
+            return unexpected(make_error(errc::invalid_time, "'" + m.text + "': offset " + std::string(off) +
+                                                                 " is out of range", m.text));
+        m.utc_offset = std::chrono::seconds{(off[0] == '-' ? -1 : 1) * (hh * 3600 + mm * 60)};
+        has_offset = true;
+        rest.remove_suffix(6);
+    }
+    if (has_offset && m.kind == moment::form::zoned)
+        return unexpected(make_error(errc::invalid_time,
+                                     "'" + m.text + "': give an offset or a [zone], not both", m.text));
+    auto local = parse_local_time(rest);
+    if (!local) {
+        error e = local.error();
+        if (rest.size() != text.size()) e.message = "'" + m.text + "': " + e.message;
+        e.subject = m.text;
+        return unexpected(std::move(e));
+    }
+    m.local = *local;
+    m.day = day_of(*local);
+    if (has_offset) m.kind = moment::form::offset;
+    else if (m.kind != moment::form::zoned) m.kind = moment::form::forum_local;
+    return m;
+}
+
+result<instant> instant_of(const moment& m, const zone& forum, local_policy policy) {
+    switch (m.kind) {
+        case moment::form::legal_day:
+        case moment::form::forum_local:
+            return to_instant(m.local, forum, policy);
+        case moment::form::offset:
+            return instant{m.local.time_since_epoch() - m.utc_offset};
+        case moment::form::zoned: {
+            auto z = locate(m.zone);
+            if (!z) return unexpected(z.error());
+            return to_instant(m.local, *z, policy);
+        }
+    }
+    return unexpected(make_error(errc::invalid_time, "unknown time form", m.text));
+}
+
+result<civil_date> legal_day_of(const moment& m, const zone& forum, local_policy policy) {
+    if (m.kind == moment::form::legal_day) return m.day;
+    auto i = instant_of(m, forum, policy);
+    if (!i) return unexpected(i.error());
+    return legal_day(*i, forum);
+}
+
+}  // namespace qixian::tz

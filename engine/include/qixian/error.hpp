@@ -35,6 +35,7 @@ enum class errc : int {
     invalid_request = 14,      ///< a request that is malformed in some other way
     rules_invalid = 15,        ///< the rule pack failed to load (see its diagnostics)
     io_error = 16,             ///< a file could not be read or written
+    missing_fact = 17,         ///< the rule's period depends on a fact the request does not give
 };
 
 /// Stable spelling of an error code, e.g. "ambiguous_month_end".

@@ -77,4 +77,31 @@ std::string abbreviation(instant i, const zone& z);
 /// `YYYY-MM-DDTHH:MM:SSZ`.
 std::string format_utc(instant i);
 
+/// A time as a user wrote it, in one of the forms of INTERFACES.md ("Times").
+struct moment {
+    enum class form {
+        legal_day,    ///< `2025-03-01`: a legal day in the forum's zone
+        forum_local,  ///< `2025-03-01T09:30[:15]`: a wall-clock time in the forum's zone
+        offset,       ///< `…Z`, `…+08:00`, `…-05:00`: an instant
+        zoned,        ///< `2025-03-01T21:30[America/New_York]`: a wall-clock time in that zone
+    };
+    form kind = form::legal_day;
+    civil_date day;           ///< legal_day: the day; otherwise the wall-clock day as written
+    local_time local;         ///< the wall-clock time as written (forum_local, offset, zoned)
+    std::chrono::seconds utc_offset{0};  ///< offset form
+    std::string zone;         ///< zoned form: the IANA name
+    std::string text;         ///< as given
+};
+
+/// Parses any time form of INTERFACES.md; errors say which part is wrong
+/// (errc::invalid_date, errc::invalid_time, errc::unknown_zone).
+result<moment> parse_moment(std::string_view text);
+
+/// The instant of a moment; a forum-local time is read in `forum`. A legal day has no
+/// instant: its start (00:00 in the forum) is returned.
+result<instant> instant_of(const moment& m, const zone& forum, local_policy policy);
+
+/// The legal day of a moment in the forum's zone.
+result<civil_date> legal_day_of(const moment& m, const zone& forum, local_policy policy);
+
 }  // namespace qixian::tz

@@ -1,0 +1,107 @@
+// qixian/compute.hpp — one deadline, from a rule and the dates of events.
+//
+// `compute` runs the data flow of ARCHITECTURE.md for one rule: select the version
+// in force for the trigger day, anchor the trigger event to a legal day in the
+// forum's zone, count the period under the rule's convention, roll a last day that
+// is a rest day, close it at 24:00 (an exclusive bound, the next day 00:00), judge an
+// act against it, and explain every step with its citation. Every reading of the law
+// that would change the last day is reported under `alternatives`, and an answer
+// that depends on a day outside the calendar's data is `provisional`.
+//
+// Example:
+//
+//   auto pack = qixian::rule_pack::load_embedded();
+//   qixian::compute_request req{.rule = "cn.enforcement.application",
+//                               .events = {{"effective", "2023-06-30"}},
+//                               .zone = "America/New_York"};
+//   auto d = qixian::compute(*pack, req);
+//   // d->last_day == 2025-06-30, d->ends_at_forum == "2025-07-01T00:00:00+08:00",
+//   // d->ends_at_local == "2025-06-30T12:00:00-04:00"
+#pragma once
+
+#include "qixian/calendar.hpp"
+#include "qixian/civil.hpp"
+#include "qixian/counting.hpp"
+#include "qixian/rule_pack.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qixian {
+
+/// What to compute.
+struct compute_request {
+    std::string rule;
+    /// event kind → time, in any form of INTERFACES.md ("2025-03-01", "2025-03-01T09:30",
+    /// "…+08:00", "…[America/New_York]").
+    std::map<std::string, std::string, std::less<>> events;
+    std::map<std::string, std::string, std::less<>> facts;
+    std::optional<std::string> act;  ///< when the act was done, to judge timeliness
+    adjusted_weekend adjusted = adjusted_weekend::schedule;  ///< reading 1 of LAW.md §1
+    coverage_policy outside = coverage_policy::strict;
+    std::optional<civil_date> calendar_as_of;  ///< the notices as they stood on this day
+    std::string zone;  ///< an extra zone to show the end in
+};
+
+/// A reading of the law under which the last day would differ.
+struct alternative {
+    std::string reading;  ///< e.g. "adjusted_weekend=weekday"
+    civil_date last_day;
+};
+
+/// One step of the explanation, with its authority.
+struct trace_entry {
+    std::string step;  ///< select, anchor, start, count, roll, close, judge
+    std::string detail;
+    std::vector<citation> citations;
+};
+
+/// Where an answer came from, so that it can be reproduced.
+struct provenance {
+    std::string engine_version;
+    std::string rule_pack_digest;
+    std::string calendar_digest;
+    std::string calendar;            ///< calendar id
+    civil_date calendar_first;       ///< calendar coverage
+    civil_date calendar_last;
+    std::string tz_database_version;
+};
+
+/// A computed deadline.
+struct deadline {
+    std::string rule;
+    std::string name_zh;
+    std::string name_en;
+    civil_date version;                ///< valid_from of the version applied
+    std::vector<citation> citations;   ///< of that version
+    std::string trigger;               ///< the event kind the period runs from
+    civil_date start;                  ///< the legal day the period counts from (excluded)
+    period length;
+    civil_date raw_end;
+    civil_date last_day;
+    instant ends_at;                   ///< exclusive end
+    std::string forum_zone;
+    std::string ends_at_forum;         ///< RFC 3339 in the forum zone
+    std::string ends_at_utc;
+    std::string ends_at_local;         ///< in request.zone, if given
+    expiry_kind expiry = expiry_kind::bar;
+    bool provisional = false;
+    std::optional<std::string> status; ///< with an act: "timely" or "late"
+    std::optional<std::int32_t> days_late;
+    std::vector<alternative> alternatives;
+    std::vector<std::string> notes;    ///< e.g. events the rule did not use
+    std::vector<trace_entry> trace;
+    provenance source;
+};
+
+/// The engine's version, e.g. "0.1.0".
+std::string_view engine_version() noexcept;
+
+/// Computes one deadline. Errors: unknown_rule, missing_event, missing_fact,
+/// no_version_in_force, invalid_date/invalid_time/unknown_zone (an event's time),
+/// nonexistent/ambiguous_local_time, outside_calendar_coverage, …
+result<deadline> compute(const rule_pack& pack, const compute_request& request);
+
+}  // namespace qixian

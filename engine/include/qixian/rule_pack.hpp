@@ -1,0 +1,158 @@
+// qixian/rule_pack.hpp — the law as data: rules, versions, citations, conventions, calendars.
+//
+// A rule pack is loaded once from TOML files (the schema is rules/README.md) — the
+// pack compiled into the library (`rule_pack::load_embedded()`), or a directory
+// (`rule_pack::load_directory("rules")`) — validated as a whole, and immutable
+// afterwards, so one loaded pack can be shared by any number of threads.
+//
+// Loading never stops at the first problem: every problem in every file comes back as
+// a `diagnostic` with its file, line and column. A pack with errors does not load; its
+// warnings are kept in `warnings()`.
+//
+// The engine knows no statute by name: a rule is an id, its names, what its expiry
+// means, and dated versions, each with its citations, trigger events, period and
+// counting convention.
+//
+// Example:
+//
+//   auto pack = qixian::rule_pack::load_embedded();
+//   if (!pack) { for (auto& d : pack.error()) std::cerr << d << '\n'; return 1; }
+//   const qixian::rule* r = pack->find("cn.enforcement.application");
+//   const qixian::rule_version* v = r->version_for(*qixian::civil_date::parse("2023-06-30"));
+//   std::cout << v->citations.front().instrument << " art. " << v->citations.front().article;
+#pragma once
+
+#include "qixian/calendar.hpp"
+#include "qixian/civil.hpp"
+#include "qixian/counting.hpp"
+#include "qixian/diagnostics.hpp"
+#include "qixian/period.hpp"
+#include "qixian/result.hpp"
+#include "qixian/table_calendar.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qixian {
+
+/// The event kinds rule files and requests use (INTERFACES.md).
+std::span<const std::string_view> event_kinds() noexcept;
+bool is_event_kind(std::string_view kind) noexcept;
+
+/// An authority: an instrument (as titled in Chinese law), an article as numbered in
+/// that instrument, optionally a paragraph and a note.
+struct citation {
+    std::string instrument;
+    std::string article;
+    std::string paragraph;
+    std::string note;
+};
+
+/// "中华人民共和国民事诉讼法（2023年修正） art. 250 para. 1".
+std::string to_string(const citation& c);
+
+/// A named counting convention (Civil Code Arts. 201–203, CPL Art. 85) with the
+/// calendar and zone of the forum.
+struct convention {
+    std::string id;
+    std::string name_zh;
+    std::string name_en;
+    counting_convention counting;
+    std::string calendar;  ///< calendar id
+    std::string zone;      ///< IANA zone of the forum
+    std::vector<citation> citations;
+    source_region where;
+};
+
+/// What the end of a period means.
+enum class expiry_kind { bar, defence, extinguished };
+std::string_view to_string(expiry_kind e) noexcept;
+
+/// Whether the period can be suspended or interrupted.
+enum class tolling_class { limitation, fixed, exclusion };
+std::string_view to_string(tolling_class t) noexcept;
+
+/// A period that applies when the request's facts match `when` (empty = always).
+struct period_choice {
+    std::map<std::string, std::string, std::less<>> when;
+    period length;
+};
+
+/// One version of a rule, in force for triggers in [valid_from, valid_until).
+struct rule_version {
+    civil_date valid_from;
+    std::optional<civil_date> valid_until;
+    std::vector<std::string> trigger;  ///< event kinds, the first one given is used
+    std::vector<period_choice> periods;
+    std::vector<citation> citations;
+    std::optional<civil_date> checked_on;
+    std::string note;
+    source_region where;
+
+    bool in_force_on(civil_date d) const noexcept {
+        return valid_from <= d && (!valid_until || d < *valid_until);
+    }
+};
+
+/// A statutory period with its versions.
+struct rule {
+    std::string id;
+    std::string name_zh;
+    std::string name_en;
+    expiry_kind expiry = expiry_kind::bar;
+    tolling_class tolling = tolling_class::fixed;
+    std::string convention;  ///< convention id
+    std::vector<rule_version> versions;  ///< sorted by valid_from, non-overlapping
+    source_region where;
+
+    /// The version in force for a trigger on `d`, or nullptr.
+    const rule_version* version_for(civil_date d) const noexcept;
+};
+
+/// One file of a pack: its path (as reported in diagnostics) and text.
+struct source_file {
+    std::string path;
+    std::string text;
+};
+
+/// A loaded, validated, immutable rule pack.
+class rule_pack {
+public:
+    /// Loads and checks the files; every problem in every file is reported.
+    static result<rule_pack, std::vector<diagnostic>> load(std::vector<source_file> files);
+    /// Every .toml file under `dir` (recursively); paths in diagnostics are as found.
+    static result<rule_pack, std::vector<diagnostic>> load_directory(const std::string& dir);
+    /// The pack compiled into the library from the project's rules/ directory.
+    static result<rule_pack, std::vector<diagnostic>> load_embedded();
+
+    const rule* find(std::string_view id) const noexcept;
+    const convention* find_convention(std::string_view id) const noexcept;
+    const table_calendar* find_calendar(std::string_view id) const noexcept;
+
+    const std::vector<rule>& rules() const noexcept { return rules_; }
+    const std::vector<convention>& conventions() const noexcept { return conventions_; }
+    /// Calendar ids in the pack.
+    std::vector<std::string> calendar_ids() const;
+
+    /// Content digest (FNV-1a 64, hex) of the rule files (calendars excluded), and of
+    /// the calendar files; both over paths and texts in path order.
+    const std::string& digest() const noexcept { return digest_; }
+    const std::string& calendar_digest() const noexcept { return calendar_digest_; }
+    /// Warnings found while loading (the pack loaded despite them).
+    const std::vector<diagnostic>& warnings() const noexcept { return warnings_; }
+
+private:
+    std::vector<rule> rules_;
+    std::vector<convention> conventions_;
+    std::map<std::string, std::shared_ptr<const table_calendar>, std::less<>> calendars_;
+    std::string digest_;
+    std::string calendar_digest_;
+    std::vector<diagnostic> warnings_;
+};
+
+}  // namespace qixian

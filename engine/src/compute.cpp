@@ -1,0 +1,201 @@
+#include "qixian/compute.hpp"
+#include "qixian/tz.hpp"
+
+namespace qixian {
+
+std::string_view engine_version() noexcept { return QIXIAN_VERSION; }
+
+namespace {
+
+error with_context(error e, const std::string& context) {
+    e.message = context + ": " + e.message;
+    return e;
+}
+
+// The period of the version that matches the request's facts.
+result<period> choose_period(const rule& r, const rule_version& v, const compute_request& req) {
+    for (const auto& choice : v.periods) {
+        bool matches = true;
+        for (const auto& [fact, value] : choice.when) {
+            const auto it = req.facts.find(fact);
+            if (it == req.facts.end())
+                return unexpected(make_error(errc::missing_fact,
+                                             "rule '" + r.id + "' (version from " + v.valid_from.to_string() +
+                                                 ") depends on the fact '" + fact + "'; give it, e.g. --fact " +
+                                                 fact + "=" + value,
+                                             fact));
+            if (it->second != value) matches = false;
+        }
+        if (matches) return choice.length;
+    }
+    return unexpected(make_error(errc::invalid_request,
+                                 "rule '" + r.id + "': no period of the version from " + v.valid_from.to_string() +
+                                     " matches the facts given"));
+}
+
+}  // namespace
+
+result<deadline> compute(const rule_pack& pack, const compute_request& req) {
+    const rule* r = pack.find(req.rule);
+    if (r == nullptr)
+        return unexpected(make_error(errc::unknown_rule,
+                                     "no rule '" + req.rule + "' in the rule pack (qixian rules list shows them)",
+                                     req.rule));
+    const convention* conv = pack.find_convention(r->convention);
+    const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
+    if (conv == nullptr || cal == nullptr)
+        return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' has no usable convention or calendar"));
+    auto forum = tz::locate(conv->zone);
+    if (!forum) return unexpected(forum.error());
+
+    for (const auto& [kind, text] : req.events)
+        if (!is_event_kind(kind))
+            return unexpected(make_error(errc::invalid_request,
+                                         "'" + kind + "' is not an event kind (see INTERFACES.md)", kind));
+
+    // anchor: the first trigger event given, as a legal day in the forum's zone.
+    std::string trigger;
+    std::string trigger_text;
+    const auto& all_versions = r->versions;
+    for (const auto& v : all_versions) {
+        for (const auto& k : v.trigger)
+            if (req.events.count(k) && trigger.empty()) {
+                trigger = k;
+                trigger_text = req.events.find(k)->second;
+            }
+        if (!trigger.empty()) break;
+    }
+    if (trigger.empty()) {
+        std::string needed;
+        for (const auto& k : all_versions.front().trigger) needed += (needed.empty() ? "" : " or ") + k;
+        return unexpected(make_error(errc::missing_event,
+                                     "rule '" + r->id + "' runs from the event " + needed + "; give it, e.g. --event " +
+                                         all_versions.front().trigger.front() + "=2024-01-31",
+                                     needed));
+    }
+    auto moment = tz::parse_moment(trigger_text);
+    if (!moment) return unexpected(with_context(moment.error(), "event " + trigger));
+    auto start = tz::legal_day_of(*moment, *forum, tz::local_policy::reject);
+    if (!start) return unexpected(with_context(start.error(), "event " + trigger));
+
+    // select: the version in force for the trigger day.
+    const rule_version* v = r->version_for(*start);
+    if (v == nullptr)
+        return unexpected(make_error(errc::no_version_in_force,
+                                     "rule '" + r->id + "' has no version in force for a trigger on " +
+                                         start->to_string() + " (versions from " +
+                                         all_versions.front().valid_from.to_string() + ")",
+                                     start->to_string()));
+    // The version's own trigger order decides (it may differ from the first version's).
+    for (const auto& k : v->trigger)
+        if (req.events.count(k)) {
+            if (k != trigger) {
+                trigger = k;
+                auto m2 = tz::parse_moment(req.events.find(k)->second);
+                if (!m2) return unexpected(with_context(m2.error(), "event " + k));
+                auto s2 = tz::legal_day_of(*m2, *forum, tz::local_policy::reject);
+                if (!s2) return unexpected(with_context(s2.error(), "event " + k));
+                start = s2;
+            }
+            break;
+        }
+    auto length = choose_period(*r, *v, req);
+    if (!length) return unexpected(length.error());
+
+    deadline d;
+    d.rule = r->id;
+    d.name_zh = r->name_zh;
+    d.name_en = r->name_en;
+    d.version = v->valid_from;
+    d.citations = v->citations;
+    d.trigger = trigger;
+    d.start = *start;
+    d.length = *length;
+    d.expiry = r->expiry;
+    d.forum_zone = conv->zone;
+    for (const auto& [kind, text] : req.events)
+        if (kind != trigger) d.notes.push_back("event '" + kind + "' was given but not used by this rule");
+
+    d.trace.push_back({"select",
+                       "version in force from " + v->valid_from.to_string() +
+                           (v->valid_until ? " until " + v->valid_until->to_string() : std::string()) +
+                           " (chosen by the trigger day " + start->to_string() + ")",
+                       v->citations});
+    d.trace.push_back({"anchor", trigger + " " + trigger_text + " -> legal day " + start->to_string() + " in " +
+                                     conv->zone, {}});
+
+    calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};
+    if (length->is_hours_only()) {
+        if (moment->kind == tz::moment::form::legal_day)
+            return unexpected(make_error(errc::invalid_request,
+                                         "rule '" + r->id + "' counts hours: give the event's time, e.g. " + trigger +
+                                             "=" + start->to_string() + "T10:25",
+                                         trigger_text));
+        auto at = tz::instant_of(*moment, *forum, tz::local_policy::reject);
+        if (!at) return unexpected(with_context(at.error(), "event " + trigger));
+        auto h = count_hours(tz::to_local(*at, *forum), *length);
+        if (!h) return unexpected(h.error());
+        auto end = tz::to_instant(h->ends_before, *forum, tz::local_policy::latest);
+        if (!end) return unexpected(end.error());
+        d.ends_at = *end;
+        d.raw_end = d.last_day = day_of(h->ends_before);
+        d.trace.push_back({"count", "counting from the next whole hour " + to_string(h->counted_from) + ", + " +
+                                        to_string(*length) + " -> " + to_string(h->ends_before),
+                           conv->citations});
+    } else {
+        auto counted = count(*start, *length, conv->counting, cal, q);
+        if (!counted) return unexpected(counted.error());
+        d.raw_end = counted->raw_end;
+        d.last_day = counted->last_day;
+        d.provisional = counted->provisional;
+        for (const auto& step : counted->trace)
+            d.trace.push_back({std::string(to_string(step.kind)), step.detail, conv->citations});
+        auto end = tz::to_instant(counted->ends_before, *forum, tz::local_policy::reject);
+        if (!end) return unexpected(with_context(end.error(), "end of the last day"));
+        d.ends_at = *end;
+
+        // Every reading that would change the last day is reported.
+        calendar_query other = q;
+        other.reading = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday
+                                                                   : adjusted_weekend::schedule;
+        if (auto alt = count(*start, *length, conv->counting, cal, other); alt && alt->last_day != d.last_day)
+            d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), alt->last_day});
+    }
+    d.ends_at_forum = tz::format(d.ends_at, *forum);
+    d.ends_at_utc = tz::format_utc(d.ends_at);
+    if (!req.zone.empty()) {
+        auto z = tz::locate(req.zone);
+        if (!z) return unexpected(z.error());
+        d.ends_at_local = tz::format(d.ends_at, *z);
+    }
+
+    // judge: an act against the exclusive end.
+    if (req.act) {
+        auto act = tz::parse_moment(*req.act);
+        if (!act) return unexpected(with_context(act.error(), "act"));
+        auto act_day = tz::legal_day_of(*act, *forum, tz::local_policy::reject);
+        if (!act_day) return unexpected(with_context(act_day.error(), "act"));
+        bool timely = *act_day <= d.last_day;
+        if (act->kind != tz::moment::form::legal_day) {
+            auto at = tz::instant_of(*act, *forum, tz::local_policy::reject);
+            if (!at) return unexpected(with_context(at.error(), "act"));
+            timely = *at < d.ends_at;
+        }
+        d.status = timely ? "timely" : "late";
+        if (!timely) d.days_late = calendar_days_between(d.last_day, *act_day);
+        d.trace.push_back({"judge",
+                           "act on " + act_day->to_string() + ": " + *d.status +
+                               (d.days_late ? " by " + std::to_string(*d.days_late) + " days" : std::string()) +
+                               (d.expiry == expiry_kind::defence && !timely
+                                    ? "; expiry is a defence the debtor may raise, not a bar to filing"
+                                    : std::string()),
+                           {}});
+    }
+
+    d.source = provenance{std::string(engine_version()), pack.digest(), pack.calendar_digest(),
+                          std::string(cal->id()), cal->coverage_first(), cal->coverage_last(),
+                          tz::database_version()};
+    return d;
+}
+
+}  // namespace qixian

@@ -1,0 +1,533 @@
+// Loading and checking a rule pack: rules, conventions, calendar definitions and
+// calendar years, with every problem in every file reported at once.
+#include "qixian/rule_pack.hpp"
+#include "qixian/tz.hpp"
+#include "pack_model.hpp"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace qixian {
+
+namespace detail {
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_rule_files();
+}
+
+namespace {
+
+using namespace detail;
+
+constexpr std::array<std::string_view, 14> kinds = {
+    "effective", "performance_due", "instalment_due", "found_in_china", "recognition_effective",
+    "served",    "received",        "accepted",       "knew",           "debtor_act",
+    "harm",      "measure",         "published",      "posted"};
+
+// Facts a period may depend on, with their values (INTERFACES.md).
+struct fact_def {
+    std::string_view name;
+    std::array<std::string_view, 2> values;
+};
+constexpr std::array<fact_def, 2> facts = {{
+    {"parties", {"natural_person_involved", "legal_persons"}},
+    {"domicile", {"china", "abroad"}},
+}};
+
+std::vector<citation> read_citations(table_reader& r, const char* key, bool required) {
+    std::vector<citation> out;
+    const toml::node* n = r.node(key);
+    if (n == nullptr) {
+        if (required)
+            r.sink().error(code::no_citation, "no '" + std::string(key) + "': every version cites its authority",
+                           r.where());
+        return out;
+    }
+    auto read_one = [&](const toml::node& item) {
+        const auto* t = item.as_table();
+        if (t == nullptr) {
+            r.sink().error(code::wrong_type, "a citation must be a table {instrument, article}", item.source());
+            return;
+        }
+        table_reader c(*t, r.sink(), "citation");
+        citation ci;
+        ci.instrument = c.string("instrument", true).value_or("");
+        ci.article = c.string("article", true).value_or("");
+        ci.paragraph = c.string("paragraph", false).value_or("");
+        ci.note = c.string("note", false).value_or("");
+        c.finish();
+        out.push_back(std::move(ci));
+    };
+    if (const auto* a = n->as_array()) {
+        for (const auto& item : *a) read_one(item);
+        if (a->empty() && required)
+            r.sink().error(code::no_citation, "'" + std::string(key) + "' is empty: every version cites its authority",
+                           n->source());
+    } else {
+        read_one(*n);
+    }
+    return out;
+}
+
+std::optional<period> read_period(const toml::table& t, const diagnostics_sink& sink, const std::string& context,
+                                  std::map<std::string, std::string, std::less<>>* when) {
+    table_reader r(t, sink, context);
+    period p;
+    bool any = false;
+    auto unit = [&](const char* key, std::int32_t& field) {
+        if (t.get(key) != nullptr) any = true;  // a wrongly typed unit is reported as such, not as missing
+        if (auto v = r.integer(key, false)) {
+            if (*v < 0 || *v > 1000) {
+                sink.error(code::bad_value, context + ": '" + key + "' must be 0-1000", t.get(key)->source());
+                return;
+            }
+            field = static_cast<std::int32_t>(*v);
+        }
+    };
+    unit("years", p.years);
+    unit("months", p.months);
+    unit("days", p.days);
+    unit("hours", p.hours);
+    unit("working_days", p.working_days);
+    if (when != nullptr) {
+        if (const auto* w = r.subtable("when", false)) {
+            for (auto&& [k, v] : *w) {
+                const auto f = std::find_if(facts.begin(), facts.end(), [&](const auto& fd) { return fd.name == k.str(); });
+                if (f == facts.end()) {
+                    sink.error(code::unknown_key, context + ": unknown fact '" + std::string(k.str()) +
+                                                      "' (facts: parties, domicile)", k.source());
+                    continue;
+                }
+                const auto* s = v.as_string();
+                if (s == nullptr || std::find(f->values.begin(), f->values.end(), s->get()) == f->values.end()) {
+                    sink.error(code::bad_value, context + ": fact '" + std::string(k.str()) + "' must be " +
+                                                    std::string(f->values[0]) + " or " + std::string(f->values[1]),
+                               v.source());
+                    continue;
+                }
+                (*when)[std::string(k.str())] = s->get();
+            }
+        }
+    }
+    r.finish();
+    if (!any) {
+        sink.error(code::missing_key, context + ": no length (years, months, days, hours or working_days)", t.source());
+        return std::nullopt;
+    }
+    if (p.hours != 0 && !p.is_hours_only()) {
+        sink.error(code::bad_value, context + ": hours cannot be combined with other units", t.source());
+        return std::nullopt;
+    }
+    return p;
+}
+
+rule_version read_version(const toml::table& t, const diagnostics_sink& sink, const std::string& rule_id) {
+    table_reader r(t, sink, "rule '" + rule_id + "' version");
+    rule_version v;
+    v.where = region_of(sink.file, t.source());
+    v.valid_from = r.date("valid_from", true).value_or(civil_date{});
+    v.valid_until = r.date("valid_until", false);
+    if (auto trig = r.strings("trigger", true)) {
+        v.trigger = *trig;
+        const toml::node* n = t.get("trigger");
+        for (const auto& k : v.trigger)
+            if (!is_event_kind(k))
+                sink.error(code::event_kind, "rule '" + rule_id + "': trigger '" + k +
+                                                 "' is not an event kind (see INTERFACES.md)", n->source());
+        if (v.trigger.empty()) sink.error(code::missing_key, "rule '" + rule_id + "': empty trigger", n->source());
+    }
+    const toml::node* single = r.node("period");
+    const toml::node* several = r.node("periods");
+    if ((single == nullptr) == (several == nullptr))
+        sink.error(single ? code::bad_value : code::missing_key,
+                   "rule '" + rule_id + "' version: give exactly one of 'period' or 'periods'", t.source());
+    if (single != nullptr) {
+        if (const auto* pt = single->as_table()) {
+            if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' period", nullptr))
+                v.periods.push_back({{}, *p});
+        } else {
+            sink.error(code::wrong_type, "rule '" + rule_id + "': 'period' must be a table, e.g. { years = 2 }",
+                       single->source());
+        }
+    }
+    if (several != nullptr) {
+        if (const auto* arr = several->as_array()) {
+            for (const auto& item : *arr) {
+                const auto* pt = item.as_table();
+                if (pt == nullptr) {
+                    sink.error(code::wrong_type, "rule '" + rule_id + "': each of 'periods' must be a table",
+                               item.source());
+                    continue;
+                }
+                period_choice pc;
+                if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' periods", &pc.when)) {
+                    pc.length = *p;
+                    v.periods.push_back(std::move(pc));
+                }
+            }
+        } else {
+            sink.error(code::wrong_type, "rule '" + rule_id + "': 'periods' must be an array", several->source());
+        }
+    }
+    v.citations = read_citations(r, "citations", true);
+    v.checked_on = r.date("checked_on", false);
+    v.note = r.string("note", false).value_or("");
+    r.finish();
+    if (v.valid_until && *v.valid_until <= v.valid_from)
+        sink.error(code::empty_range, "rule '" + rule_id + "': valid_until " + v.valid_until->to_string() +
+                                          " is not after valid_from " + v.valid_from.to_string(),
+                   t.get("valid_until")->source());
+    return v;
+}
+
+struct pack_parts {
+    std::vector<rule> rules;
+    std::vector<convention> conventions;
+    std::vector<calendar_definition> calendars;
+    std::vector<calendar_year_file> years;
+    std::vector<diagnostic> diagnostics;
+};
+
+void read_rule_file(const std::string& path, const toml::table& top_table, pack_parts& parts) {
+    diagnostics_sink sink{path, &parts.diagnostics};
+    table_reader top(top_table, sink, "rule file");
+    if (auto v = top.integer("schema_version", true); v && *v != 1)
+        sink.error(code::bad_value, "schema_version " + std::to_string(*v) + " is not supported (1 is)",
+                   top_table.get("schema_version")->source());
+    if (const auto* conventions = top.array("convention", false)) {
+        for (const auto& n : *conventions) {
+            const auto* t = n.as_table();
+            if (t == nullptr) { sink.error(code::wrong_type, "[[convention]] must be a table", n.source()); continue; }
+            table_reader r(*t, sink, "convention");
+            convention c;
+            c.where = region_of(path, t->source());
+            c.id = r.string("id", true).value_or("");
+            c.name_zh = r.string("name_zh", true).value_or("");
+            c.name_en = r.string("name_en", true).value_or("");
+            c.counting.id = c.id;
+            if (auto s = r.choice("start_day", true, {"excluded", "included"}))
+                c.counting.start = *s == "excluded" ? start_day::excluded : start_day::included;
+            if (auto m = r.choice("month_end", true, {"clamp", "first_of_next", "spill", "reject"}))
+                c.counting.month_end_policy = *m == "clamp" ? month_end::clamp
+                                              : *m == "first_of_next" ? month_end::first_of_next
+                                              : *m == "spill" ? month_end::spill : month_end::reject;
+            if (auto ro = r.choice("roll", true, {"none", "next_working_day", "previous_working_day"}))
+                c.counting.roll = *ro == "none" ? roll_convention::none
+                                  : *ro == "next_working_day" ? roll_convention::next_working_day
+                                                              : roll_convention::previous_working_day;
+            if (auto e = r.string("day_end", true)) {
+                int hh = -1, mm = -1;
+                if (*e == "24:00") {
+                    c.counting.end = day_end::midnight();
+                } else if (e->size() == 5 && (*e)[2] == ':' && std::sscanf(e->c_str(), "%2d:%2d", &hh, &mm) == 2 &&
+                           hh >= 0 && hh < 24 && mm >= 0 && mm < 60) {
+                    c.counting.end = day_end::business_close(std::chrono::minutes{hh * 60 + mm});
+                } else {
+                    sink.error(code::bad_value, "convention '" + c.id + "': day_end must be \"24:00\" or \"HH:MM\"",
+                               t->get("day_end")->source());
+                }
+            }
+            c.calendar = r.string("calendar", true).value_or("");
+            c.zone = r.string("zone", true).value_or("");
+            if (!c.zone.empty() && !tz::locate(c.zone))
+                sink.error(code::bad_value, "convention '" + c.id + "': '" + c.zone + "' is not a time zone",
+                           t->get("zone")->source());
+            c.citations = read_citations(r, "citations", true);
+            r.date("checked_on", false);
+            r.finish();
+            parts.conventions.push_back(std::move(c));
+        }
+    }
+    if (const auto* rules = top.array("rule", false)) {
+        for (const auto& n : *rules) {
+            const auto* t = n.as_table();
+            if (t == nullptr) { sink.error(code::wrong_type, "[[rule]] must be a table", n.source()); continue; }
+            table_reader r(*t, sink, "rule");
+            rule ru;
+            ru.where = region_of(path, t->source());
+            ru.id = r.string("id", true).value_or("");
+            ru.name_zh = r.string("name_zh", true).value_or("");
+            ru.name_en = r.string("name_en", true).value_or("");
+            if (auto e = r.choice("expiry", true, {"bar", "defence", "extinguished"}))
+                ru.expiry = *e == "bar" ? expiry_kind::bar : *e == "defence" ? expiry_kind::defence
+                                                                             : expiry_kind::extinguished;
+            if (auto tc = r.choice("tolling", true, {"limitation", "fixed", "exclusion"}))
+                ru.tolling = *tc == "limitation" ? tolling_class::limitation
+                             : *tc == "fixed" ? tolling_class::fixed : tolling_class::exclusion;
+            ru.convention = r.string("convention", true).value_or("");
+            if (const auto* versions = r.array("version", true)) {
+                for (const auto& vn : *versions) {
+                    if (const auto* vt = vn.as_table())
+                        ru.versions.push_back(read_version(*vt, sink, ru.id));
+                    else
+                        sink.error(code::wrong_type, "[[rule.version]] must be a table", vn.source());
+                }
+                if (versions->empty())
+                    sink.error(code::missing_key, "rule '" + ru.id + "' has no versions", t->source());
+            }
+            r.finish();
+            // Versions in order, without overlaps or gaps.
+            std::stable_sort(ru.versions.begin(), ru.versions.end(),
+                             [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+            for (std::size_t i = 1; i < ru.versions.size(); ++i) {
+                const auto& prev = ru.versions[i - 1];
+                const auto& cur = ru.versions[i];
+                if (!prev.valid_until || prev.valid_from == cur.valid_from || *prev.valid_until > cur.valid_from)
+                    parts.diagnostics.push_back(diagnostic{
+                        code::overlap, severity::error,
+                        "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
+                            " overlaps the version from " + prev.valid_from.to_string() +
+                            (prev.valid_until ? " (in force until " + prev.valid_until->to_string() + ")"
+                                              : " (which has no valid_until)"),
+                        cur.where, {{"the earlier version is here", prev.where}}});
+                else if (*prev.valid_until < cur.valid_from)
+                    parts.diagnostics.push_back(diagnostic{
+                        code::gap, severity::error,
+                        "rule '" + ru.id + "': no version is in force from " + prev.valid_until->to_string() +
+                            " to " + cur.valid_from.to_string(),
+                        cur.where, {{"the earlier version ends here", prev.where}}});
+            }
+            parts.rules.push_back(std::move(ru));
+        }
+    }
+    if (const auto* calendars = top.array("calendar", false)) {
+        for (const auto& n : *calendars) {
+            const auto* t = n.as_table();
+            if (t == nullptr) { sink.error(code::wrong_type, "[[calendar]] must be a table", n.source()); continue; }
+            table_reader r(*t, sink, "calendar");
+            calendar_definition c;
+            c.where = region_of(path, t->source());
+            c.id = r.string("id", true).value_or("");
+            c.name_zh = r.string("name_zh", true).value_or("");
+            c.name_en = r.string("name_en", true).value_or("");
+            c.zone = r.string("zone", true).value_or("");
+            if (const auto* wr = r.array("weekly_rest", true)) {
+                for (const auto& w : *wr) {
+                    const auto* wt = w.as_table();
+                    if (wt == nullptr) continue;
+                    table_reader wrr(*wt, sink, "weekly_rest");
+                    weekly_rest_rule rule_;
+                    rule_.valid_from = wrr.date("valid_from", true).value_or(civil_date{});
+                    rule_.days = 0;
+                    static constexpr std::array<std::string_view, 7> names = {"mon", "tue", "wed", "thu",
+                                                                              "fri", "sat", "sun"};
+                    for (const auto& d : wrr.strings("days", true).value_or(std::vector<std::string>{})) {
+                        const auto it = std::find(names.begin(), names.end(), d);
+                        if (it == names.end())
+                            sink.error(code::bad_value, "weekly_rest: '" + d + "' is not mon..sun", wt->get("days")->source());
+                        else
+                            rule_.days = static_cast<weekday_set>(rule_.days | (1U << (it - names.begin())));
+                    }
+                    auto cites = read_citations(wrr, "citation", true);
+                    if (!cites.empty()) rule_.citation = to_string(cites.front());
+                    wrr.finish();
+                    c.weekly_rest.push_back(rule_);
+                }
+            }
+            if (const auto* eras = r.array("days_off", false)) {
+                for (const auto& e : *eras) {
+                    const auto* et = e.as_table();
+                    if (et == nullptr) continue;
+                    table_reader er(*et, sink, "days_off");
+                    days_off_era era;
+                    era.valid_from = er.date("valid_from", true).value_or(civil_date{});
+                    era.days = static_cast<int>(er.integer("days", true).value_or(0));
+                    read_citations(er, "citation", true);
+                    er.finish();
+                    c.days_off.push_back(era);
+                }
+            }
+            r.finish();
+            std::sort(c.weekly_rest.begin(), c.weekly_rest.end(),
+                      [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+            std::sort(c.days_off.begin(), c.days_off.end(),
+                      [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+            parts.calendars.push_back(std::move(c));
+        }
+    }
+    top.finish();
+}
+
+template <class T>
+void check_unique(const std::vector<T>& items, const char* what, std::vector<diagnostic>& out) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (!items[i].id.empty() && items[i].id == items[j].id) {
+                out.push_back(diagnostic{code::duplicate_id, severity::error,
+                                         std::string(what) + " id '" + items[i].id + "' is used twice", items[i].where,
+                                         {{"first used here", items[j].where}}});
+                break;
+            }
+}
+
+}  // namespace
+
+std::span<const std::string_view> event_kinds() noexcept { return kinds; }
+
+bool is_event_kind(std::string_view kind) noexcept {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+std::string to_string(const citation& c) {
+    std::string out = c.instrument;
+    if (!c.article.empty()) out += " art. " + c.article;
+    if (!c.paragraph.empty()) out += " para. " + c.paragraph;
+    return out;
+}
+
+std::string_view to_string(expiry_kind e) noexcept {
+    switch (e) {
+        case expiry_kind::bar: return "bar";
+        case expiry_kind::defence: return "defence";
+        case expiry_kind::extinguished: return "extinguished";
+    }
+    return "bar";
+}
+
+std::string_view to_string(tolling_class t) noexcept {
+    switch (t) {
+        case tolling_class::limitation: return "limitation";
+        case tolling_class::fixed: return "fixed";
+        case tolling_class::exclusion: return "exclusion";
+    }
+    return "fixed";
+}
+
+const rule_version* rule::version_for(civil_date d) const noexcept {
+    for (const auto& v : versions)
+        if (v.in_force_on(d)) return &v;
+    return nullptr;
+}
+
+result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_file> files) {
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    pack_parts parts;
+    std::uint64_t rules_hash = 0xcbf29ce484222325ULL, calendar_hash = 0xcbf29ce484222325ULL;
+    for (const auto& f : files) {
+        auto parsed = toml::parse(std::string_view(f.text), std::string_view(f.path));
+        if (!parsed) {
+            const auto& e = parsed.error();
+            parts.diagnostics.push_back(diagnostic{code::syntax, severity::error, std::string(e.description()),
+                                                   region_of(f.path, e.source()), {}});
+            continue;
+        }
+        toml::table table = std::move(parsed).table();
+        const bool year_file = table.get("calendar") != nullptr && table.get("calendar")->is_string();
+        std::uint64_t& h = year_file ? calendar_hash : rules_hash;
+        h = detail::fnv1a(f.text, detail::fnv1a(f.path, h));
+        if (year_file) {
+            const std::string cal = table.get("calendar")->as_string()->get();
+            parts.years.push_back({f.path, cal, std::move(table)});
+        } else {
+            read_rule_file(f.path, table, parts);
+            if (table.get("calendar") != nullptr) calendar_hash = detail::fnv1a(f.text, calendar_hash);
+        }
+    }
+    check_unique(parts.rules, "rule", parts.diagnostics);
+    check_unique(parts.conventions, "convention", parts.diagnostics);
+
+    rule_pack pack;
+    for (const auto& def : parts.calendars) {
+        std::vector<const calendar_year_file*> years;
+        for (const auto& y : parts.years)
+            if (y.calendar == def.id) years.push_back(&y);
+        if (auto cal = build_calendar(def, years, parts.diagnostics)) pack.calendars_[def.id] = std::move(cal);
+    }
+    for (const auto& y : parts.years) {
+        const bool defined = std::any_of(parts.calendars.begin(), parts.calendars.end(),
+                                         [&](const auto& c) { return c.id == y.calendar; });
+        if (!defined)
+            parts.diagnostics.push_back(diagnostic{code::unresolved, severity::error,
+                                                   "calendar '" + y.calendar + "' is not defined by any [[calendar]]",
+                                                   region_of(y.path, y.table.get("calendar")->source()), {}});
+    }
+    for (const auto& c : parts.conventions) {
+        const bool known = std::any_of(parts.calendars.begin(), parts.calendars.end(),
+                                       [&](const auto& d) { return d.id == c.calendar; });
+        if (!c.calendar.empty() && !known)
+            parts.diagnostics.push_back(diagnostic{code::unresolved, severity::error,
+                                                   "convention '" + c.id + "': unknown calendar '" + c.calendar + "'",
+                                                   c.where, {}});
+    }
+    for (const auto& r : parts.rules) {
+        const bool known = std::any_of(parts.conventions.begin(), parts.conventions.end(),
+                                       [&](const auto& c) { return c.id == r.convention; });
+        if (!r.convention.empty() && !known)
+            parts.diagnostics.push_back(diagnostic{code::unresolved, severity::error,
+                                                   "rule '" + r.id + "': unknown convention '" + r.convention + "'",
+                                                   r.where, {}});
+    }
+    // Report top to bottom, file by file.
+    std::stable_sort(parts.diagnostics.begin(), parts.diagnostics.end(), [](const auto& a, const auto& b) {
+        if (a.region.file != b.region.file) return a.region.file < b.region.file;
+        if (a.region.begin.line != b.region.begin.line) return a.region.begin.line < b.region.begin.line;
+        return a.region.begin.column < b.region.begin.column;
+    });
+    if (has_errors(parts.diagnostics)) return unexpected(std::move(parts.diagnostics));
+
+    pack.rules_ = std::move(parts.rules);
+    pack.conventions_ = std::move(parts.conventions);
+    pack.warnings_ = std::move(parts.diagnostics);
+    pack.digest_ = fnv1a_hex({}, rules_hash);
+    pack.calendar_digest_ = fnv1a_hex({}, calendar_hash);
+    return pack;
+}
+
+result<rule_pack, std::vector<diagnostic>> rule_pack::load_directory(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return unexpected(std::vector<diagnostic>{
+            diagnostic{"E0002", severity::error, "'" + dir + "' is not a directory of rule files", {}, {}}});
+    std::vector<source_file> files;
+    std::vector<diagnostic> problems;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (!it->is_regular_file() || it->path().extension() != ".toml") continue;
+        std::ifstream in(it->path(), std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        if (!in.good() && !in.eof()) {
+            problems.push_back(diagnostic{"E0002", severity::error, "cannot read the file",
+                                          {it->path().string(), {}, {}}, {}});
+            continue;
+        }
+        files.push_back({it->path().string(), ss.str()});
+    }
+    if (ec) problems.push_back(diagnostic{"E0002", severity::error, "cannot list '" + dir + "': " + ec.message(), {}, {}});
+    if (!problems.empty()) return unexpected(std::move(problems));
+    return load(std::move(files));
+}
+
+result<rule_pack, std::vector<diagnostic>> rule_pack::load_embedded() {
+    std::vector<source_file> files;
+    for (const auto& [path, text] : detail::embedded_rule_files())
+        files.push_back({std::string(path), std::string(text)});
+    return load(std::move(files));
+}
+
+const rule* rule_pack::find(std::string_view id) const noexcept {
+    for (const auto& r : rules_)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+const convention* rule_pack::find_convention(std::string_view id) const noexcept {
+    for (const auto& c : conventions_)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const table_calendar* rule_pack::find_calendar(std::string_view id) const noexcept {
+    const auto it = calendars_.find(id);
+    return it == calendars_.end() ? nullptr : it->second.get();
+}
+
+std::vector<std::string> rule_pack::calendar_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& [id, cal] : calendars_) ids.push_back(id);
+    return ids;
+}
+
+}  // namespace qixian

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# CLI tests: run the built qixian binary and check its output and exit status.
+# Usage: cli_test.sh QIXIAN_BINARY SOURCE_DIR
+set -u
+Q=$1
+SRC=$2
+pass=0
+fail=0
+out=""
+status=0
+
+run() { out=$("$Q" "$@" 2>&1); status=$?; }
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; echo "$out" | sed 's/^/    | /'; }
+expect_status() { if [[ $status -eq $1 ]]; then ok; else bad "$2: exit $status, expected $1"; fi; }
+expect_line() { if grep -qF -- "$1" <<<"$out"; then ok; else bad "$2: no line containing '$1'"; fi; }
+
+# The README's computation: a judgment effective 2023-06-30.
+run compute cn.enforcement.application --event effective=2023-06-30 --zone America/New_York
+expect_status 0 "compute"
+expect_line "last day  2025-06-30 (Mon) — ends 2025-07-01T00:00:00+08:00 Asia/Shanghai" "compute text"
+expect_line "= 2025-06-30T16:00:00Z" "compute text utc"
+expect_line "= 2025-06-30T12:00:00-04:00" "compute text New York"
+expect_line "中华人民共和国民事诉讼法（2023年修正） art. 250" "compute text citation"
+expect_line "a defence the debtor may raise; not a bar to filing" "compute text expiry"
+
+run compute cn.enforcement.application --event effective=2023-06-30 --zone America/New_York --format json
+expect_status 0 "compute json"
+expect_line '"last_day": "2025-06-30"' "json last_day"
+expect_line '"ends_at": "2025-07-01T00:00:00+08:00"' "json ends_at"
+expect_line '"ends_at_utc": "2025-06-30T16:00:00Z"' "json ends_at_utc"
+expect_line '"ends_at_local": "2025-06-30T12:00:00-04:00"' "json ends_at_local"
+expect_line '"version": "2022-01-01"' "json version"
+expect_line '"expiry": "defence"' "json expiry"
+expect_line '"article": "250"' "json citation"
+expect_line "\"tz_database_version\": \"$(head -1 /usr/share/zoneinfo/tzdata.zi | sed 's/# version //')\"" "json tzdata"
+
+run compute cn.enforcement.application --event effective=2024-02-29 --format json
+expect_line '"last_day": "2026-02-28"' "working Saturday, schedule reading"
+expect_line '"reading": "adjusted_weekend=weekday"' "alternative reading"
+expect_line '"last_day": "2026-03-02"' "alternative last day"
+run compute cn.enforcement.application --event effective=2024-02-29 --reading adjusted_weekend=weekday --format json
+expect_line '"last_day": "2026-03-02"' "weekday reading"
+
+run compute cn.enforcement.application --event effective=2018-08-27 --act 2023-11-23 --lang zh
+expect_status 0 "compute zh"
+expect_line "届满日  2020-08-27 (Thu)" "zh last day"
+expect_line "late (1183 日)" "zh status"
+
+run explain cn.enforcement.application --event effective=2016-12-31
+expect_line "roll: 2018-12-31 is a rest day (holiday, 元旦): moved 2 days to 2019-01-02" "explain roll"
+expect_line "⟶ 中华人民共和国民法典 art. 201 para. 1" "explain citation"
+
+run calendar --from 2005-12-30 --to 2005-12-31 --json
+expect_line '{"date":"2005-12-31","working":true,"kind":"adjusted_working"' "calendar 2005-12-31"
+run calendar --from 2020-01-31 --to 2020-01-31 --as-of 2020-01-20 --json
+expect_line '{"date":"2020-01-31","working":true,"kind":"working"}' "calendar as of 2020-01-20"
+run calendar --from 2026-12-31 --to 2027-01-01 --json
+expect_line '"outside_data":true' "calendar outside data"
+
+run rules check
+expect_status 0 "rules check"
+expect_line "ok: " "rules check ok"
+run rules list --json
+expect_line '"id": "cn.enforcement.application"' "rules list"
+run rules show cn.enforcement.application
+expect_line "cites   中华人民共和国民事诉讼法（2023年修正） art. 250" "rules show"
+run --version
+expect_line "qixian 0.1.0" "version"
+
+# Errors: a distinct exit status and a message that says what to fix.
+run compute cn.nope --event effective=2023-06-30;              expect_status 21 "unknown rule"
+run compute cn.enforcement.application --event effective=2023-02-29
+expect_status 11 "impossible date"
+expect_line "error invalid_date: event effective: '2023-02-29': February 2023 has no day 29 (it has 28 days)" "impossible date message"
+run compute cn.enforcement.application --event 'effective=2023-06-30T10:00[Asia/Beijing]'; expect_status 20 "unknown zone"
+run compute cn.enforcement.application --event 'effective=1986-05-04T02:30'; expect_status 18 "nonexistent local time"
+run compute cn.enforcement.application --event served=2023-06-30; expect_status 23 "missing event"
+run compute cn.enforcement.application --event effective=2007-06-30; expect_status 22 "no version in force"
+run compute cn.enforcement.application --event effective=2025-06-30; expect_status 16 "outside calendar"
+run compute cn.enforcement.application --event effective=2025-06-30 --format json
+expect_line '"code":"outside_calendar_coverage"' "json error"
+run compute cn.enforcement.application --event effective=2025-06-30 --provisional; expect_status 0 "provisional"
+expect_line "PROVISIONAL" "provisional flagged"
+run compute cn.enforcement.application --bogus;                 expect_status 2 "usage error"
+run --rules /nonexistent rules check;                           expect_status 3 "bad rules dir"
+
+tmp=$(mktemp -d)
+mkdir -p "$tmp/r" && cp -r "$SRC/rules/conventions" "$SRC/rules/calendars" "$tmp/r/" && cp "$SRC/tests/rules_bad/versions.toml" "$tmp/r/"
+run rules check "$tmp/r"
+expect_status 3 "rules check on a broken pack"
+expect_line "versions.toml:18:3: error E0203:" "rules check position"
+rm -rf "$tmp"
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]

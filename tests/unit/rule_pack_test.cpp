@@ -1,0 +1,201 @@
+// Synopsis: rule_pack::load / load_directory / load_embedded, rule::version_for,
+//           the mainland calendar as loaded from rules/calendars, compute().
+#include "qixian/compute.hpp"
+#include "qixian/rule_pack.hpp"
+#include "qixian/tz.hpp"
+#include "support/test_support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace qixian;
+using qixian::test::day;
+
+namespace {
+const rule_pack& pack() {
+    static const rule_pack p = [] {
+        auto r = rule_pack::load_embedded();
+        if (!r)
+            for (const auto& d : r.error()) MESSAGE(format(d));
+        REQUIRE(r.has_value());
+        return std::move(*r);
+    }();
+    return p;
+}
+const table_calendar& mainland() {
+    const auto* c = pack().find_calendar("cn.mainland");
+    REQUIRE(c != nullptr);
+    return *c;
+}
+}  // namespace
+
+TEST_CASE("the embedded pack loads, and equals the rules/ directory") {
+    CHECK(pack().find("cn.enforcement.application") != nullptr);
+    CHECK(pack().find_convention("cn.counting") != nullptr);
+    CHECK(mainland().coverage_first() == day("2004-01-01"));
+    CHECK(mainland().coverage_last() == day("2026-12-31"));
+    auto dir = rule_pack::load_directory(std::string(QIXIAN_SOURCE_DIR) + "/rules");
+    REQUIRE(dir.has_value());
+    CHECK(dir->rules().size() == pack().rules().size());
+    CHECK(dir->calendar_ids() == pack().calendar_ids());
+    for (const auto& w : pack().warnings()) CHECK_MESSAGE(w.level == severity::warning, format(w));
+}
+
+TEST_CASE("CASES.md counting table on the mainland calendar") {
+    const convention* c = pack().find_convention("cn.counting");
+    REQUIRE(c != nullptr);
+    struct row { const char* start; period p; adjusted_weekend reading; const char* last_day; const char* as_of; };
+    const row rows[] = {
+        {"2014-05-28", period::of_months(3), adjusted_weekend::schedule, "2014-08-28", nullptr},
+        {"2023-01-31", period::of_months(1), adjusted_weekend::schedule, "2023-02-28", nullptr},
+        {"2024-01-31", period::of_months(1), adjusted_weekend::schedule, "2024-02-29", nullptr},
+        {"2024-02-29", period::of_years(1), adjusted_weekend::schedule, "2025-02-28", nullptr},
+        {"2024-02-29", period::of_years(2), adjusted_weekend::schedule, "2026-02-28", nullptr},
+        {"2024-02-29", period::of_years(2), adjusted_weekend::weekday, "2026-03-02", nullptr},
+        {"2025-09-16", period::of_days(15), adjusted_weekend::schedule, "2025-10-09", nullptr},
+        {"2020-01-16", period::of_days(15), adjusted_weekend::schedule, "2020-02-03", nullptr},
+        {"2020-01-16", period::of_days(15), adjusted_weekend::schedule, "2020-01-31", "2020-01-20"},
+        {"2016-12-31", period::of_years(2), adjusted_weekend::schedule, "2019-01-02", nullptr},
+        {"2018-09-10", period::of_days(20), adjusted_weekend::schedule, "2018-09-30", nullptr},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.start);
+        CAPTURE(r.p);
+        calendar_query q{.reading = r.reading};
+        if (r.as_of) q.as_of = day(r.as_of);
+        auto got = count(day(r.start), r.p, c->counting, &mainland(), q);
+        REQUIRE(got.has_value());
+        CHECK(got->last_day == day(r.last_day));
+        CHECK_FALSE(got->provisional);
+    }
+}
+
+TEST_CASE("the mainland calendar agrees with the examples calendar wherever both have data") {
+    const auto& example = test::example_calendar();
+    for (auto reading : {adjusted_weekend::schedule, adjusted_weekend::weekday}) {
+        for (civil_date d = example.coverage_first(); d <= example.coverage_last(); d = add_calendar_days(d, 1)) {
+            const auto e = example.status(d, {.reading = reading});
+            if (e->kind == day_kind::working || e->kind == day_kind::weekend) continue;  // the examples hold few notices
+            CAPTURE(d);
+            const auto m = mainland().status(d, {.reading = reading});
+            REQUIRE(m.has_value());
+            CHECK(m->working == e->working);
+        }
+    }
+}
+
+TEST_CASE("days other holiday packages get wrong, as the notices set them") {
+    const auto& cal = mainland();
+    // the 2006 notice (国办发明电〔2005〕35号) made Saturday 2005-12-31 a working day
+    CHECK(cal.status(day("2005-12-31"), {})->kind == day_kind::adjusted_working);
+    CHECK(cal.status(day("2005-12-31"), {})->notice == "2006");
+    // the 2020 extension (published 2020-01-27)
+    CHECK(cal.status(day("2020-01-31"), {})->kind == day_kind::holiday);
+    CHECK(cal.status(day("2020-02-01"), {})->kind == day_kind::holiday);
+    CHECK(cal.status(day("2020-01-31"), {.as_of = day("2020-01-26")})->kind == day_kind::working);
+    CHECK(cal.status(day("2020-02-01"), {.as_of = day("2020-01-26")})->kind == day_kind::adjusted_working);
+    // 2015 Victory Day: 3-5 September off, Sunday 6 September worked
+    CHECK(cal.status(day("2015-09-03"), {})->kind == day_kind::holiday);
+    CHECK(cal.status(day("2015-09-06"), {})->kind == day_kind::adjusted_working);
+    // 2019 May Day, changed on 2019-03-22: 1-4 May off, Sundays 28 April and 5 May worked
+    CHECK(cal.status(day("2019-05-02"), {})->kind == day_kind::holiday);
+    CHECK(cal.status(day("2019-05-02"), {.as_of = day("2019-03-21")})->kind == day_kind::working);
+    CHECK(cal.status(day("2019-05-05"), {})->kind == day_kind::adjusted_working);
+    // a year is covered only once its notice was published (2026: 2025-11-04)
+    CHECK(cal.status(day("2026-06-01"), {.as_of = day("2025-11-03")}).error().code ==
+          errc::outside_calendar_coverage);
+    CHECK(cal.status(day("2026-06-01"), {.as_of = day("2025-11-04")}).has_value());
+    // before the data: an error, never a weekends-only guess
+    CHECK(cal.status(day("2003-05-01"), {}).error().code == errc::outside_calendar_coverage);
+    CHECK(cal.status(day("2027-01-04"), {}).error().code == errc::outside_calendar_coverage);
+}
+
+TEST_CASE("every covered year: working weekend days are weekends, net days off as the era says") {
+    const auto& cal = mainland();
+    int adjusted = 0;
+    for (civil_date d = cal.coverage_first(); d <= cal.coverage_last(); d = add_calendar_days(d, 1)) {
+        const auto s = cal.status(d, {});
+        REQUIRE(s.has_value());
+        if (s->kind == day_kind::adjusted_working) {
+            ++adjusted;
+            CHECK_MESSAGE(d.is_saturday_or_sunday(), d);
+        }
+        if (s->kind == day_kind::weekend) CHECK_MESSAGE(d.is_saturday_or_sunday(), d);
+        if (s->kind == day_kind::working) CHECK_MESSAGE(!d.is_saturday_or_sunday(), d);
+    }
+    CHECK(adjusted > 23 * 4);
+}
+
+TEST_CASE("compute: the enforcement-application period end to end") {
+    compute_request req{.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}},
+                        .zone = "America/New_York"};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->version == day("2022-01-01"));
+    CHECK(d->start == day("2023-06-30"));
+    CHECK(d->last_day == day("2025-06-30"));
+    CHECK(d->ends_at_forum == "2025-07-01T00:00:00+08:00");
+    CHECK(d->ends_at_utc == "2025-06-30T16:00:00Z");
+    CHECK(d->ends_at_local == "2025-06-30T12:00:00-04:00");
+    CHECK(d->expiry == expiry_kind::defence);
+    CHECK(d->citations.front().article == "250");
+    CHECK(d->alternatives.empty());
+    CHECK(d->source.tz_database_version == tz::database_version());
+
+    // CASES.md decided cases
+    struct row { const char* effective; const char* act; const char* last_day; const char* status; int late; };
+    const row rows[] = {
+        {"2013-12-14", "2020-04-08", "2015-12-14", "late", 1577},   // (2020)辽01协外认7号
+        {"2018-08-27", "2023-11-23", "2020-08-27", "late", 1183},   // Zhang v Li, Huating
+        {"2016-12-31", "2020-11-16", "2019-01-02", "late", 684},    // Beijing instalment case
+        {"2023-06-30", "2025-06-30T23:59", "2025-06-30", "timely", 0},
+        {"2023-06-30", "2025-07-01T00:00", "2025-06-30", "late", 1},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.effective);
+        auto got = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", r.effective}},
+                                    .act = std::string(r.act)});
+        REQUIRE(got.has_value());
+        CHECK(got->last_day == day(r.last_day));
+        CHECK(*got->status == r.status);
+        if (r.late) CHECK(*got->days_late == r.late);
+    }
+
+    // a New York act after 12:00 EDT on the last day is late in Beijing
+    auto ny = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}},
+                               .act = std::string("2025-06-30T12:30[America/New_York]")});
+    CHECK(*ny->status == "late");
+
+    auto weekend = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2024-02-29"}}});
+    REQUIRE(weekend->alternatives.size() == 1);
+    CHECK(weekend->alternatives[0].reading == "adjusted_weekend=weekday");
+    CHECK(weekend->alternatives[0].last_day == day("2026-03-02"));
+}
+
+TEST_CASE("compute: each bad request has its own error") {
+    auto code = [](compute_request r) { return compute(pack(), r).error().code; };
+    CHECK(code({.rule = "cn.nope"}) == errc::unknown_rule);
+    CHECK(code({.rule = "cn.enforcement.application"}) == errc::missing_event);
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "2023-02-29"}}}) == errc::invalid_date);
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "2023-02-28T25:00"}}}) ==
+          errc::invalid_time);
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "2023-02-28T10:00[Mars/Olympus]"}}}) ==
+          errc::unknown_zone);
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "1986-05-04T02:30"}}}) ==
+          errc::nonexistent_local_time);
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "2007-05-01"}}}) ==
+          errc::no_version_in_force);
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "2025-03-01"}}}) ==
+          errc::outside_calendar_coverage);
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"happened", "2025-03-01"}}}) ==
+          errc::invalid_request);
+    auto missing = compute(pack(), {.rule = "cn.enforcement.application"});
+    CHECK(missing.error().message ==
+          "rule 'cn.enforcement.application' runs from the event performance_due or effective; give it, "
+          "e.g. --event performance_due=2024-01-31");
+    // provisional on request: flagged
+    auto p = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2025-03-01"}},
+                              .outside = coverage_policy::provisional});
+    REQUIRE(p.has_value());
+    CHECK(p->provisional);
+    CHECK(p->last_day == day("2027-03-01"));
+}

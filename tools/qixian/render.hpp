@@ -1,0 +1,25 @@
+// Rendering computed deadlines for people (text, English or Chinese) and programs (JSON).
+#pragma once
+
+#include "qixian/compute.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace qixian::cli {
+
+enum class lang { en, zh };
+
+/// The lawyer's view: rule, version and citation, the steps, the last day and its end
+/// in the forum zone, UTC and the requested zone, expiry, and the data used.
+/// `full` adds every trace step with its citations (qixian explain).
+std::string render_text(const deadline& d, lang l, bool full);
+
+/// INTERFACES.md response fields.
+nlohmann::ordered_json to_json(const deadline& d);
+
+/// {"ok": false, "error": {"code": ..., "message": ...}}
+nlohmann::ordered_json error_json(const error& e);
+
+}  // namespace qixian::cli
