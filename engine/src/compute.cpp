@@ -5,11 +5,33 @@ namespace qixian {
 
 std::string_view engine_version() noexcept { return QIXIAN_VERSION; }
 
+std::string_view to_string(event_zone_reading r) noexcept {
+    return r == event_zone_reading::forum ? "forum" : "local";
+}
+
 namespace {
 
 error with_context(error e, const std::string& context) {
     e.message = context + ": " + e.message;
     return e;
+}
+
+// An event anchored to legal days: in the forum's zone, and in the actor's own zone
+// (they differ only for a time given with an offset or a zone).
+struct anchored {
+    tz::moment when;
+    civil_date forum_day;
+    civil_date local_day;
+};
+
+result<anchored> anchor(const std::string& what, const std::string& text, const tz::zone& forum,
+                        tz::local_policy policy) {
+    auto m = tz::parse_moment(text);
+    if (!m) return unexpected(with_context(m.error(), what));
+    auto day = tz::legal_day_of(*m, forum, policy);
+    if (!day) return unexpected(with_context(day.error(), what));
+    const bool abroad = m->kind == tz::moment::form::zoned || m->kind == tz::moment::form::offset;
+    return anchored{*m, *day, abroad ? m->day : *day};
 }
 
 // The period of the version that matches the request's facts.
@@ -33,6 +55,13 @@ result<period> choose_period(const rule& r, const rule_version& v, const compute
                                      " matches the facts given"));
 }
 
+// The trigger: the first event kind of `kinds` the request gives.
+const std::string* first_given(const std::vector<std::string>& kinds, const compute_request& req) {
+    for (const auto& k : kinds)
+        if (req.events.count(k)) return &k;
+    return nullptr;
+}
+
 }  // namespace
 
 result<deadline> compute(const rule_pack& pack, const compute_request& req) {
@@ -47,58 +76,47 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' has no usable convention or calendar"));
     auto forum = tz::locate(conv->zone);
     if (!forum) return unexpected(forum.error());
-
     for (const auto& [kind, text] : req.events)
         if (!is_event_kind(kind))
             return unexpected(make_error(errc::invalid_request,
                                          "'" + kind + "' is not an event kind (see INTERFACES.md)", kind));
 
-    // anchor: the first trigger event given, as a legal day in the forum's zone.
-    std::string trigger;
-    std::string trigger_text;
-    const auto& all_versions = r->versions;
-    for (const auto& v : all_versions) {
-        for (const auto& k : v.trigger)
-            if (req.events.count(k) && trigger.empty()) {
-                trigger = k;
-                trigger_text = req.events.find(k)->second;
-            }
-        if (!trigger.empty()) break;
-    }
-    if (trigger.empty()) {
+    // anchor: the trigger event as a legal day. The version is chosen by the trigger
+    // day, and a version may name its own triggers, so anchor with the newest
+    // version's triggers first and re-anchor if the chosen version differs.
+    const std::string* trigger = nullptr;
+    for (auto v = r->versions.rbegin(); v != r->versions.rend() && trigger == nullptr; ++v)
+        trigger = first_given(v->trigger, req);
+    if (trigger == nullptr) {
+        const auto& kinds = r->versions.back().trigger;
         std::string needed;
-        for (const auto& k : all_versions.front().trigger) needed += (needed.empty() ? "" : " or ") + k;
+        for (const auto& k : kinds) needed += (needed.empty() ? "" : " or ") + k;
         return unexpected(make_error(errc::missing_event,
                                      "rule '" + r->id + "' runs from the event " + needed + "; give it, e.g. --event " +
-                                         all_versions.front().trigger.front() + "=2024-01-31",
+                                         kinds.front() + "=2024-01-31",
                                      needed));
     }
-    auto moment = tz::parse_moment(trigger_text);
-    if (!moment) return unexpected(with_context(moment.error(), "event " + trigger));
-    auto start = tz::legal_day_of(*moment, *forum, tz::local_policy::reject);
-    if (!start) return unexpected(with_context(start.error(), "event " + trigger));
+    auto a = anchor("event " + *trigger, req.events.find(*trigger)->second, *forum, req.local_times);
+    if (!a) return unexpected(a.error());
+    auto pick = [&](const anchored& x, event_zone_reading ez) {
+        return ez == event_zone_reading::forum ? x.forum_day : x.local_day;
+    };
+    civil_date start = pick(*a, req.event_zone);
 
     // select: the version in force for the trigger day.
-    const rule_version* v = r->version_for(*start);
+    const rule_version* v = r->version_for(start);
     if (v == nullptr)
         return unexpected(make_error(errc::no_version_in_force,
                                      "rule '" + r->id + "' has no version in force for a trigger on " +
-                                         start->to_string() + " (versions from " +
-                                         all_versions.front().valid_from.to_string() + ")",
-                                     start->to_string()));
-    // The version's own trigger order decides (it may differ from the first version's).
-    for (const auto& k : v->trigger)
-        if (req.events.count(k)) {
-            if (k != trigger) {
-                trigger = k;
-                auto m2 = tz::parse_moment(req.events.find(k)->second);
-                if (!m2) return unexpected(with_context(m2.error(), "event " + k));
-                auto s2 = tz::legal_day_of(*m2, *forum, tz::local_policy::reject);
-                if (!s2) return unexpected(with_context(s2.error(), "event " + k));
-                start = s2;
-            }
-            break;
-        }
+                                         start.to_string() + " (versions from " +
+                                         r->versions.front().valid_from.to_string() + ")",
+                                     start.to_string()));
+    if (const std::string* own = first_given(v->trigger, req); own != nullptr && *own != *trigger) {
+        trigger = own;
+        a = anchor("event " + *trigger, req.events.find(*trigger)->second, *forum, req.local_times);
+        if (!a) return unexpected(a.error());
+        start = pick(*a, req.event_zone);
+    }
     auto length = choose_period(*r, *v, req);
     if (!length) return unexpected(length.error());
 
@@ -108,33 +126,42 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     d.name_en = r->name_en;
     d.version = v->valid_from;
     d.citations = v->citations;
-    d.trigger = trigger;
-    d.start = *start;
+    d.trigger = *trigger;
+    d.start = start;
     d.length = *length;
     d.expiry = r->expiry;
     d.forum_zone = conv->zone;
     for (const auto& [kind, text] : req.events)
-        if (kind != trigger) d.notes.push_back("event '" + kind + "' was given but not used by this rule");
+        if (kind != *trigger) d.notes.push_back("event '" + kind + "' was given but not used by this rule");
 
     d.trace.push_back({"select",
                        "version in force from " + v->valid_from.to_string() +
                            (v->valid_until ? " until " + v->valid_until->to_string() : std::string()) +
-                           " (chosen by the trigger day " + start->to_string() + ")",
+                           " (chosen by the trigger day " + start.to_string() + ")",
                        v->citations});
-    d.trace.push_back({"anchor", trigger + " " + trigger_text + " -> legal day " + start->to_string() + " in " +
-                                     conv->zone, {}});
+    std::string anchored_how = *trigger + " " + a->when.text + " -> legal day " + start.to_string();
+    if (a->forum_day != a->local_day)
+        anchored_how += req.event_zone == event_zone_reading::forum
+                            ? " in " + conv->zone + " (the forum's day; it was " + a->local_day.to_string() +
+                                  " where the act was done)"
+                            : " where the act was done (reading event_zone=local; in " + conv->zone + " it was " +
+                                  a->forum_day.to_string() + ")";
+    else
+        anchored_how += " in " + conv->zone;
+    d.trace.push_back({"anchor", anchored_how, {}});
 
-    calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};
+    const calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};
     if (length->is_hours_only()) {
-        if (moment->kind == tz::moment::form::legal_day)
+        if (a->when.kind == tz::moment::form::legal_day)
             return unexpected(make_error(errc::invalid_request,
-                                         "rule '" + r->id + "' counts hours: give the event's time, e.g. " + trigger +
-                                             "=" + start->to_string() + "T10:25",
-                                         trigger_text));
-        auto at = tz::instant_of(*moment, *forum, tz::local_policy::reject);
-        if (!at) return unexpected(with_context(at.error(), "event " + trigger));
+                                         "rule '" + r->id + "' counts hours: give the event's time, e.g. " + *trigger +
+                                             "=" + start.to_string() + "T10:25",
+                                         a->when.text));
+        auto at = tz::instant_of(a->when, *forum, req.local_times);
+        if (!at) return unexpected(with_context(at.error(), "event " + *trigger));
         auto h = count_hours(tz::to_local(*at, *forum), *length);
         if (!h) return unexpected(h.error());
+        // An end that falls into a clock change ends when the clocks reach it.
         auto end = tz::to_instant(h->ends_before, *forum, tz::local_policy::latest);
         if (!end) return unexpected(end.error());
         d.ends_at = *end;
@@ -143,7 +170,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
                                         to_string(*length) + " -> " + to_string(h->ends_before),
                            conv->citations});
     } else {
-        auto counted = count(*start, *length, conv->counting, cal, q);
+        auto counted = count(start, *length, conv->counting, cal, q);
         if (!counted) return unexpected(counted.error());
         d.raw_end = counted->raw_end;
         d.last_day = counted->last_day;
@@ -154,12 +181,18 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         if (!end) return unexpected(with_context(end.error(), "end of the last day"));
         d.ends_at = *end;
 
-        // Every reading that would change the last day is reported.
+        // Every reading that would change the last day is reported, with that day.
         calendar_query other = q;
         other.reading = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday
                                                                    : adjusted_weekend::schedule;
-        if (auto alt = count(*start, *length, conv->counting, cal, other); alt && alt->last_day != d.last_day)
+        if (auto alt = count(start, *length, conv->counting, cal, other); alt && alt->last_day != d.last_day)
             d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), alt->last_day});
+        const auto other_zone =
+            req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
+        if (const civil_date other_start = pick(*a, other_zone); other_start != start) {
+            if (auto alt = count(other_start, *length, conv->counting, cal, q); alt && alt->last_day != d.last_day)
+                d.alternatives.push_back({"event_zone=" + std::string(to_string(other_zone)), alt->last_day});
+        }
     }
     d.ends_at_forum = tz::format(d.ends_at, *forum);
     d.ends_at_utc = tz::format_utc(d.ends_at);
@@ -171,20 +204,18 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
 
     // judge: an act against the exclusive end.
     if (req.act) {
-        auto act = tz::parse_moment(*req.act);
-        if (!act) return unexpected(with_context(act.error(), "act"));
-        auto act_day = tz::legal_day_of(*act, *forum, tz::local_policy::reject);
-        if (!act_day) return unexpected(with_context(act_day.error(), "act"));
-        bool timely = *act_day <= d.last_day;
-        if (act->kind != tz::moment::form::legal_day) {
-            auto at = tz::instant_of(*act, *forum, tz::local_policy::reject);
+        auto act = anchor("act", *req.act, *forum, req.local_times);
+        if (!act) return unexpected(act.error());
+        bool timely = act->forum_day <= d.last_day;
+        if (act->when.kind != tz::moment::form::legal_day) {
+            auto at = tz::instant_of(act->when, *forum, req.local_times);
             if (!at) return unexpected(with_context(at.error(), "act"));
             timely = *at < d.ends_at;
         }
         d.status = timely ? "timely" : "late";
-        if (!timely) d.days_late = calendar_days_between(d.last_day, *act_day);
+        if (!timely) d.days_late = calendar_days_between(d.last_day, act->forum_day);
         d.trace.push_back({"judge",
-                           "act on " + act_day->to_string() + ": " + *d.status +
+                           "act on " + act->forum_day.to_string() + ": " + *d.status +
                                (d.days_late ? " by " + std::to_string(*d.days_late) + " days" : std::string()) +
                                (d.expiry == expiry_kind::defence && !timely
                                     ? "; expiry is a defence the debtor may raise, not a bar to filing"

@@ -51,6 +51,19 @@ run explain cn.enforcement.application --event effective=2016-12-31
 expect_line "roll: 2018-12-31 is a rest day (holiday, 元旦): moved 2 days to 2019-01-02" "explain roll"
 expect_line "⟶ 中华人民共和国民法典 art. 201 para. 1" "explain citation"
 
+run compute cn.enforcement.application --event 'effective=2023-12-31T22:00[America/New_York]' --format json
+expect_line '"start": "2024-01-01"' "event abroad: the forum's legal day"
+expect_line '"reading": "event_zone=local"' "event_zone alternative"
+run compute cn.enforcement.application --event 'effective=2023-12-31T22:00[America/New_York]' --reading event_zone=local
+expect_line "last day  2025-12-31 (Wed)" "event_zone=local reading"
+run compute cn.enforcement.application --event 'effective=2024-03-10T02:30[America/New_York]'
+expect_status 18 "DST gap abroad"
+expect_line "(candidates: 2024-03-10T06:30:00Z = 2024-03-10T01:30:00-05:00, or 2024-03-10T07:30:00Z = 2024-03-10T03:30:00-04:00; choose a policy, earliest or latest)" "DST gap candidates"
+run compute cn.enforcement.application --event 'effective=2024-03-10T02:30[America/New_York]' --local-time earliest
+expect_status 0 "DST gap with a policy"
+run compute cn.enforcement.application --event effective=2023-06-30 --reading colour=blue
+expect_status 24 "unknown reading"
+
 run calendar --from 2005-12-30 --to 2005-12-31 --json
 expect_line '{"date":"2005-12-31","working":true,"kind":"adjusted_working"' "calendar 2005-12-31"
 run calendar --from 2020-01-31 --to 2020-01-31 --as-of 2020-01-20 --json

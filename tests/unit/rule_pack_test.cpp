@@ -199,3 +199,52 @@ TEST_CASE("compute: each bad request has its own error") {
     CHECK(p->provisional);
     CHECK(p->last_day == day("2027-03-01"));
 }
+
+TEST_CASE("compute: an act abroad, the forum's legal day and the event_zone reading") {
+    // 22:00 on 31 December 2023 in New York is 11:00 on 1 January 2024 in Beijing.
+    // From 2024-01-01: + 2 years = 2026-01-01, in the New Year block (1-3 January 2026);
+    // Sunday 4 January 2026 is a working day under the 2026 notice, so the period ends then.
+    compute_request req{.rule = "cn.enforcement.application",
+                        .events = {{"effective", "2023-12-31T22:00[America/New_York]"}}};
+    auto forum = compute(pack(), req);
+    REQUIRE(forum.has_value());
+    CHECK(forum->start == day("2024-01-01"));
+    CHECK(forum->last_day == day("2026-01-04"));
+    REQUIRE(forum->alternatives.size() == 2);
+    CHECK(forum->alternatives[0].reading == "adjusted_weekend=weekday");
+    CHECK(forum->alternatives[0].last_day == day("2026-01-05"));
+    CHECK(forum->alternatives[1].reading == "event_zone=local");
+    CHECK(forum->alternatives[1].last_day == day("2025-12-31"));
+
+    req.event_zone = event_zone_reading::local;
+    auto local = compute(pack(), req);
+    REQUIRE(local.has_value());
+    CHECK(local->start == day("2023-12-31"));
+    CHECK(local->last_day == day("2025-12-31"));
+    REQUIRE(local->alternatives.size() == 1);
+    CHECK(local->alternatives[0].reading == "event_zone=forum");
+    CHECK(local->alternatives[0].last_day == day("2026-01-04"));
+
+    // an offset is an instant: 12:00 at -05:00 is 01:00 the next day in Beijing
+    auto offset = compute(pack(), {.rule = "cn.enforcement.application",
+                                   .events = {{"effective", "2023-06-30T12:00-05:00"}}});
+    CHECK(offset->start == day("2023-07-01"));
+    // the same legal day in both zones: no event_zone alternative
+    auto same = compute(pack(), {.rule = "cn.enforcement.application",
+                                 .events = {{"effective", "2023-06-30T09:00[America/New_York]"}}});
+    CHECK(same->start == day("2023-06-30"));
+    CHECK(same->alternatives.empty());
+}
+
+TEST_CASE("compute: a DST gap is an error unless the caller chose a policy") {
+    compute_request req{.rule = "cn.enforcement.application",
+                        .events = {{"effective", "2024-03-10T02:30[America/New_York]"}}};
+    CHECK(compute(pack(), req).error().code == errc::nonexistent_local_time);
+    req.local_times = tz::local_policy::earliest;
+    CHECK(compute(pack(), req)->start == day("2024-03-10"));  // 06:30Z = 14:30 in Beijing
+    req.events = {{"effective", "2023-11-05T01:30[America/New_York]"}};
+    req.local_times = tz::local_policy::reject;
+    CHECK(compute(pack(), req).error().code == errc::ambiguous_local_time);
+    req.local_times = tz::local_policy::latest;
+    CHECK(compute(pack(), req)->start == day("2023-11-05"));
+}

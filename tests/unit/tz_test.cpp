@@ -61,9 +61,14 @@ TEST_CASE("local times skipped or repeated by a clock change are errors naming b
     REQUIRE_FALSE(gap.has_value());
     CHECK(gap.error().code == errc::nonexistent_local_time);
     CHECK(gap.error().message ==
-          "1986-05-04T02:30:00 does not exist in Asia/Shanghai: the clocks jumped from "
+          "1986-05-04T02:30:00 does not exist in Asia/Shanghai: the clocks went from "
           "1986-05-04T01:59:59+08:00 to 1986-05-04T03:00:00+09:00 (candidates: "
-          "1986-05-04T03:00:00+09:00 or 1986-05-04T03:30:00+09:00; choose a policy, earliest or latest)");
+          "1986-05-03T17:30:00Z = 1986-05-04T01:30:00+08:00, or 1986-05-03T18:30:00Z = "
+          "1986-05-04T03:30:00+09:00; choose a policy, earliest or latest)");
+    CHECK(tz::format_utc(*tz::to_instant(*parse_local_time("1986-05-04T02:30"), sh, tz::local_policy::earliest)) ==
+          "1986-05-03T17:30:00Z");
+    CHECK(tz::format_utc(*tz::to_instant(*parse_local_time("1986-05-04T02:30"), sh, tz::local_policy::latest)) ==
+          "1986-05-03T18:30:00Z");
 
     auto twice = tz::to_instant(*parse_local_time("1986-09-14T01:30"), sh, tz::local_policy::reject);
     REQUIRE_FALSE(twice.has_value());
@@ -80,5 +85,7 @@ TEST_CASE("local times skipped or repeated by a clock change are errors naming b
     auto ny_gap = tz::to_instant(*parse_local_time("2025-03-09T02:30"), ny, tz::local_policy::reject);
     CHECK(ny_gap.error().code == errc::nonexistent_local_time);
     CHECK(tz::format_utc(*tz::to_instant(*parse_local_time("2025-03-09T02:30"), ny,
-                                         tz::local_policy::earliest)) == "2025-03-09T07:00:00Z");
+                                         tz::local_policy::earliest)) == "2025-03-09T06:30:00Z");
+    CHECK(tz::format_utc(*tz::to_instant(*parse_local_time("2025-03-09T02:30"), ny,
+                                         tz::local_policy::latest)) == "2025-03-09T07:30:00Z");
 }

@@ -51,7 +51,7 @@ bool split_pair(const std::string& s, std::string& k, std::string& v) {
 struct compute_options {
     std::string rule;
     std::vector<std::string> events, facts, readings;
-    std::string act, zone, format = "text", lang = "en", as_of;
+    std::string act, zone, format = "text", lang = "en", as_of, local_time = "reject";
     bool provisional = false;
 };
 
@@ -64,7 +64,12 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
     cmd->add_option("--fact", o.facts, "K=V: parties=natural_person_involved|legal_persons, domicile=china|abroad");
     cmd->add_option("--act", o.act, "when the act was done (same forms as TIME): judges timely or late");
     cmd->add_option("--zone", o.zone, "also show the end in this IANA zone, e.g. America/New_York");
-    cmd->add_option("--reading", o.readings, "K=V: adjusted_weekend=schedule|weekday");
+    cmd->add_option("--reading", o.readings,
+                    "K=V: adjusted_weekend=schedule|weekday (may a working Saturday end a period?), "
+                    "event_zone=forum|local (whose calendar day is an act abroad?)");
+    cmd->add_option("--local-time", o.local_time,
+                    "a local time that does not exist or happens twice (DST): reject (default), earliest, latest")
+        ->check(CLI::IsMember({"reject", "earliest", "latest"}));
     cmd->add_option("--as-of", o.as_of, "use the holiday notices as they stood on this day (YYYY-MM-DD)");
     cmd->add_flag("--provisional", o.provisional,
                   "answer for days beyond the calendar's data from the weekly rest days, flagged provisional");
@@ -88,12 +93,22 @@ int run_compute(const compute_options& o, const std::string& rules_dir, bool ful
         req.facts[k] = v;
     }
     for (const auto& r : o.readings) {
-        if (!split_pair(r, k, v) || k != "adjusted_weekend" || (v != "schedule" && v != "weekday"))
+        const bool pair = split_pair(r, k, v);
+        if (pair && k == "adjusted_weekend" && (v == "schedule" || v == "weekday")) {
+            req.adjusted = v == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
+        } else if (pair && k == "event_zone" && (v == "forum" || v == "local")) {
+            req.event_zone = v == "local" ? event_zone_reading::local : event_zone_reading::forum;
+        } else {
             return fail(make_error(errc::invalid_request,
-                                   "--reading '" + r + "': supported: adjusted_weekend=schedule|weekday", r),
+                                   "--reading '" + r +
+                                       "': supported: adjusted_weekend=schedule|weekday, event_zone=forum|local",
+                                   r),
                         json);
-        req.adjusted = v == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
+        }
     }
+    req.local_times = o.local_time == "earliest" ? tz::local_policy::earliest
+                      : o.local_time == "latest" ? tz::local_policy::latest
+                                                 : tz::local_policy::reject;
     if (!o.act.empty()) req.act = o.act;
     req.zone = o.zone;
     if (!o.as_of.empty()) {

@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -42,17 +43,21 @@ result<instant> to_instant(local_time t, const zone& z, local_policy policy) {
         case date::local_info::unique:
             return instant{t.time_since_epoch() - info.first.offset};
         case date::local_info::nonexistent: {
-            // The gap starts at the transition (first.end) and is the same instant on both sides.
-            const instant gap = info.first.end;
-            if (policy == local_policy::earliest || policy == local_policy::latest) return gap;
+            // The reading skipped by the clock change, interpreted with the offset before
+            // the change and with the offset after it (cctz's SKIPPED pre/post).
+            const instant with_old{t.time_since_epoch() - info.first.offset};
+            const instant with_new{t.time_since_epoch() - info.second.offset};
+            const instant earlier = std::min(with_old, with_new), later = std::max(with_old, with_new);
+            if (policy == local_policy::earliest) return earlier;
+            if (policy == local_policy::latest) return later;
+            const std::string wall = to_string(t);
             return unexpected(make_error(
                 errc::nonexistent_local_time,
-                to_string(t) + " does not exist in " + std::string(z.name()) +
-                    ": the clocks jumped from " + format(gap - std::chrono::seconds{1}, z) +
-                    " to " + format(gap, z) + " (candidates: " + format(gap, z) + " or " +
-                    format(instant{t.time_since_epoch() - info.first.offset}, z) +
-                    "; choose a policy, earliest or latest)",
-                to_string(t)));
+                wall + " does not exist in " + std::string(z.name()) + ": the clocks went from " +
+                    format(info.first.end - std::chrono::seconds{1}, z) + " to " + format(info.first.end, z) +
+                    " (candidates: " + format_utc(earlier) + " = " + format(earlier, z) + ", or " +
+                    format_utc(later) + " = " + format(later, z) + "; choose a policy, earliest or latest)",
+                wall));
         }
         case date::local_info::ambiguous: {
             const instant first{t.time_since_epoch() - info.first.offset};

@@ -23,6 +23,7 @@
 #include "qixian/civil.hpp"
 #include "qixian/counting.hpp"
 #include "qixian/rule_pack.hpp"
+#include "qixian/tz.hpp"
 
 #include <map>
 #include <optional>
@@ -30,6 +31,11 @@
 #include <vector>
 
 namespace qixian {
+
+/// Which zone's calendar day an event abroad falls on (LAW.md §1, reading 5).
+enum class event_zone_reading { forum, local };
+
+std::string_view to_string(event_zone_reading r) noexcept;
 
 /// What to compute.
 struct compute_request {
@@ -43,6 +49,12 @@ struct compute_request {
     coverage_policy outside = coverage_policy::strict;
     std::optional<civil_date> calendar_as_of;  ///< the notices as they stood on this day
     std::string zone;  ///< an extra zone to show the end in
+    /// Which zone fixes the legal day of an act given as a time abroad (LAW.md §1,
+    /// reading 5): the forum's (default) or the actor's own.
+    event_zone_reading event_zone = event_zone_reading::forum;
+    /// A wall-clock time that does not exist or happens twice: reject (default, an
+    /// error naming both candidates), or take the earliest or latest candidate.
+    tz::local_policy local_times = tz::local_policy::reject;
 };
 
 /// A reading of the law under which the last day would differ.

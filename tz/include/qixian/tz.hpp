@@ -7,7 +7,9 @@
 //
 // A wall-clock time that a clock change skipped (Asia/Shanghai 1986-05-04 02:30) or
 // repeated (1986-09-14 01:30) is an error naming both candidate instants, unless the
-// caller chose a `local_policy`. Lookups of zones and conversions never throw.
+// caller chose a `local_policy`. The candidates of a skipped time are the reading taken
+// with the offset before the change and with the offset after it (cctz's SKIPPED);
+// those of a repeated time are its two occurrences. Lookups and conversions never throw.
 //
 // Example:
 //
@@ -55,8 +57,8 @@ const std::string& database_version();
 /// What to do with a wall-clock time that does not exist or happens twice.
 enum class local_policy {
     reject,    ///< errc::nonexistent_local_time / errc::ambiguous_local_time, naming both candidates
-    earliest,  ///< the earlier candidate (for a gap: the instant the gap begins)
-    latest,    ///< the later candidate (for a gap: the instant the gap ends)
+    earliest,  ///< the earlier candidate instant
+    latest,    ///< the later candidate instant (for a skipped time: read with the offset before the change)
 };
 
 /// The instant of wall-clock time `t` in zone `z`.
