@@ -229,6 +229,19 @@ result<day_status> table_calendar::add_working_days(civil_date d, std::int32_t n
     return work_calendar::add_working_days(d, n, q);
 }
 
+std::vector<table_calendar::day_change> table_calendar::changed_days(civil_date from, civil_date to,
+                                                                    civil_date earlier, civil_date later) const {
+    std::vector<day_change> out;
+    const calendar_query before{.as_of = earlier}, after{.as_of = later};
+    for (civil_date d = from; d <= to; d = add_calendar_days(d, 1)) {
+        auto a = status(d, before);
+        auto b = status(d, after);
+        if (!a || !b) continue;
+        if (a->kind != b->kind || a->name != b->name) out.push_back({*a, *b});  // not a mere re-attribution
+    }
+    return out;
+}
+
 result<std::int32_t> table_calendar::working_days_between(civil_date a, civil_date b,
                                                           adjusted_weekend reading) const {
     if (!covers(a) || !covers(b))

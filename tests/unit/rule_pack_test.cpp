@@ -248,3 +248,24 @@ TEST_CASE("compute: a DST gap is an error unless the caller chose a policy") {
     req.local_times = tz::local_policy::latest;
     CHECK(compute(pack(), req)->start == day("2023-11-05"));
 }
+
+TEST_CASE("which days the notices changed between two dates") {
+    const auto& cal = mainland();
+    // The 2020 extension, published 2020-01-27: 31 January - 2 February.
+    auto changes = cal.changed_days(day("2020-01-01"), day("2020-12-31"), day("2020-01-20"), day("2020-01-28"));
+    REQUIRE(changes.size() == 3);
+    CHECK(changes[0].before.day == day("2020-01-31"));
+    CHECK(changes[0].before.kind == day_kind::working);
+    CHECK(changes[0].after.kind == day_kind::holiday);
+    CHECK(changes[1].before.kind == day_kind::adjusted_working);  // Saturday 1 February, no longer worked
+    CHECK(changes[1].after.kind == day_kind::holiday);
+    CHECK(changes[2].before.kind == day_kind::weekend);           // Sunday 2 February, now in the block
+    CHECK(changes[2].after.kind == day_kind::holiday);
+    // The 2019 May Day change, announced 2019-03-22.
+    auto may = cal.changed_days(day("2019-04-01"), day("2019-05-31"), day("2019-03-21"), day("2019-03-22"));
+    std::vector<std::string> days;
+    for (const auto& c : may) days.push_back(c.before.day.to_string());
+    CHECK(days == std::vector<std::string>{"2019-04-28", "2019-05-02", "2019-05-03", "2019-05-04", "2019-05-05"});
+    // Nothing changes when no notice was published in between.
+    CHECK(cal.changed_days(day("2020-01-01"), day("2020-12-31"), day("2020-02-01"), day("2026-11-21")).empty());
+}

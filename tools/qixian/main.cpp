@@ -196,7 +196,7 @@ int run_rules_show(const std::string& dir, const std::string& id) {
 }
 
 int run_calendar(const std::string& dir, const std::string& from, const std::string& to, bool json,
-                 const std::string& as_of, const std::string& id) {
+                 const std::string& as_of, const std::string& id, const std::string& since) {
     auto a = civil_date::parse(from);
     if (!a) return fail(a.error(), json);
     auto b = civil_date::parse(to);
@@ -214,6 +214,31 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
     if (!pack) return print_diagnostics(pack.error());
     const table_calendar* cal = pack->find_calendar(id);
     if (cal == nullptr) return fail(make_error(errc::invalid_request, "no calendar '" + id + "'", id), json);
+    if (!since.empty()) {
+        auto earlier = civil_date::parse(since);
+        if (!earlier) return fail(earlier.error(), json);
+        const civil_date later = q.as_of.value_or(civil_date::max());
+        for (const auto& c : cal->changed_days(*a, *b, *earlier, later)) {
+            if (json) {
+                std::cout << nlohmann::ordered_json{{"date", c.before.day.to_string()},
+                                                    {"before", {{"working", c.before.working},
+                                                                {"kind", std::string(to_string(c.before.kind))},
+                                                                {"notice", std::string(c.before.notice)}}},
+                                                    {"after", {{"working", c.after.working},
+                                                               {"kind", std::string(to_string(c.after.kind))},
+                                                               {"name", std::string(c.after.name)},
+                                                               {"notice", std::string(c.after.notice)}}}}
+                                 .dump()
+                          << '\n';
+            } else {
+                std::cout << c.before.day << ' ' << c.before.day.weekday_name() << "  "
+                          << to_string(c.before.kind) << " -> " << to_string(c.after.kind);
+                if (!c.after.name.empty()) std::cout << "  " << c.after.name << "  [" << c.after.notice << "]";
+                std::cout << '\n';
+            }
+        }
+        return 0;
+    }
     for (civil_date d = *a; d <= *b; d = add_calendar_days(d, 1)) {
         auto s = cal->status(d, q);
         if (json) {
@@ -272,7 +297,7 @@ int main(int argc, char** argv) {
     auto* show_cmd = rules_cmd->add_subcommand("show", "show one rule with its versions and citations");
     show_cmd->add_option("id", show_id, "rule id")->required();
 
-    std::string cal_from, cal_to, cal_as_of, cal_id = "cn.mainland";
+    std::string cal_from, cal_to, cal_as_of, cal_since, cal_id = "cn.mainland";
     bool cal_json = false;
     auto* cal_cmd = app.add_subcommand("calendar", "the status of each day: working, weekend, holiday, adjusted working");
     cal_cmd->add_option("--from", cal_from, "first day (YYYY-MM-DD)")->required();
@@ -280,6 +305,8 @@ int main(int argc, char** argv) {
     cal_cmd->add_flag("--json", cal_json, "one JSON object per line");
     cal_cmd->add_option("--as-of", cal_as_of, "as the notices stood on this day");
     cal_cmd->add_option("--calendar", cal_id, "calendar id (default cn.mainland)");
+    cal_cmd->add_option("--changes-since", cal_since,
+                        "list only the days the notices changed after this day (up to --as-of, or all notices)");
 
     try {
         app.parse(argc, argv);
@@ -299,6 +326,6 @@ int main(int argc, char** argv) {
     if (check_cmd->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir);
     if (list_cmd->parsed()) return run_rules_list(rules_dir, list_json);
     if (show_cmd->parsed()) return run_rules_show(rules_dir, show_id);
-    if (cal_cmd->parsed()) return run_calendar(rules_dir, cal_from, cal_to, cal_json, cal_as_of, cal_id);
+    if (cal_cmd->parsed()) return run_calendar(rules_dir, cal_from, cal_to, cal_json, cal_as_of, cal_id, cal_since);
     return 2;
 }

@@ -117,6 +117,18 @@ public:
     /// The last day covered as the notices stood on `as_of`.
     civil_date coverage_last_as_of(civil_date as_of) const noexcept;
 
+    /// A day whose status differs between two dates of the notices.
+    struct day_change {
+        day_status before;
+        day_status after;
+    };
+    /// The days in [from, to] that the notices published after `earlier` and on or
+    /// before `later` changed (e.g. the 2020 extension between 2020-01-20 and
+    /// 2020-01-28: 31 January and 1-2 February). Days not covered as of `earlier` are
+    /// not listed: compare `coverage_last_as_of` for those.
+    std::vector<day_change> changed_days(civil_date from, civil_date to, civil_date earlier,
+                                         civil_date later) const;
+
     const calendar_data& data() const noexcept { return data_; }
     const calendar_notice* find_notice(std::string_view id) const noexcept;
 
