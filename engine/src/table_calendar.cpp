@@ -16,6 +16,33 @@ error build_error(std::string message) {
 
 }  // namespace
 
+table_calendar::table_calendar(const table_calendar& other)
+    : work_calendar(other),
+      data_(other.data_),
+      days_(other.days_),
+      prefix_{other.prefix_[0], other.prefix_[1]},
+      working_{other.working_[0], other.working_[1]},
+      latest_publication_(other.latest_publication_) {
+    rebuild_labels();
+}
+
+table_calendar& table_calendar::operator=(const table_calendar& other) {
+    if (this != &other) {
+        table_calendar copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+// labels_[0] is the empty label of ordinary days; then one per holiday block, then one
+// per working day, in data order (build() assigns the same indices).
+void table_calendar::rebuild_labels() {
+    labels_.clear();
+    labels_.push_back({});
+    for (const auto& h : data_.holidays) labels_.push_back({h.name, h.notice});
+    for (const auto& w : data_.working_days) labels_.push_back({w.name, w.notice});
+}
+
 const calendar_notice* table_calendar::find_notice(std::string_view id) const noexcept {
     for (const auto& n : data_.notices)
         if (n.id == id) return &n;
@@ -84,44 +111,43 @@ result<table_calendar> table_calendar::build(calendar_data data) {
     for (const auto& n : d.notices) cal.latest_publication_ = std::max(cal.latest_publication_, n.published);
 
     const std::size_t n = static_cast<std::size_t>(calendar_days_between(d.first, d.last)) + 1;
-    cal.kinds_.resize(n);
-    cal.entry_.assign(n, -1);
+    if (d.holidays.size() + d.working_days.size() + 1 > 65535)
+        return unexpected(build_error("calendar '" + d.id + "': too many entries"));
+    cal.days_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const civil_date day = add_calendar_days(d.first, static_cast<std::int32_t>(i));
         const bool rest = (cal.weekly_rest_on(day) >> (day.iso_weekday() - 1)) & 1U;
-        cal.kinds_[i] = rest ? day_kind::weekend : day_kind::working;
+        cal.days_[i] = {rest ? day_kind::weekend : day_kind::working, 0, 0};
     }
+    cal.rebuild_labels();
     auto index_of = [&](civil_date day) -> std::ptrdiff_t {
         if (day < d.first || d.last < day) return -1;
         return calendar_days_between(d.first, day);
     };
-    for (std::size_t h = 0; h < d.holidays.size(); ++h) {
-        const auto& block = d.holidays[h];
+    for (const auto& block : d.holidays) {
+        const auto label = static_cast<std::uint16_t>(1 + (&block - d.holidays.data()));
         if (!block.revoked_by.empty()) continue;
         for (civil_date day = block.from; day <= block.through; day = add_calendar_days(day, 1)) {
             const auto i = index_of(day);
-            if (i < 0) continue;
-            cal.kinds_[static_cast<std::size_t>(i)] = day_kind::holiday;
-            cal.entry_[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(h);
+            if (i >= 0) cal.days_[static_cast<std::size_t>(i)] = {day_kind::holiday, 0, label};
         }
     }
-    for (std::size_t w = 0; w < d.working_days.size(); ++w) {
-        const auto& wd = d.working_days[w];
+    for (const auto& wd : d.working_days) {
+        const auto label = static_cast<std::uint16_t>(1 + d.holidays.size() + (&wd - d.working_days.data()));
         if (!wd.revoked_by.empty()) continue;
         const auto i = index_of(wd.day);
         if (i < 0) continue;
-        if (cal.kinds_[static_cast<std::size_t>(i)] == day_kind::holiday)
+        if (cal.days_[static_cast<std::size_t>(i)].kind == day_kind::holiday)
             return unexpected(build_error("calendar '" + d.id + "': " + wd.day.to_string() +
                                           " is both a holiday and a working day"));
-        cal.kinds_[static_cast<std::size_t>(i)] = day_kind::adjusted_working;
-        cal.entry_[static_cast<std::size_t>(i)] = -2 - static_cast<std::int32_t>(w);
+        cal.days_[static_cast<std::size_t>(i)] = {day_kind::adjusted_working, 0, label};
     }
     for (std::size_t r = 0; r < 2; ++r) {
         const auto reading = r == 0 ? adjusted_weekend::schedule : adjusted_weekend::weekday;
         cal.prefix_[r].resize(n + 1);
         cal.prefix_[r][0] = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            const bool working = is_working(cal.kinds_[i], reading);
+            const bool working = is_working(cal.days_[i].kind, reading);
             cal.prefix_[r][i + 1] = cal.prefix_[r][i] + (working ? 1 : 0);
             if (working) cal.working_[r].push_back(static_cast<std::int32_t>(i));
         }
@@ -139,22 +165,6 @@ civil_date table_calendar::coverage_last_as_of(civil_date as_of) const noexcept 
         if (end) last = std::min(*end, data_.last);
     }
     return last;
-}
-
-day_status table_calendar::indexed_status(std::size_t i, const calendar_query& q) const {
-    day_status s;
-    s.day = add_calendar_days(data_.first, static_cast<std::int32_t>(i));
-    s.kind = kinds_[i];
-    s.working = is_working(s.kind, q.reading);
-    const std::int32_t e = entry_[i];
-    if (e >= 0) {
-        s.name = data_.holidays[static_cast<std::size_t>(e)].name;
-        s.notice = data_.holidays[static_cast<std::size_t>(e)].notice;
-    } else if (e <= -2) {
-        s.name = data_.working_days[static_cast<std::size_t>(-2 - e)].name;
-        s.notice = data_.working_days[static_cast<std::size_t>(-2 - e)].notice;
-    }
-    return s;
 }
 
 day_status table_calendar::provisional_status(civil_date d, const calendar_query& q) const {
@@ -189,7 +199,7 @@ day_status table_calendar::status_from_entries(civil_date d, const calendar_quer
     return s;
 }
 
-result<day_status> table_calendar::status(civil_date d, const calendar_query& q) const {
+result<day_status> table_calendar::status_slow(civil_date d, const calendar_query& q) const {
     const bool historical = q.as_of && *q.as_of < latest_publication_;
     const civil_date last = historical ? coverage_last_as_of(*q.as_of) : data_.last;
     if (d < data_.first || last < d) {

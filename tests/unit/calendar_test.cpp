@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+
 using namespace qixian;
 using qixian::test::day;
 
@@ -141,4 +143,22 @@ TEST_CASE("build rejects inconsistent data") {
     data = test::example_calendar_data();
     data.weekly_rest.clear();
     CHECK_FALSE(table_calendar::build(data).has_value());
+}
+
+TEST_CASE("a copied calendar owns its names (the original may go away)") {
+    std::optional<table_calendar> copy;
+    {
+        auto original = table_calendar::build(test::example_calendar_data());
+        REQUIRE(original.has_value());
+        copy.emplace(*original);
+        table_calendar assigned = *copy;
+        assigned = *original;
+        CHECK(assigned.status(day("2025-10-01"), {})->name == "国庆节、中秋节");
+    }
+    const auto s = copy->status(day("2025-10-01"), {});
+    CHECK(s->name == "国庆节、中秋节");
+    CHECK(s->notice == "2025");
+    table_calendar moved = std::move(*copy);
+    copy.reset();
+    CHECK(moved.status(day("2026-02-28"), {})->name == "春节调休");
 }

@@ -100,11 +100,23 @@ public:
     /// Full validation with file positions is the loader's job.
     static result<table_calendar> build(calendar_data data);
 
+    table_calendar(const table_calendar& other);
+    table_calendar(table_calendar&&) noexcept = default;  // moving data_ keeps its strings in place
+    table_calendar& operator=(const table_calendar& other);
+    table_calendar& operator=(table_calendar&&) noexcept = default;
+    ~table_calendar() override = default;
+
     std::string_view id() const noexcept override { return data_.id; }
     civil_date coverage_first() const noexcept override { return data_.first; }
     civil_date coverage_last() const noexcept override { return data_.last; }
 
-    result<day_status> status(civil_date d, const calendar_query& q) const override;
+    /// O(1); inline so that callers holding a table_calendar get the common case
+    /// (every notice, a covered day) without a call.
+    result<day_status> status(civil_date d, const calendar_query& q) const override {
+        if (!q.as_of && covers(d)) [[likely]]
+            return indexed_status(static_cast<std::size_t>(calendar_days_between(data_.first, d)), q);
+        return status_slow(d, q);
+    }
     result<day_status> first_working_day_from(civil_date d,
                                               const calendar_query& q) const override;
     result<day_status> add_working_days(civil_date d, std::int32_t n,
@@ -134,16 +146,34 @@ public:
 
 private:
     table_calendar() = default;
+    void rebuild_labels();
     weekday_set weekly_rest_on(civil_date d) const noexcept;
     day_status status_from_entries(civil_date d, const calendar_query& q) const;
     day_status provisional_status(civil_date d, const calendar_query& q) const;
-    day_status indexed_status(std::size_t i, const calendar_query& q) const;
+    day_status indexed_status(std::size_t i, const calendar_query& q) const noexcept {
+        const day_record rec = days_[i];
+        const label& l = labels_[rec.label];
+        return day_status{add_calendar_days(data_.first, static_cast<std::int32_t>(i)), rec.kind,
+                          is_working(rec.kind, q.reading), false, l.name, l.notice};
+    }
+    result<day_status> status_slow(civil_date d, const calendar_query& q) const;
     bool in_force(const std::string& notice, const std::string& revoked_by,
                   civil_date as_of) const noexcept;
 
+    /// Per covered day, all notices applied: its kind and the index of its entry in
+    /// `labels_` (0 = an ordinary day with no name).
+    struct day_record {
+        day_kind kind;
+        std::uint8_t unused = 0;
+        std::uint16_t label = 0;
+    };
+    struct label {  // views into data_: rebuilt by the copy operations
+        std::string_view name;
+        std::string_view notice;
+    };
     calendar_data data_;
-    std::vector<day_kind> kinds_;           ///< per covered day, all notices applied
-    std::vector<std::int32_t> entry_;       ///< per covered day: holiday index, or -2 - working_day index, or -1
+    std::vector<day_record> days_;
+    std::vector<label> labels_;             ///< [0] is empty; then one per holiday block and working day
     std::vector<std::int32_t> prefix_[2];   ///< working days before index i, per reading
     std::vector<std::int32_t> working_[2];  ///< offsets of the working days, per reading
     civil_date latest_publication_;         ///< as_of on or after this = no history needed
