@@ -62,14 +62,11 @@ const std::string* first_given(const std::vector<std::string>& kinds, const comp
     return nullptr;
 }
 
-}  // namespace
+result<deadline> compute_rule(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
+                              int depth);
 
-result<deadline> compute(const rule_pack& pack, const compute_request& req) {
-    const rule* r = pack.find(req.rule);
-    if (r == nullptr)
-        return unexpected(make_error(errc::unknown_rule,
-                                     "no rule '" + req.rule + "' in the rule pack (qixian rules list shows them)",
-                                     req.rule));
+// A rule with a trigger and a period.
+result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives) {
     const convention* conv = pack.find_convention(r->convention);
     const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
     if (conv == nullptr || cal == nullptr)
@@ -81,6 +78,8 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
             return unexpected(make_error(errc::invalid_request,
                                          "'" + kind + "' is not an event kind (see INTERFACES.md)", kind));
 
+    if (r->versions.empty() || r->versions.back().combine != combinator::none)
+        return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' mixes composite and simple versions"));
     // anchor: the trigger event as a legal day. The version is chosen by the trigger
     // day, and a version may name its own triggers, so anchor with the newest
     // version's triggers first and re-anchor if the chosen version differs.
@@ -172,6 +171,20 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     } else {
         auto counted = count(start, *length, conv->counting, cal, q);
         if (!counted) return unexpected(counted.error());
+        if (v->ends_no_later_than && *v->ends_no_later_than < counted->raw_end) {
+            // A transitional cap: the period ends no later than the cap, which is then
+            // rolled and closed like any last day.
+            const civil_date uncapped = counted->raw_end;
+            while (!counted->trace.empty() && counted->trace.back().kind != step_kind::count) counted->trace.pop_back();
+            counted->raw_end = *v->ends_no_later_than;
+            counted->trace.push_back({step_kind::count, uncapped, counted->raw_end,
+                                      "capped: " + uncapped.to_string() + " is after " +
+                                          counted->raw_end.to_string() + ", the latest end the version allows"});
+            auto settled = settle(std::move(*counted), conv->counting, cal, q);
+            if (!settled) return unexpected(settled.error());
+            counted = std::move(settled);
+            d.capped = true;
+        }
         d.raw_end = counted->raw_end;
         d.last_day = counted->last_day;
         d.provisional = counted->provisional;
@@ -182,17 +195,32 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         d.ends_at = *end;
 
         // Every reading that would change the last day is reported, with that day.
+        auto last_day_under = [&](civil_date from, const calendar_query& query) -> std::optional<civil_date> {
+            auto alt = count(from, *length, conv->counting, cal, query);
+            if (!alt) return std::nullopt;
+            if (v->ends_no_later_than && *v->ends_no_later_than < alt->raw_end) {
+                alt->raw_end = *v->ends_no_later_than;
+                alt = settle(std::move(*alt), conv->counting, cal, query);
+                if (!alt) return std::nullopt;
+            }
+            return alt->last_day;
+        };
         calendar_query other = q;
         other.reading = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday
                                                                    : adjusted_weekend::schedule;
-        if (auto alt = count(start, *length, conv->counting, cal, other); alt && alt->last_day != d.last_day)
-            d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), alt->last_day});
+        if (auto alt = last_day_under(start, other); alternatives && alt && *alt != d.last_day)
+            d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), *alt});
         const auto other_zone =
             req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
         if (const civil_date other_start = pick(*a, other_zone); other_start != start) {
-            if (auto alt = count(other_start, *length, conv->counting, cal, q); alt && alt->last_day != d.last_day)
-                d.alternatives.push_back({"event_zone=" + std::string(to_string(other_zone)), alt->last_day});
+            if (auto alt = last_day_under(other_start, q); alternatives && alt && *alt != d.last_day)
+                d.alternatives.push_back({"event_zone=" + std::string(to_string(other_zone)), *alt});
         }
+    }
+    if (v->produces) {
+        d.produces = v->produces->event;
+        d.produces_on = v->produces->on == produced_event::day::last_day ? d.last_day
+                                                                          : add_calendar_days(d.last_day, 1);
     }
     d.ends_at_forum = tz::format(d.ends_at, *forum);
     d.ends_at_utc = tz::format_utc(d.ends_at);
@@ -202,13 +230,18 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         d.ends_at_local = tz::format(d.ends_at, *z);
     }
 
-    // judge: an act against the exclusive end.
+    return d;
+}
+
+// judge: an act against the exclusive end; provenance.
+result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::zone& forum,
+                    const compute_request& req, deadline& d) {
     if (req.act) {
-        auto act = anchor("act", *req.act, *forum, req.local_times);
+        auto act = anchor("act", *req.act, forum, req.local_times);
         if (!act) return unexpected(act.error());
         bool timely = act->forum_day <= d.last_day;
         if (act->when.kind != tz::moment::form::legal_day) {
-            auto at = tz::instant_of(act->when, *forum, req.local_times);
+            auto at = tz::instant_of(act->when, forum, req.local_times);
             if (!at) return unexpected(with_context(at.error(), "act"));
             timely = *at < d.ends_at;
         }
@@ -224,8 +257,158 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     }
 
     d.source = provenance{std::string(engine_version()), pack.digest(), pack.calendar_digest(),
-                          std::string(cal->id()), cal->coverage_first(), cal->coverage_last(),
+                          std::string(cal.id()), cal.coverage_first(), cal.coverage_last(),
                           tz::database_version()};
+    return {};
+}
+
+// A composite: the earliest (or latest) of its components' last days.
+result<deadline> compute_composite(const rule_pack& pack, const rule* r, const compute_request& req,
+                                   bool alternatives, int depth) {
+    if (depth > 8) return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' nests too deeply"));
+
+    // A component whose end lies beyond the calendar's data is computed provisionally;
+    // under earliest_of it cannot govern when even its raw end (rolling only moves
+    // later) comes after another component's last day. Otherwise its error stands.
+    struct part_set {
+        std::vector<deadline> parts;
+        std::vector<std::optional<error>> beyond;  // the coverage error of a provisional part
+    };
+    auto run = [&](const rule_version& v, const compute_request& variant) -> result<part_set> {
+        part_set out;
+        for (const auto& id : v.components) {
+            const rule* c = pack.find(id);
+            if (c == nullptr) return unexpected(make_error(errc::rules_invalid, "unknown component '" + id + "'"));
+            auto part = compute_rule(pack, c, variant, false, depth + 1);
+            std::optional<error> beyond;
+            if (!part && part.error().code == errc::outside_calendar_coverage &&
+                variant.outside == coverage_policy::strict && v.combine == combinator::earliest_of) {
+                beyond = with_context(part.error(), "component " + id);
+                compute_request loose = variant;
+                loose.outside = coverage_policy::provisional;
+                part = compute_rule(pack, c, loose, false, depth + 1);
+            }
+            if (!part) return unexpected(with_context(part.error(), "component " + id));
+            out.parts.push_back(std::move(*part));
+            out.beyond.push_back(std::move(beyond));
+        }
+        return out;
+    };
+    auto governing = [](const rule_version& v, const part_set& ps) -> result<std::size_t> {
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < ps.parts.size(); ++i) {
+            const bool better = v.combine == combinator::earliest_of ? ps.parts[i].last_day < ps.parts[best].last_day
+                                                                     : ps.parts[best].last_day < ps.parts[i].last_day;
+            if (better) best = i;
+        }
+        for (std::size_t i = 0; i < ps.parts.size(); ++i)
+            if (ps.beyond[i] && (i == best || !(ps.parts[best].last_day < ps.parts[i].raw_end)))
+                return unexpected(*ps.beyond[i]);
+        return best;
+    };
+
+    // The version is chosen by the earliest start among the components of the newest
+    // version (they name the events); the components choose their own versions.
+    const rule_version* v = &r->versions.back();
+    auto parts = run(*v, req);
+    if (!parts) return unexpected(parts.error());
+    civil_date earliest_start = parts->parts.front().start;
+    for (const auto& p : parts->parts) earliest_start = std::min(earliest_start, p.start);
+    const rule_version* chosen = r->version_for(earliest_start);
+    if (chosen == nullptr)
+        return unexpected(make_error(errc::no_version_in_force,
+                                     "rule '" + r->id + "' has no version in force for " + earliest_start.to_string(),
+                                     earliest_start.to_string()));
+    if (chosen != v) {
+        v = chosen;
+        parts = run(*v, req);
+        if (!parts) return unexpected(parts.error());
+    }
+    auto best = governing(*v, *parts);
+    if (!best) return unexpected(best.error());
+
+    deadline d = parts->parts[*best];  // the governing component: its start, count, end
+    d.rule = r->id;
+    d.name_zh = r->name_zh;
+    d.name_en = r->name_en;
+    d.version = v->valid_from;
+    d.citations = v->citations;
+    d.expiry = r->expiry;
+    d.combine = v->combine;
+    d.alternatives.clear();
+    d.components.clear();
+    d.provisional = false;
+    std::string how = std::string(to_string(v->combine)) + ":";
+    for (std::size_t i = 0; i < parts->parts.size(); ++i) {
+        const auto& p = parts->parts[i];
+        d.components.push_back({p.rule, p.trigger, p.start, p.last_day});
+        if (!parts->beyond[i]) d.provisional = d.provisional || p.provisional;
+        how += " " + p.rule + " (" + p.trigger + " " + p.start.to_string() + ") ends " +
+               (parts->beyond[i] ? "after " + p.raw_end.to_string() + ", beyond the calendar's data"
+                                 : p.last_day.to_string()) +
+               ";";
+    }
+    how += " -> " + d.last_day.to_string() + " (" + parts->parts[*best].rule + ")";
+    d.trace.insert(d.trace.begin(), trace_entry{"compose", how, v->citations});
+    if (v->produces) {
+        d.produces = v->produces->event;
+        d.produces_on = v->produces->on == produced_event::day::last_day ? d.last_day
+                                                                          : add_calendar_days(d.last_day, 1);
+    }
+    if (alternatives) {
+        auto variant = [&](const compute_request& alt, std::string reading) {
+            auto ps = run(*v, alt);
+            if (!ps) return;
+            auto b = governing(*v, *ps);
+            if (b && ps->parts[*b].last_day != d.last_day)
+                d.alternatives.push_back({std::move(reading), ps->parts[*b].last_day});
+        };
+        compute_request alt = req;
+        alt.adjusted = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday : adjusted_weekend::schedule;
+        variant(alt, "adjusted_weekend=" + std::string(to_string(alt.adjusted)));
+        alt = req;
+        alt.event_zone = req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
+        variant(alt, "event_zone=" + std::string(to_string(alt.event_zone)));
+    }
+    return d;
+}
+
+result<deadline> compute_rule(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
+                              int depth) {
+    if (!r->versions.empty() && r->versions.back().combine != combinator::none)
+        return compute_composite(pack, r, req, alternatives, depth);
+    return compute_simple(pack, r, req, alternatives);
+}
+
+}  // namespace
+
+result<deadline> compute(const rule_pack& pack, const compute_request& req) {
+    const rule* r = pack.find(req.rule);
+    if (r == nullptr)
+        return unexpected(make_error(errc::unknown_rule,
+                                     "no rule '" + req.rule + "' in the rule pack (qixian rules list shows them)",
+                                     req.rule));
+    for (const auto& [kind, text] : req.events)
+        if (!is_event_kind(kind))
+            return unexpected(make_error(errc::invalid_request,
+                                         "'" + kind + "' is not an event kind (see INTERFACES.md)", kind));
+    auto d = compute_rule(pack, r, req, true, 0);
+    if (!d) return d;
+    const convention* conv = pack.find_convention(r->convention);
+    const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
+    if (conv == nullptr || cal == nullptr)
+        return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' has no usable convention or calendar"));
+    auto forum = tz::locate(conv->zone);
+    if (!forum) return unexpected(forum.error());
+    // Events the rule did not use (for a composite: none of its components used).
+    d->notes.clear();
+    for (const auto& [kind, text] : req.events) {
+        bool used = kind == d->trigger;
+        for (const auto& c : d->components) used = used || c.trigger == kind;
+        if (!used) d->notes.push_back("event '" + kind + "' was given but not used by this rule");
+    }
+    auto done = finish(pack, *cal, *forum, req, *d);
+    if (!done) return unexpected(done.error());
     return d;
 }
 

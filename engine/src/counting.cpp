@@ -197,6 +197,15 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
                          "+ " + to_string(p) + " -> " + raw.to_string() +
                              (how.empty() ? std::string() : " (" + how + ")")});
 
+    return settle(std::move(out), convention, calendar, q);
+}
+
+result<day_count> settle(day_count out, const counting_convention& convention, const work_calendar* calendar,
+                         const calendar_query& q) {
+    if (convention.roll != roll_convention::none && calendar == nullptr)
+        return unexpected(make_error(errc::invalid_request,
+                                     "rolling under '" + convention.id + "' needs a calendar"));
+    const civil_date raw = out.raw_end;
     // roll: a last day that is a rest day moves per the convention.
     out.last_day = raw;
     if (convention.roll != roll_convention::none) {

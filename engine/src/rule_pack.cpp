@@ -8,6 +8,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace qixian {
@@ -128,48 +129,91 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
     v.where = region_of(sink.file, t.source());
     v.valid_from = r.date("valid_from", true).value_or(civil_date{});
     v.valid_until = r.date("valid_until", false);
-    if (auto trig = r.strings("trigger", true)) {
-        v.trigger = *trig;
-        const toml::node* n = t.get("trigger");
-        for (const auto& k : v.trigger)
-            if (!is_event_kind(k))
-                sink.error(code::event_kind, "rule '" + rule_id + "': trigger '" + k +
-                                                 "' is not an event kind (see INTERFACES.md)", n->source());
-        if (v.trigger.empty()) sink.error(code::missing_key, "rule '" + rule_id + "': empty trigger", n->source());
-    }
-    const toml::node* single = r.node("period");
-    const toml::node* several = r.node("periods");
-    if ((single == nullptr) == (several == nullptr))
-        sink.error(single ? code::bad_value : code::missing_key,
-                   "rule '" + rule_id + "' version: give exactly one of 'period' or 'periods'", t.source());
-    if (single != nullptr) {
-        if (const auto* pt = single->as_table()) {
-            if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' period", nullptr))
-                v.periods.push_back({{}, *p});
-        } else {
-            sink.error(code::wrong_type, "rule '" + rule_id + "': 'period' must be a table, e.g. { years = 2 }",
-                       single->source());
-        }
-    }
-    if (several != nullptr) {
-        if (const auto* arr = several->as_array()) {
-            for (const auto& item : *arr) {
-                const auto* pt = item.as_table();
-                if (pt == nullptr) {
-                    sink.error(code::wrong_type, "rule '" + rule_id + "': each of 'periods' must be a table",
+    const toml::node* earliest = r.node("earliest_of");
+    const toml::node* latest = r.node("latest_of");
+    if (earliest != nullptr || latest != nullptr) {
+        // A composite: components instead of a trigger and a period.
+        if (earliest != nullptr && latest != nullptr)
+            sink.error(code::bad_value, "rule '" + rule_id + "' version: give earliest_of or latest_of, not both",
+                       t.source());
+        v.combine = earliest != nullptr ? combinator::earliest_of : combinator::latest_of;
+        const toml::node* list = earliest != nullptr ? earliest : latest;
+        if (const auto* a = list->as_array()) {
+            for (const auto& item : *a) {
+                if (const auto* str = item.as_string())
+                    v.components.push_back(str->get());
+                else
+                    sink.error(code::wrong_type, "rule '" + rule_id + "': components must be rule ids (strings)",
                                item.source());
-                    continue;
-                }
-                period_choice pc;
-                if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' periods", &pc.when)) {
-                    pc.length = *p;
-                    v.periods.push_back(std::move(pc));
-                }
             }
-        } else {
-            sink.error(code::wrong_type, "rule '" + rule_id + "': 'periods' must be an array", several->source());
+        }
+        if (v.components.size() < 2)
+            sink.error(code::bad_value, "rule '" + rule_id + "': a composite needs at least two rule ids",
+                       list->source());
+        for (const char* key : {"trigger", "period", "periods"})
+            if (const toml::node* n = r.node(key))
+                sink.error(code::bad_value,
+                           "rule '" + rule_id + "': a composite version has no '" + key +
+                               "' (its components have their own)",
+                           n->source());
+    } else {
+        if (auto trig = r.strings("trigger", true)) {
+            v.trigger = *trig;
+            const toml::node* n = t.get("trigger");
+            for (const auto& k : v.trigger)
+                if (!is_event_kind(k))
+                    sink.error(code::event_kind, "rule '" + rule_id + "': trigger '" + k +
+                                                     "' is not an event kind (see INTERFACES.md)", n->source());
+            if (v.trigger.empty()) sink.error(code::missing_key, "rule '" + rule_id + "': empty trigger", n->source());
+        }
+        const toml::node* single = r.node("period");
+        const toml::node* several = r.node("periods");
+        if ((single == nullptr) == (several == nullptr))
+            sink.error(single ? code::bad_value : code::missing_key,
+                       "rule '" + rule_id + "' version: give exactly one of 'period' or 'periods'", t.source());
+        if (single != nullptr) {
+            if (const auto* pt = single->as_table()) {
+                if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' period", nullptr))
+                    v.periods.push_back({{}, *p});
+            } else {
+                sink.error(code::wrong_type, "rule '" + rule_id + "': 'period' must be a table, e.g. { years = 2 }",
+                           single->source());
+            }
+        }
+        if (several != nullptr) {
+            if (const auto* arr = several->as_array()) {
+                for (const auto& item : *arr) {
+                    const auto* pt = item.as_table();
+                    if (pt == nullptr) {
+                        sink.error(code::wrong_type, "rule '" + rule_id + "': each of 'periods' must be a table",
+                                   item.source());
+                        continue;
+                    }
+                    period_choice pc;
+                    if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' periods", &pc.when)) {
+                        pc.length = *p;
+                        v.periods.push_back(std::move(pc));
+                    }
+                }
+            } else {
+                sink.error(code::wrong_type, "rule '" + rule_id + "': 'periods' must be an array", several->source());
+            }
         }
     }
+    if (const auto* prod = r.subtable("produces", false)) {
+        table_reader pr(*prod, sink, "rule '" + rule_id + "' produces");
+        produced_event pe;
+        pe.event = pr.string("event", true).value_or("");
+        if (!pe.event.empty() && !is_event_kind(pe.event))
+            sink.error(code::event_kind, "rule '" + rule_id + "': produces '" + pe.event +
+                                             "', which is not an event kind (see INTERFACES.md)",
+                       prod->get("event")->source());
+        if (auto on = pr.choice("on", true, {"last_day", "day_after"}))
+            pe.on = *on == "last_day" ? produced_event::day::last_day : produced_event::day::day_after;
+        pr.finish();
+        v.produces = pe;
+    }
+    v.ends_no_later_than = r.date("ends_no_later_than", false);
     v.citations = read_citations(r, "citations", true);
     v.checked_on = r.date("checked_on", false);
     v.note = r.string("note", false).value_or("");
@@ -394,6 +438,15 @@ std::string_view to_string(tolling_class t) noexcept {
     return "fixed";
 }
 
+std::string_view to_string(combinator c) noexcept {
+    switch (c) {
+        case combinator::none: return "none";
+        case combinator::earliest_of: return "earliest_of";
+        case combinator::latest_of: return "latest_of";
+    }
+    return "none";
+}
+
 const rule_version* rule::version_for(civil_date d) const noexcept {
     for (const auto& v : versions)
         if (v.in_force_on(d)) return &v;
@@ -458,6 +511,44 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
                                                    "rule '" + r.id + "': unknown convention '" + r.convention + "'",
                                                    r.where, {}});
     }
+    // Components resolve, and composites do not contain themselves.
+    auto find_rule = [&](const std::string& id) -> const rule* {
+        for (const auto& r : parts.rules)
+            if (r.id == id) return &r;
+        return nullptr;
+    };
+    for (const auto& r : parts.rules)
+        for (const auto& v : r.versions)
+            for (const auto& c : v.components)
+                if (find_rule(c) == nullptr)
+                    parts.diagnostics.push_back(diagnostic{code::unresolved, severity::error,
+                                                           "rule '" + r.id + "': component '" + c +
+                                                               "' is not a rule of the pack",
+                                                           v.where, {}});
+    for (const auto& r : parts.rules) {
+        // Depth-first from r; a path that reaches r again is a cycle.
+        std::vector<std::pair<const rule*, std::string>> stack{{&r, r.id}};
+        std::set<std::string, std::less<>> seen;
+        bool cycle = false;
+        std::string path;
+        while (!stack.empty() && !cycle) {
+            auto [cur, trail] = stack.back();
+            stack.pop_back();
+            for (const auto& v : cur->versions)
+                for (const auto& c : v.components) {
+                    if (c == r.id) {
+                        cycle = true;
+                        path = trail + " -> " + c;
+                    }
+                    const rule* next = find_rule(c);
+                    if (next != nullptr && seen.insert(c).second) stack.push_back({next, trail + " -> " + c});
+                }
+        }
+        if (cycle)
+            parts.diagnostics.push_back(diagnostic{code::cycle, severity::error,
+                                                   "rule '" + r.id + "' contains itself: " + path, r.where, {}});
+    }
+
     // Report top to bottom, file by file.
     std::stable_sort(parts.diagnostics.begin(), parts.diagnostics.end(), [](const auto& a, const auto& b) {
         if (a.region.file != b.region.file) return a.region.file < b.region.file;

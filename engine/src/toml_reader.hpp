@@ -36,6 +36,7 @@ inline constexpr const char* gap = "E0204";
 inline constexpr const char* empty_range = "E0205";
 inline constexpr const char* no_citation = "E0206";
 inline constexpr const char* event_kind = "E0207";
+inline constexpr const char* cycle = "E0208";
 inline constexpr const char* not_weekend = "E0301";
 inline constexpr const char* block_length = "E0302";
 inline constexpr const char* rest_and_working = "E0303";

@@ -73,6 +73,11 @@ std::string render_text(const deadline& d, lang l, bool full) {
     o << d.rule << " — " << d.name_zh << (l == lang::en ? " / " + d.name_en : std::string()) << " (" << len << ")\n";
     o << "  " << L.version << "   " << L.in_force_from << " " << d.version << " · " << citations_text(d.citations, l)
       << "\n";
+    if (d.combine != combinator::none) {
+        o << "  " << (l == lang::zh ? "组合" : "combine") << "   " << to_string(d.combine) << ":";
+        for (const auto& c : d.components) o << " " << c.rule << " → " << c.last_day << ";";
+        o << "\n";
+    }
     o << "  " << L.start << "     " << d.start << " (" << d.trigger << "; " << L.not_counted << ")\n";
     if (auto c = find_step(d, "count"); !c.empty()) o << "  " << L.count << "     " << c << "\n";
     if (auto r = find_step(d, "roll"); !r.empty()) o << "  " << L.roll << "      " << r << "\n";
@@ -80,6 +85,9 @@ std::string render_text(const deadline& d, lang l, bool full) {
       << d.ends_at_forum << " " << d.forum_zone << "\n";
     o << "                = " << d.ends_at_utc << "\n";
     if (!d.ends_at_local.empty()) o << "                = " << d.ends_at_local << "\n";
+    if (d.produces)
+        o << "  " << (l == lang::zh ? "产生" : "produces") << "  " << *d.produces << " on " << *d.produces_on
+          << "\n";
     for (const auto& a : d.alternatives)
         o << "  " << L.alternative << "   " << a.reading << " → " << a.last_day << " (" << a.last_day.weekday_name()
           << ")\n";
@@ -135,6 +143,15 @@ nlohmann::ordered_json to_json(const deadline& d) {
     j["provisional"] = d.provisional;
     auto& alts = j["alternatives"] = nlohmann::ordered_json::array();
     for (const auto& a : d.alternatives) alts.push_back({{"reading", a.reading}, {"last_day", a.last_day.to_string()}});
+    if (d.combine != combinator::none) {
+        j["combine"] = std::string(to_string(d.combine));
+        auto& comps = j["components"] = nlohmann::ordered_json::array();
+        for (const auto& c : d.components)
+            comps.push_back({{"rule", c.rule}, {"trigger", c.trigger}, {"start", c.start.to_string()},
+                             {"last_day", c.last_day.to_string()}});
+    }
+    if (d.produces) j["produces"] = {{"event", *d.produces}, {"day", d.produces_on->to_string()}};
+    if (d.capped) j["capped"] = true;
     if (!d.notes.empty()) j["notes"] = d.notes;
     auto& trace = j["trace"] = nlohmann::ordered_json::array();
     for (const auto& t : d.trace) {

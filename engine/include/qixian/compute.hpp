@@ -70,6 +70,14 @@ struct trace_entry {
     std::vector<citation> citations;
 };
 
+/// A component of a composite rule and its own last day.
+struct component_result {
+    std::string rule;
+    std::string trigger;
+    civil_date start;
+    civil_date last_day;
+};
+
 /// Where an answer came from, so that it can be reproduced.
 struct provenance {
     std::string engine_version;
@@ -103,6 +111,11 @@ struct deadline {
     std::optional<std::string> status; ///< with an act: "timely" or "late"
     std::optional<std::int32_t> days_late;
     std::vector<alternative> alternatives;
+    combinator combine = combinator::none;      ///< composites: how components combined
+    std::vector<component_result> components;   ///< composites: each component's last day
+    std::optional<std::string> produces;        ///< the event the end produces for chains
+    std::optional<civil_date> produces_on;      ///< and its legal day
+    bool capped = false;                        ///< a transitional cap (ends_no_later_than) applied
     std::vector<std::string> notes;    ///< e.g. events the rule did not use
     std::vector<trace_entry> trace;
     provenance source;

@@ -133,6 +133,12 @@ struct day_count {
 result<day_count> count(civil_date start, const period& p, const counting_convention& convention,
                         const work_calendar* calendar, const calendar_query& q);
 
+/// The roll and close steps alone: rolls `c.raw_end` under `convention` and sets
+/// `last_day`, `ends_before` and the trace's roll and close steps. `count` ends with it;
+/// a caller that changes the raw end (a transitional cap) settles again.
+result<day_count> settle(day_count c, const counting_convention& convention, const work_calendar* calendar,
+                         const calendar_query& q);
+
 /// A period counted in hours.
 struct hour_count {
     local_time start;        ///< the trigger time

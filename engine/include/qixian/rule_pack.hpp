@@ -83,12 +83,27 @@ struct period_choice {
     period length;
 };
 
+/// How a composite rule combines its components.
+enum class combinator { none, earliest_of, latest_of };
+std::string_view to_string(combinator c) noexcept;
+
+/// The event a period's end produces for chained rules, and on which day.
+struct produced_event {
+    enum class day { last_day, day_after };
+    std::string event;           ///< an event kind, e.g. "effective"
+    day on = day::last_day;      ///< the last day itself, or the day after it
+};
+
 /// One version of a rule, in force for triggers in [valid_from, valid_until).
 struct rule_version {
     civil_date valid_from;
     std::optional<civil_date> valid_until;
     std::vector<std::string> trigger;  ///< event kinds, the first one given is used
     std::vector<period_choice> periods;
+    combinator combine = combinator::none;  ///< composites: how `components` combine
+    std::vector<std::string> components;    ///< composites: rule ids (no trigger, no period)
+    std::optional<produced_event> produces;
+    std::optional<civil_date> ends_no_later_than;  ///< a transitional cap on the raw end
     std::vector<citation> citations;
     std::optional<civil_date> checked_on;
     std::string note;
