@@ -81,6 +81,37 @@ expect_line "cites   中华人民共和国民事诉讼法（2023年修正） art
 run --version
 expect_line "qixian 0.1.0" "version"
 
+# batch: exactly one answer per line, in order, errors inline with their line number.
+batch_in=$(mktemp)
+cat > "$batch_in" <<'JSONL'
+{"id": "case-17", "rule": "cn.enforcement.application", "events": {"effective": "2013-12-14"}, "act": "2020-04-08", "zone": "America/New_York"}
+not json
+{"id": 3, "rule": "cn.nope", "events": {"effective": "2020-01-01"}}
+
+{"id": "t", "rule": "cn.enforcement.application", "events": {"effective": "2013-12-14"}, "tolling": [{"kind": "interruption", "at": "2019-03-14"}]}
+{"id": "x", "rule": "cn.enforcement.application", "events": {"effective": "2023-02-29"}}
+{"id": {"nested": [1, 2]}, "rule": "cn.enforcement.application", "events": {"effective": "2024-02-29"}, "readings": {"adjusted_weekend": "weekday"}}
+{"id": "last", "rule": "cn.enforcement.application", "events": {"effective": "2018-08-27"}, "colour": "red"}
+JSONL
+run batch "$batch_in"
+expect_status 0 "batch answers every line"
+if [[ $(wc -l <<<"$out") -eq 8 ]]; then ok; else bad "batch: 8 lines in, $(wc -l <<<"$out") out"; fi
+line() { sed -n "${1}p" <<<"$out"; }
+[[ $(line 1) == '{"id":"case-17","ok":true,"rule":"cn.enforcement.application"'* ]] && ok || bad "batch line 1"
+grep -qF '"last_day":"2015-12-14"' <<<"$(line 1)" && grep -qF '"status":"late","days_late":1577' <<<"$(line 1)" && ok || bad "batch line 1 answer"
+grep -qF '"ends_at_local":"2015-12-14T11:00:00-05:00"' <<<"$(line 1)" && ok || bad "batch line 1 zone"
+[[ $(line 2) == '{"id":null,"line":2,"ok":false,"error":{"code":"invalid_request","message":"the line is not valid JSON"}}' ]] && ok || bad "batch line 2"
+[[ $(line 3) == '{"id":3,"line":3,"ok":false,"error":{"code":"unknown_rule",'* ]] && ok || bad "batch line 3"
+[[ $(line 4) == '{"id":null,"line":4,"ok":false,"error":{"code":"invalid_request","message":"an empty line is not a request"}}' ]] && ok || bad "batch line 4"
+[[ $(line 5) == '{"id":"t","line":5,"ok":false,"error":{"code":"invalid_request",'* ]] && ok || bad "batch line 5 (tolling refused, not ignored)"
+[[ $(line 6) == '{"id":"x","line":6,"ok":false,"error":{"code":"invalid_date",'* ]] && ok || bad "batch line 6"
+[[ $(line 7) == '{"id":{"nested":[1,2]},"ok":true,'* ]] && grep -qF '"last_day":"2026-03-02"' <<<"$(line 7)" && ok || bad "batch line 7"
+[[ $(line 8) == '{"id":"last","line":8,"ok":false,"error":{"code":"invalid_request","message":"unknown field '"'"'colour'"'"'"}}' ]] && ok || bad "batch line 8"
+run batch --no-trace "$batch_in"
+grep -qF '"trace"' <<<"$out" && bad "batch --no-trace" || ok
+rm -f "$batch_in"
+run batch /nonexistent.jsonl;                                   expect_status 26 "batch unreadable file"
+
 # Errors: a distinct exit status and a message that says what to fix.
 run compute cn.nope --event effective=2023-06-30;              expect_status 21 "unknown rule"
 run compute cn.enforcement.application --event effective=2023-02-29

@@ -2,7 +2,10 @@
 #include "qixian/compute.hpp"
 #include "qixian/rule_pack.hpp"
 #include "qixian/tz.hpp"
+#include "batch.hpp"
 #include "render.hpp"
+
+#include <fstream>
 
 #include <CLI/CLI.hpp>
 
@@ -297,6 +300,15 @@ int main(int argc, char** argv) {
     auto* show_cmd = rules_cmd->add_subcommand("show", "show one rule with its versions and citations");
     show_cmd->add_option("id", show_id, "rule id")->required();
 
+    std::string batch_file;
+    bool batch_no_trace = false;
+    auto* batch_cmd = app.add_subcommand(
+        "batch",
+        "JSON Lines in, JSON Lines out: one answer per request line, in order, errors inline "
+        "with their line number; exit 0 when every line was answered");
+    batch_cmd->add_option("file", batch_file, "requests (default: standard input)");
+    batch_cmd->add_flag("--no-trace", batch_no_trace, "leave the trace out of each answer");
+
     std::string cal_from, cal_to, cal_as_of, cal_since, cal_id = "cn.mainland";
     bool cal_json = false;
     auto* cal_cmd = app.add_subcommand("calendar", "the status of each day: working, weekend, holiday, adjusted working");
@@ -326,6 +338,19 @@ int main(int argc, char** argv) {
     if (check_cmd->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir);
     if (list_cmd->parsed()) return run_rules_list(rules_dir, list_json);
     if (show_cmd->parsed()) return run_rules_show(rules_dir, show_id);
+    if (batch_cmd->parsed()) {
+        auto pack = load_pack(rules_dir);
+        if (!pack) return print_diagnostics(pack.error());
+        std::ios::sync_with_stdio(false);
+        if (batch_file.empty() || batch_file == "-") {
+            cli::run_batch(*pack, std::cin, std::cout, !batch_no_trace);
+        } else {
+            std::ifstream in(batch_file);
+            if (!in) return fail(make_error(errc::io_error, "cannot read '" + batch_file + "'", batch_file), false);
+            cli::run_batch(*pack, in, std::cout, !batch_no_trace);
+        }
+        return std::cout.good() ? 0 : exit_status(errc::io_error);
+    }
     if (cal_cmd->parsed()) return run_calendar(rules_dir, cal_from, cal_to, cal_json, cal_as_of, cal_id, cal_since);
     return 2;
 }

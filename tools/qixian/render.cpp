@@ -1,4 +1,5 @@
 #include "render.hpp"
+#include "json_writer.hpp"
 
 #include <sstream>
 
@@ -116,57 +117,75 @@ std::string render_text(const deadline& d, lang l, bool full) {
     return o.str();
 }
 
-nlohmann::ordered_json to_json(const deadline& d) {
-    nlohmann::ordered_json j;
-    j["ok"] = true;
-    j["rule"] = d.rule;
-    j["name_zh"] = d.name_zh;
-    j["name_en"] = d.name_en;
-    j["version"] = d.version.to_string();
-    auto& cites = j["citations"] = nlohmann::ordered_json::array();
+void write_fields(json_writer& w, const deadline& d, bool trace) {
+    w.field("ok", true).field("rule", d.rule).field("name_zh", d.name_zh).field("name_en", d.name_en);
+    w.field("version", d.version.to_string());
+    w.key("citations").begin_array();
     for (const auto& c : d.citations) {
-        nlohmann::ordered_json cj{{"instrument", c.instrument}, {"article", c.article}};
-        if (!c.paragraph.empty()) cj["paragraph"] = c.paragraph;
-        cites.push_back(cj);
+        w.begin_object().field("instrument", c.instrument).field("article", c.article);
+        if (!c.paragraph.empty()) w.field("paragraph", c.paragraph);
+        w.end_object();
     }
-    j["trigger"] = d.trigger;
-    j["start"] = d.start.to_string();
-    j["period"] = to_string(d.length);
-    j["raw_end"] = d.raw_end.to_string();
-    j["last_day"] = d.last_day.to_string();
-    j["ends_at"] = d.ends_at_forum;
-    j["ends_at_utc"] = d.ends_at_utc;
-    if (!d.ends_at_local.empty()) j["ends_at_local"] = d.ends_at_local;
-    if (d.status) j["status"] = *d.status;
-    if (d.days_late) j["days_late"] = *d.days_late;
-    j["expiry"] = std::string(to_string(d.expiry));
-    j["provisional"] = d.provisional;
-    auto& alts = j["alternatives"] = nlohmann::ordered_json::array();
-    for (const auto& a : d.alternatives) alts.push_back({{"reading", a.reading}, {"last_day", a.last_day.to_string()}});
+    w.end_array();
+    w.field("trigger", d.trigger).field("start", d.start.to_string()).field("period", to_string(d.length));
+    w.field("raw_end", d.raw_end.to_string()).field("last_day", d.last_day.to_string());
+    w.field("ends_at", d.ends_at_forum).field("ends_at_utc", d.ends_at_utc);
+    if (!d.ends_at_local.empty()) w.field("ends_at_local", d.ends_at_local);
+    if (d.status) w.field("status", *d.status);
+    if (d.days_late) w.field("days_late", static_cast<std::int64_t>(*d.days_late));
+    w.field("expiry", to_string(d.expiry)).field("provisional", d.provisional);
+    w.key("alternatives").begin_array();
+    for (const auto& a : d.alternatives)
+        w.begin_object().field("reading", a.reading).field("last_day", a.last_day.to_string()).end_object();
+    w.end_array();
     if (d.combine != combinator::none) {
-        j["combine"] = std::string(to_string(d.combine));
-        auto& comps = j["components"] = nlohmann::ordered_json::array();
+        w.field("combine", to_string(d.combine));
+        w.key("components").begin_array();
         for (const auto& c : d.components)
-            comps.push_back({{"rule", c.rule}, {"trigger", c.trigger}, {"start", c.start.to_string()},
-                             {"last_day", c.last_day.to_string()}});
+            w.begin_object()
+                .field("rule", c.rule)
+                .field("trigger", c.trigger)
+                .field("start", c.start.to_string())
+                .field("last_day", c.last_day.to_string())
+                .end_object();
+        w.end_array();
     }
-    if (d.produces) j["produces"] = {{"event", *d.produces}, {"day", d.produces_on->to_string()}};
-    if (d.capped) j["capped"] = true;
-    if (!d.notes.empty()) j["notes"] = d.notes;
-    auto& trace = j["trace"] = nlohmann::ordered_json::array();
-    for (const auto& t : d.trace) {
-        nlohmann::ordered_json tj{{"step", t.step}, {"detail", t.detail}};
-        auto& tc = tj["citations"] = nlohmann::ordered_json::array();
-        for (const auto& c : t.citations) tc.push_back(to_string(c));
-        trace.push_back(tj);
+    if (d.produces)
+        w.key("produces").begin_object().field("event", *d.produces).field("day", d.produces_on->to_string()).end_object();
+    if (d.capped) w.field("capped", true);
+    if (!d.notes.empty()) {
+        w.key("notes").begin_array();
+        for (const auto& n : d.notes) w.value(n);
+        w.end_array();
     }
-    j["provenance"] = {{"engine_version", d.source.engine_version},
-                       {"rule_pack_digest", d.source.rule_pack_digest},
-                       {"calendar", d.source.calendar},
-                       {"calendar_digest", d.source.calendar_digest},
-                       {"calendar_coverage", d.source.calendar_first.to_string() + ".." + d.source.calendar_last.to_string()},
-                       {"tz_database_version", d.source.tz_database_version}};
-    return j;
+    if (trace) {
+        w.key("trace").begin_array();
+        for (const auto& t : d.trace) {
+            w.begin_object().field("step", t.step).field("detail", t.detail);
+            w.key("citations").begin_array();
+            for (const auto& c : t.citations) w.value(to_string(c));
+            w.end_array().end_object();
+        }
+        w.end_array();
+    }
+    w.key("provenance")
+        .begin_object()
+        .field("engine_version", d.source.engine_version)
+        .field("rule_pack_digest", d.source.rule_pack_digest)
+        .field("calendar", d.source.calendar)
+        .field("calendar_digest", d.source.calendar_digest)
+        .field("calendar_coverage", d.source.calendar_first.to_string() + ".." + d.source.calendar_last.to_string())
+        .field("tz_database_version", d.source.tz_database_version)
+        .end_object();
+}
+
+nlohmann::ordered_json to_json(const deadline& d) {
+    std::string text;
+    json_writer w(text);
+    w.begin_object();
+    write_fields(w, d, true);
+    w.end_object();
+    return nlohmann::ordered_json::parse(text);
 }
 
 nlohmann::ordered_json error_json(const error& e) {

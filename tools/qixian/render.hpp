@@ -16,7 +16,13 @@ enum class lang { en, zh };
 /// `full` adds every trace step with its citations (qixian explain).
 std::string render_text(const deadline& d, lang l, bool full);
 
-/// INTERFACES.md response fields.
+class json_writer;
+
+/// INTERFACES.md response fields, written into an object already begun on `w` (so a
+/// caller can put "id" first). `trace` = false leaves the trace out.
+void write_fields(json_writer& w, const deadline& d, bool trace);
+
+/// The same, as a JSON document (for `compute --format json`).
 nlohmann::ordered_json to_json(const deadline& d);
 
 /// {"ok": false, "error": {"code": ..., "message": ...}}

@@ -1,0 +1,55 @@
+#include "batch.hpp"
+#include "json_writer.hpp"
+#include "render.hpp"
+#include "request_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <istream>
+#include <ostream>
+
+namespace qixian::cli {
+
+batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out, bool trace) {
+    batch_stats stats;
+    std::string line, answer;
+    while (std::getline(in, line)) {
+        ++stats.lines;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        answer.clear();
+        json_writer w(answer);
+        std::string id = "null";  // the request's id as JSON text, echoed as given
+        auto fail = [&](const error& e) {
+            answer.clear();
+            json_writer f(answer);
+            f.begin_object().key("id").raw(id).field("line", static_cast<std::int64_t>(stats.lines)).field("ok", false);
+            f.key("error").begin_object().field("code", to_string(e.code)).field("message", e.message).end_object();
+            f.end_object();
+            ++stats.errors;
+        };
+        const nlohmann::json request = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        if (request.is_discarded()) {
+            fail(make_error(errc::invalid_request,
+                            line.empty() ? "an empty line is not a request" : "the line is not valid JSON"));
+        } else {
+            if (request.is_object() && request.contains("id"))
+                id = request["id"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            auto req = request_from_json(request);
+            if (!req) {
+                fail(req.error());
+            } else if (auto d = compute(pack, *req); !d) {
+                fail(d.error());
+            } else {
+                w.begin_object().key("id").raw(id);
+                write_fields(w, *d, trace);
+                w.end_object();
+            }
+        }
+        answer += '\n';
+        out.write(answer.data(), static_cast<std::streamsize>(answer.size()));
+    }
+    out.flush();
+    return stats;
+}
+
+}  // namespace qixian::cli

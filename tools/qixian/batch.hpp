@@ -1,0 +1,19 @@
+// qixian batch: JSON Lines in, JSON Lines out (INTERFACES.md).
+#pragma once
+
+#include "qixian/rule_pack.hpp"
+
+#include <iosfwd>
+
+namespace qixian::cli {
+
+struct batch_stats {
+    std::size_t lines = 0;
+    std::size_t errors = 0;
+};
+
+/// Answers every line of `in` on `out`, one line each, in order, whatever goes wrong.
+/// Memory stays bounded by the longest line.
+batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out, bool trace);
+
+}  // namespace qixian::cli

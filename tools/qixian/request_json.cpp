@@ -1,0 +1,84 @@
+#include "request_json.hpp"
+
+namespace qixian::cli {
+
+namespace {
+error bad(std::string message) { return make_error(errc::invalid_request, std::move(message)); }
+
+result<std::string> string_field(const nlohmann::json& j, const char* what) {
+    if (!j.is_string()) return unexpected(bad(std::string("'") + what + "' must be a string"));
+    return j.get<std::string>();
+}
+}  // namespace
+
+result<compute_request> request_from_json(const nlohmann::json& j) {
+    if (!j.is_object()) return unexpected(bad("a request must be a JSON object"));
+    compute_request req;
+    for (const auto& [key, value] : j.items()) {
+        if (key == "id") continue;
+        if (key == "rule") {
+            auto s = string_field(value, "rule");
+            if (!s) return unexpected(s.error());
+            req.rule = *s;
+        } else if (key == "events" || key == "facts") {
+            if (!value.is_object()) return unexpected(bad("'" + key + "' must be an object"));
+            for (const auto& [k, v] : value.items()) {
+                if (key == "events" && v.is_array())
+                    return unexpected(bad("events." + k + ": lists of days (instalments) are not supported yet"));
+                if (!v.is_string()) return unexpected(bad(key + "." + k + " must be a string"));
+                (key == "events" ? req.events : req.facts)[k] = v.get<std::string>();
+            }
+        } else if (key == "tolling") {
+            if (!value.is_array()) return unexpected(bad("'tolling' must be an array"));
+            if (!value.empty())
+                return unexpected(bad("tolling (interruption, suspension, settlements, waiver) is not supported yet; "
+                                      "no answer is given rather than one that ignores it"));
+        } else if (key == "act") {
+            auto s = string_field(value, "act");
+            if (!s) return unexpected(s.error());
+            req.act = *s;
+        } else if (key == "zone") {
+            auto s = string_field(value, "zone");
+            if (!s) return unexpected(s.error());
+            req.zone = *s;
+        } else if (key == "calendar_as_of") {
+            auto s = string_field(value, "calendar_as_of");
+            if (!s) return unexpected(s.error());
+            auto d = civil_date::parse(*s);
+            if (!d) return unexpected(d.error());
+            req.calendar_as_of = *d;
+        } else if (key == "readings") {
+            if (!value.is_object()) return unexpected(bad("'readings' must be an object"));
+            for (const auto& [k, v] : value.items()) {
+                const std::string s = v.is_string() ? v.get<std::string>() : "";
+                if (k == "adjusted_weekend" && (s == "schedule" || s == "weekday"))
+                    req.adjusted = s == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
+                else if (k == "event_zone" && (s == "forum" || s == "local"))
+                    req.event_zone = s == "local" ? event_zone_reading::local : event_zone_reading::forum;
+                else if ((k == "suspension" && (s == "civil_code" || s == "resume")) ||
+                         (k == "instalments" && (s == "each" || s == "last")))
+                    continue;  // readings of mechanisms whose inputs are refused above
+                else
+                    return unexpected(bad("readings." + k + ": '" + s +
+                                          "' is not a reading (adjusted_weekend=schedule|weekday, "
+                                          "event_zone=forum|local, suspension=civil_code|resume, "
+                                          "instalments=each|last)"));
+            }
+        } else if (key == "local_times") {
+            const std::string s = value.is_string() ? value.get<std::string>() : "";
+            if (s == "reject") req.local_times = tz::local_policy::reject;
+            else if (s == "earliest") req.local_times = tz::local_policy::earliest;
+            else if (s == "latest") req.local_times = tz::local_policy::latest;
+            else return unexpected(bad("local_times must be reject, earliest or latest"));
+        } else if (key == "provisional") {
+            if (!value.is_boolean()) return unexpected(bad("'provisional' must be true or false"));
+            req.outside = value.get<bool>() ? coverage_policy::provisional : coverage_policy::strict;
+        } else {
+            return unexpected(bad("unknown field '" + key + "'"));
+        }
+    }
+    if (req.rule.empty()) return unexpected(bad("'rule' is required"));
+    return req;
+}
+
+}  // namespace qixian::cli
