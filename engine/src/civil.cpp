@@ -90,12 +90,25 @@ std::string_view civil_date::weekday_name() const noexcept {
     return names[iso_weekday() - 1];
 }
 
+namespace {
+// Writes `value` as exactly `width` decimal digits (callers keep it in range).
+void put_digits(char* at, unsigned value, int width) noexcept {
+    for (int i = width - 1; i >= 0; --i) {
+        at[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+}  // namespace
+
 std::string civil_date::to_string() const {
     const auto ymd_ = ymd();
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd_.year()),
-                  static_cast<unsigned>(ymd_.month()), static_cast<unsigned>(ymd_.day()));
-    return buf;
+    char buf[10];
+    put_digits(buf, static_cast<unsigned>(static_cast<int>(ymd_.year())), 4);
+    buf[4] = '-';
+    put_digits(buf + 5, static_cast<unsigned>(ymd_.month()), 2);
+    buf[7] = '-';
+    put_digits(buf + 8, static_cast<unsigned>(ymd_.day()), 2);
+    return std::string(buf, sizeof buf);
 }
 
 std::ostream& operator<<(std::ostream& os, civil_date d) { return os << d.to_string(); }
@@ -150,11 +163,12 @@ result<local_time> parse_local_time(std::string_view text) {
 
 std::string to_string(local_time t) {
     const civil_date d = day_of(t);
-    const auto secs = (t - start_of(d)).count();
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "T%02lld:%02lld:%02lld", static_cast<long long>(secs / 3600),
-                  static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-    return d.to_string() + buf;
+    const auto secs = static_cast<unsigned>((t - start_of(d)).count());  // 0..86399
+    char buf[9] = {'T', 0, 0, ':', 0, 0, ':', 0, 0};
+    put_digits(buf + 1, secs / 3600, 2);
+    put_digits(buf + 4, secs / 60 % 60, 2);
+    put_digits(buf + 7, secs % 60, 2);
+    return d.to_string().append(buf, sizeof buf);
 }
 
 civil_date day_of(local_time t) noexcept {

@@ -84,10 +84,11 @@ civil_date legal_day(instant i, const zone& z) { return day_of(to_local(i, z)); 
 namespace {
 std::string offset_string(std::chrono::seconds off) {
     const long long s = off.count();
-    const long long a = s < 0 ? -s : s;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%c%02lld:%02lld", s < 0 ? '-' : '+', a / 3600, a / 60 % 60);
-    return buf;
+    const auto a = static_cast<unsigned>(s < 0 ? -s : s);
+    const unsigned h = a / 3600 % 100, m = a / 60 % 60;
+    const char buf[6] = {s < 0 ? '-' : '+', static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
+                         static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10)};
+    return std::string(buf, sizeof buf);
 }
 }  // namespace
 
