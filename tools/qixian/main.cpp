@@ -76,7 +76,8 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
     cmd->add_option("--as-of", o.as_of, "use the holiday notices as they stood on this day (YYYY-MM-DD)");
     cmd->add_flag("--provisional", o.provisional,
                   "answer for days beyond the calendar's data from the weekly rest days, flagged provisional");
-    cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--format", o.format, "text, json, or ics (an RFC 5545 calendar entry)")
+        ->check(CLI::IsMember({"text", "json", "ics"}));
     cmd->add_option("--lang", o.lang, "en or zh (text format)")->check(CLI::IsMember({"en", "zh"}));
 }
 
@@ -127,6 +128,9 @@ int run_compute(const compute_options& o, const std::string& rules_dir, bool ful
     if (!d) return fail(d.error(), json);
     if (json)
         std::cout << cli::to_json(*d).dump(2) << '\n';
+    else if (o.format == "ics")
+        std::cout << cli::render_ics(*d, std::chrono::time_point_cast<std::chrono::seconds>(
+                                             std::chrono::system_clock::now()));
     else
         std::cout << cli::render_text(*d, o.lang == "zh" ? cli::lang::zh : cli::lang::en, full);
     return 0;

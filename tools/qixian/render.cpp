@@ -1,5 +1,6 @@
 #include "render.hpp"
 #include "json_writer.hpp"
+#include "qixian/tz.hpp"
 
 #include <sstream>
 
@@ -186,6 +187,85 @@ nlohmann::ordered_json to_json(const deadline& d) {
     write_fields(w, d, true);
     w.end_object();
     return nlohmann::ordered_json::parse(text);
+}
+
+namespace {
+
+// RFC 5545 3.3.11: backslash, semicolon, comma and newline are escaped in TEXT.
+std::string ics_text(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '\\' || c == ';' || c == ',') out += '\\';
+        if (c == '\n') { out += "\\n"; continue; }
+        out += c;
+    }
+    return out;
+}
+
+// RFC 5545 3.1: lines of at most 75 octets, continued with CRLF and a space; a fold
+// never splits a UTF-8 character.
+void ics_line(std::string& out, const std::string& line) {
+    std::size_t pos = 0, limit = 75;
+    while (line.size() - pos > limit) {
+        std::size_t cut = pos + limit;
+        while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        out.append(line, pos, cut - pos);
+        out += "\r\n ";
+        pos = cut;
+        limit = 74;  // the leading space counts
+    }
+    out.append(line, pos, std::string::npos);
+    out += "\r\n";
+}
+
+std::string ics_date(civil_date d) {
+    std::string s = d.to_string();
+    return s.substr(0, 4) + s.substr(5, 2) + s.substr(8, 2);
+}
+
+std::string ics_utc(const std::string& rfc3339_utc) {  // 2025-06-30T16:00:00Z -> 20250630T160000Z
+    std::string out;
+    for (const char c : rfc3339_utc)
+        if (c != '-' && c != ':') out += c;
+    return out;
+}
+
+}  // namespace
+
+std::string render_ics(const deadline& d, instant stamp) {
+    std::string description = d.rule + " — " + d.name_zh + " / " + d.name_en + " (" + to_string(d.length) + ")\n";
+    description += "Last day " + d.last_day.to_string() + "; ends " + d.ends_at_forum + " " + d.forum_zone + " = " +
+                   d.ends_at_utc;
+    if (!d.ends_at_local.empty()) description += " = " + d.ends_at_local;
+    description += "\nFrom " + d.trigger + " " + d.start.to_string() + " (start day not counted)\n";
+    description += "Authority: " + citations_text(d.citations, lang::zh) + "\n";
+    description += "Expiry: " + expiry_text(d.expiry, lang::en) + "\n";
+    for (const auto& a : d.alternatives) description += "Reading " + a.reading + " gives " + a.last_day.to_string() + "\n";
+    if (d.provisional) description += "PROVISIONAL: a day it depends on lies outside published calendar data\n";
+    description += "Data: rule pack " + d.source.rule_pack_digest + ", calendar " + d.source.calendar + " " +
+                   d.source.calendar_digest + ", tzdata " + d.source.tz_database_version + ", qixian " +
+                   d.source.engine_version;
+
+    std::string out;
+    ics_line(out, "BEGIN:VCALENDAR");
+    ics_line(out, "VERSION:2.0");
+    ics_line(out, "PRODID:-//qixian//qixian " + d.source.engine_version + "//EN");
+    ics_line(out, "CALSCALE:GREGORIAN");
+    ics_line(out, "METHOD:PUBLISH");
+    ics_line(out, "BEGIN:VEVENT");
+    ics_line(out, "UID:" + d.rule + "-" + d.start.to_string() + "-" + d.last_day.to_string() + "-" +
+                      d.source.rule_pack_digest + "@qixian");
+    ics_line(out, "DTSTAMP:" + ics_utc(tz::format_utc(stamp)));
+    ics_line(out, "DTSTART;VALUE=DATE:" + ics_date(d.last_day));
+    ics_line(out, "DTEND;VALUE=DATE:" + ics_date(add_calendar_days(d.last_day, 1)));
+    ics_line(out, "SUMMARY:" + ics_text("Last day: " + d.name_zh + " / " + d.name_en));
+    ics_line(out, "DESCRIPTION:" + ics_text(description));
+    ics_line(out, "X-QIXIAN-RULE:" + ics_text(d.rule));
+    ics_line(out, "X-QIXIAN-ENDS-AT:" + ics_utc(d.ends_at_utc));
+    ics_line(out, "TRANSP:TRANSPARENT");
+    ics_line(out, "END:VEVENT");
+    ics_line(out, "END:VCALENDAR");
+    return out;
 }
 
 nlohmann::ordered_json error_json(const error& e) {

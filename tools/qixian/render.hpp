@@ -25,6 +25,11 @@ void write_fields(json_writer& w, const deadline& d, bool trace);
 /// The same, as a JSON document (for `compute --format json`).
 nlohmann::ordered_json to_json(const deadline& d);
 
+/// An RFC 5545 calendar: one all-day event on the last day, whose description names the
+/// rule, its citation and the exclusive end instant in the forum zone, UTC and the
+/// requested zone. `stamp` is the DTSTAMP (the time the file is made).
+std::string render_ics(const deadline& d, instant stamp);
+
 /// {"ok": false, "error": {"code": ..., "message": ...}}
 nlohmann::ordered_json error_json(const error& e);
 
