@@ -112,6 +112,45 @@ grep -qF '"trace"' <<<"$out" && bad "batch --no-trace" || ok
 rm -f "$batch_in"
 run batch /nonexistent.jsonl;                                   expect_status 26 "batch unreadable file"
 
+# verify: the court's conclusion beside the engine's; a disagreement or a broken fixture fails.
+run verify "$SRC/tests/rulings"
+expect_status 0 "verify the ruling fixtures"
+expect_line "PASS  (2020)辽01协外认7号" "verify names the case"
+fixtures=$(mktemp -d)
+cat > "$fixtures/wrong.toml" <<'TOML'
+[case]
+citation = "A made-up case the engine must disagree with"
+court = "test"
+decided = 2020-01-01
+sources = ["test"]
+[request]
+rule = "cn.enforcement.application"
+events = { effective = "2018-08-27" }
+act = "2020-08-27"
+[decision]
+last_day = 2020-08-28
+status = "late"
+TOML
+cat > "$fixtures/broken.toml" <<'TOML'
+[case]
+citation = "A fixture with a typo"
+court = "test"
+decided = 2020-01-01
+sources = ["test"]
+[request]
+rule = "cn.enforcement.application"
+events = { effective = "2018-08-27" }
+[decision]
+status = "late"
+lastday = 2020-08-27
+TOML
+run verify "$fixtures"
+expect_status 4 "verify reports failures"
+expect_line "FAIL  A made-up case the engine must disagree with — differs in status, last day" "verify disagreement"
+expect_line "broken.toml:11:1: unknown key 'lastday' in [decision]" "verify broken fixture position"
+expect_line "0 passed, 2 failed" "verify summary"
+rm -rf "$fixtures"
+
 # Errors: a distinct exit status and a message that says what to fix.
 run compute cn.nope --event effective=2023-06-30;              expect_status 21 "unknown rule"
 run compute cn.enforcement.application --event effective=2023-02-29

@@ -4,6 +4,7 @@
 #include "qixian/tz.hpp"
 #include "batch.hpp"
 #include "render.hpp"
+#include "verify.hpp"
 
 #include <fstream>
 
@@ -19,6 +20,7 @@ constexpr const char* exit_codes_help = R"(Exit status:
   0   success (for rules check: no errors)
   2   usage error (unknown option, bad argument)
   3   the rule pack has errors (printed as file:line:column: error CODE: message)
+  4   verify: a ruling fixture failed (the engine disagrees with the court, or the fixture is malformed)
   10+ a computation error, one per code: 11 invalid_date, 12 invalid_time, 13 invalid_period,
       14 out_of_range, 15 ambiguous_month_end, 16 outside_calendar_coverage, 17 no_working_day,
       18 nonexistent_local_time, 19 ambiguous_local_time, 20 unknown_zone, 21 unknown_rule,
@@ -313,6 +315,12 @@ int main(int argc, char** argv) {
     batch_cmd->add_option("file", batch_file, "requests (default: standard input)");
     batch_cmd->add_flag("--no-trace", batch_no_trace, "leave the trace out of each answer");
 
+    std::string verify_path;
+    auto* verify_cmd = app.add_subcommand(
+        "verify", "run ruling fixtures (a .toml file or a directory) and report each case, the court's "
+                  "conclusion beside qixian's; exit 0 when all pass, 4 when any fails");
+    verify_cmd->add_option("path", verify_path, "fixture file or directory, e.g. tests/rulings")->required();
+
     std::string cal_from, cal_to, cal_as_of, cal_since, cal_id = "cn.mainland";
     bool cal_json = false;
     auto* cal_cmd = app.add_subcommand("calendar", "the status of each day: working, weekend, holiday, adjusted working");
@@ -354,6 +362,12 @@ int main(int argc, char** argv) {
             cli::run_batch(*pack, in, std::cout, !batch_no_trace);
         }
         return std::cout.good() ? 0 : exit_status(errc::io_error);
+    }
+    if (verify_cmd->parsed()) {
+        auto pack = load_pack(rules_dir);
+        if (!pack) return print_diagnostics(pack.error());
+        const auto stats = cli::run_verify(*pack, verify_path, std::cout);
+        return stats.failed == 0 ? 0 : 4;
     }
     if (cal_cmd->parsed()) return run_calendar(rules_dir, cal_from, cal_to, cal_json, cal_as_of, cal_id, cal_since);
     return 2;
