@@ -112,6 +112,29 @@ grep -qF '"trace"' <<<"$out" && bad "batch --no-trace" || ok
 rm -f "$batch_in"
 run batch /nonexistent.jsonl;                                   expect_status 26 "batch unreadable file"
 
+# docket: every deadline a case's events trigger, chains followed, sorted by date.
+run docket "$SRC/tests/data/cases/payment_order.toml"
+expect_status 0 "docket"
+expect_line "2024-02-04 (Sun)  cn.payment-order.objection" "docket: the objection period ends on a working Sunday"
+expect_line "2026-02-04 (Wed)  cn.enforcement.application" "docket: the chained enforcement period"
+expect_line "chained: performance_due from cn.payment-order.objection" "docket: the chain is shown"
+expect_line "reading adjusted_weekend=weekday → 2026-02-05" "docket: a reading follows the chain"
+[[ $(grep -n "^20.*  cn.payment-order.objection" <<<"$out" | cut -d: -f1) -lt $(grep -n "^20.*  cn.enforcement.application" <<<"$out" | cut -d: -f1) ]] && ok || bad "docket sorted by date"
+run docket "$SRC/tests/data/cases/payment_order.toml" --format json
+expect_line '"trigger": "performance_due",' "docket json: chained trigger"
+expect_line '"performance_due from cn.payment-order.objection"' "docket json: chain"
+run docket "$SRC/tests/data/cases/recognition.json"
+expect_line "2025-09-30 (Tue)  cn.recognition.reconsideration" "docket from a JSON case file"
+run docket "$SRC/tests/data/cases/payment_order.toml" --format ics
+expect_line "DTSTART;VALUE=DATE:20260204" "docket ics"
+case_dir=$(mktemp -d)
+printf 'rules = ["cn.nothing.*"]\nevents = { received = "2024-01-20" }\n' > "$case_dir/bad.toml"
+run docket "$case_dir/bad.toml";                                  expect_status 21 "docket: an unknown rule pattern"
+printf 'events = { received = "2024-01-20" \n' > "$case_dir/broken.toml"
+run docket "$case_dir/broken.toml";                               expect_status 24 "docket: a broken case file"
+expect_line "broken.toml:1:" "docket: broken case file position"
+rm -rf "$case_dir"
+
 # verify: the court's conclusion beside the engine's; a disagreement or a broken fixture fails.
 run verify "$SRC/tests/rulings"
 expect_status 0 "verify the ruling fixtures"

@@ -5,6 +5,8 @@
 #include "batch.hpp"
 #include "render.hpp"
 #include "verify.hpp"
+#include "docket.hpp"
+#include "json_writer.hpp"
 
 #include <fstream>
 
@@ -315,6 +317,17 @@ int main(int argc, char** argv) {
     batch_cmd->add_option("file", batch_file, "requests (default: standard input)");
     batch_cmd->add_flag("--no-trace", batch_no_trace, "leave the trace out of each answer");
 
+    std::string docket_path, docket_format = "text", docket_lang = "en";
+    auto* docket_cmd = app.add_subcommand(
+        "docket", "every deadline a case file's events trigger, chains followed (a payment order's objection "
+                  "period → performance due → the enforcement-application period), sorted by date");
+    docket_cmd->add_option("case", docket_path,
+                           "case file, TOML or JSON (.json): events, facts, readings, zone, and optionally "
+                           "rules = [ids or prefixes ending in *]")
+        ->required();
+    docket_cmd->add_option("--format", docket_format, "text, json or ics")->check(CLI::IsMember({"text", "json", "ics"}));
+    docket_cmd->add_option("--lang", docket_lang, "en or zh (text format)")->check(CLI::IsMember({"en", "zh"}));
+
     std::string verify_path;
     auto* verify_cmd = app.add_subcommand(
         "verify", "run ruling fixtures (a .toml file or a directory) and report each case, the court's "
@@ -362,6 +375,62 @@ int main(int argc, char** argv) {
             cli::run_batch(*pack, in, std::cout, !batch_no_trace);
         }
         return std::cout.good() ? 0 : exit_status(errc::io_error);
+    }
+    if (docket_cmd->parsed()) {
+        const bool json = docket_format == "json";
+        auto file = cli::read_case_file(docket_path);
+        if (!file) return fail(file.error(), json);
+        auto pack = load_pack(rules_dir);
+        if (!pack) return print_diagnostics(pack.error());
+        auto d = cli::build_docket(*pack, *file);
+        if (!d) return fail(d.error(), json);
+        if (docket_format == "ics") {
+            std::vector<const deadline*> ds;
+            for (const auto& e : d->entries)
+                if (e.due) ds.push_back(&*e.due);
+            std::cout << cli::render_ics(ds, std::chrono::time_point_cast<std::chrono::seconds>(
+                                                 std::chrono::system_clock::now()));
+        } else if (json) {
+            std::string text;
+            cli::json_writer w(text);
+            w.begin_object().field("case", docket_path).key("deadlines").begin_array();
+            for (const auto& e : d->entries) {
+                w.begin_object();
+                if (e.due) {
+                    cli::write_fields(w, *e.due, true);
+                    if (!e.chain.empty()) {
+                        w.key("chain").begin_array();
+                        for (const auto& c : e.chain) w.value(c);
+                        w.end_array();
+                    }
+                } else {
+                    w.field("rule", e.rule).field("ok", false);
+                    w.key("error").begin_object().field("code", to_string(e.problem->code)).field("message", e.problem->message).end_object();
+                }
+                w.end_object();
+            }
+            w.end_array().end_object();
+            std::cout << nlohmann::ordered_json::parse(text).dump(2) << '\n';
+        } else {
+            const bool zh = docket_lang == "zh";
+            for (const auto& e : d->entries) {
+                if (e.due) {
+                    std::cout << e.due->last_day << " (" << e.due->last_day.weekday_name() << ")  " << e.rule << "  "
+                              << (zh ? e.due->name_zh : e.due->name_en) << "\n      from " << e.due->trigger << " "
+                              << e.due->start << ", " << to_string(e.due->length) << "; ends " << e.due->ends_at_forum;
+                    if (!e.due->ends_at_local.empty()) std::cout << " = " << e.due->ends_at_local;
+                    std::cout << "\n";
+                    for (const auto& c : e.chain) std::cout << "      chained: " << c << "\n";
+                    for (const auto& a : e.due->alternatives)
+                        std::cout << "      reading " << a.reading << " → " << a.last_day << "\n";
+                    if (e.due->provisional) std::cout << "      PROVISIONAL (outside published calendar data)\n";
+                } else {
+                    std::cout << "—           " << e.rule << "\n      " << to_string(e.problem->code) << ": "
+                              << e.problem->message << "\n";
+                }
+            }
+        }
+        return 0;
     }
     if (verify_cmd->parsed()) {
         auto pack = load_pack(rules_dir);

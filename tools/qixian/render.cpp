@@ -232,7 +232,8 @@ std::string ics_utc(const std::string& rfc3339_utc) {  // 2025-06-30T16:00:00Z -
 
 }  // namespace
 
-std::string render_ics(const deadline& d, instant stamp) {
+namespace {
+void ics_event(std::string& out, const deadline& d, instant stamp) {
     std::string description = d.rule + " — " + d.name_zh + " / " + d.name_en + " (" + to_string(d.length) + ")\n";
     description += "Last day " + d.last_day.to_string() + "; ends " + d.ends_at_forum + " " + d.forum_zone + " = " +
                    d.ends_at_utc;
@@ -246,12 +247,6 @@ std::string render_ics(const deadline& d, instant stamp) {
                    d.source.calendar_digest + ", tzdata " + d.source.tz_database_version + ", qixian " +
                    d.source.engine_version;
 
-    std::string out;
-    ics_line(out, "BEGIN:VCALENDAR");
-    ics_line(out, "VERSION:2.0");
-    ics_line(out, "PRODID:-//qixian//qixian " + d.source.engine_version + "//EN");
-    ics_line(out, "CALSCALE:GREGORIAN");
-    ics_line(out, "METHOD:PUBLISH");
     ics_line(out, "BEGIN:VEVENT");
     ics_line(out, "UID:" + d.rule + "-" + d.start.to_string() + "-" + d.last_day.to_string() + "-" +
                       d.source.rule_pack_digest + "@qixian");
@@ -264,9 +259,22 @@ std::string render_ics(const deadline& d, instant stamp) {
     ics_line(out, "X-QIXIAN-ENDS-AT:" + ics_utc(d.ends_at_utc));
     ics_line(out, "TRANSP:TRANSPARENT");
     ics_line(out, "END:VEVENT");
+}
+}  // namespace
+
+std::string render_ics(const std::vector<const deadline*>& ds, instant stamp) {
+    std::string out;
+    ics_line(out, "BEGIN:VCALENDAR");
+    ics_line(out, "VERSION:2.0");
+    ics_line(out, "PRODID:-//qixian//qixian " + std::string(engine_version()) + "//EN");
+    ics_line(out, "CALSCALE:GREGORIAN");
+    ics_line(out, "METHOD:PUBLISH");
+    for (const deadline* d : ds) ics_event(out, *d, stamp);
     ics_line(out, "END:VCALENDAR");
     return out;
 }
+
+std::string render_ics(const deadline& d, instant stamp) { return render_ics(std::vector<const deadline*>{&d}, stamp); }
 
 nlohmann::ordered_json error_json(const error& e) {
     return {{"ok", false}, {"error", {{"code", std::string(to_string(e.code))}, {"message", e.message}}}};

@@ -30,6 +30,9 @@ nlohmann::ordered_json to_json(const deadline& d);
 /// requested zone. `stamp` is the DTSTAMP (the time the file is made).
 std::string render_ics(const deadline& d, instant stamp);
 
+/// The same for several deadlines: one calendar, one event each.
+std::string render_ics(const std::vector<const deadline*>& ds, instant stamp);
+
 /// {"ok": false, "error": {"code": ..., "message": ...}}
 nlohmann::ordered_json error_json(const error& e);
 

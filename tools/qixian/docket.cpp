@@ -1,0 +1,159 @@
+#include "docket.hpp"
+#include "request_json.hpp"
+
+#define TOML_EXCEPTIONS 0
+#define TOML_HEADER_ONLY 1
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace qixian::cli {
+
+result<nlohmann::json> read_case_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return unexpected(make_error(errc::io_error, "cannot read '" + path + "'", path));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    const bool is_json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+    if (is_json) {
+        auto j = nlohmann::json::parse(text, nullptr, false);
+        if (j.is_discarded()) return unexpected(make_error(errc::invalid_request, path + ": not valid JSON", path));
+        return j;
+    }
+    auto parsed = toml::parse(text, std::string_view(path));
+    if (!parsed) {
+        const auto& e = parsed.error();
+        return unexpected(make_error(errc::invalid_request,
+                                     path + ":" + std::to_string(e.source().begin.line) + ":" +
+                                         std::to_string(e.source().begin.column) + ": " + std::string(e.description()),
+                                     path));
+    }
+    std::ostringstream json;
+    json << toml::json_formatter{parsed.table()};
+    return nlohmann::json::parse(json.str());
+}
+
+namespace {
+
+bool selected(const std::vector<std::string>& patterns, const std::string& id) {
+    if (patterns.empty()) return true;
+    for (const auto& p : patterns) {
+        if (!p.empty() && p.back() == '*' ? id.rfind(p.substr(0, p.size() - 1), 0) == 0 : id == p) return true;
+    }
+    return false;
+}
+
+bool triggered_by(const rule_pack& pack, const rule& r, const compute_request& req, int depth = 0) {
+    if (depth > 8) return false;
+    for (const auto& v : r.versions) {
+        for (const auto& k : v.trigger)
+            if (req.events.count(k)) return true;
+        bool all = !v.components.empty();
+        for (const auto& c : v.components) {
+            const rule* cr = pack.find(c);
+            all = all && cr != nullptr && triggered_by(pack, *cr, req, depth + 1);
+        }
+        if (all) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_file) {
+    if (!case_file.is_object()) return unexpected(make_error(errc::invalid_request, "a case file is a table/object"));
+    nlohmann::json request = case_file;
+    std::vector<std::string> patterns;
+    if (request.contains("rules")) {
+        if (!request["rules"].is_array()) return unexpected(make_error(errc::invalid_request, "'rules' must be a list"));
+        for (const auto& p : request["rules"]) {
+            if (!p.is_string()) return unexpected(make_error(errc::invalid_request, "'rules' must be a list of strings"));
+            patterns.push_back(p.get<std::string>());
+        }
+        request.erase("rules");
+    }
+    request.erase("id");
+    request["rule"] = "(docket)";
+    auto base = request_from_json(request);
+    if (!base) return unexpected(base.error());
+    for (const auto& p : patterns) {
+        const bool any = std::any_of(pack.rules().begin(), pack.rules().end(),
+                                     [&](const rule& r) { return selected({p}, r.id); });
+        if (!any) return unexpected(make_error(errc::unknown_rule, "'rules' names '" + p + "', which matches no rule", p));
+    }
+
+    // Components of a composite that is on the docket are shown inside it, not again.
+    std::set<std::string> components;
+    for (const auto& r : pack.rules())
+        for (const auto& v : r.versions)
+            for (const auto& c : v.components) components.insert(c);
+
+    compute_request req = *base;
+    std::map<std::string, std::string> produced_by;  // event kind → the rule whose end produced it
+    // event kind → the producer's alternative readings, with the day the event falls on under each
+    std::map<std::string, std::vector<std::pair<std::string, civil_date>>> produced_alternatives;
+    auto apply_reading = [](compute_request& r, const std::string& reading) {
+        if (reading == "adjusted_weekend=weekday") r.adjusted = adjusted_weekend::weekday;
+        else if (reading == "adjusted_weekend=schedule") r.adjusted = adjusted_weekend::schedule;
+        else if (reading == "event_zone=local") r.event_zone = event_zone_reading::local;
+        else if (reading == "event_zone=forum") r.event_zone = event_zone_reading::forum;
+    };
+    std::set<std::string> done;
+    docket out;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& r : pack.rules()) {
+            if (done.count(r.id) || !selected(patterns, r.id) || !triggered_by(pack, r, req)) continue;
+            if (components.count(r.id) && patterns.empty()) continue;
+            done.insert(r.id);
+            compute_request one = req;
+            one.rule = r.id;
+            docket_entry e{r.id, std::nullopt, std::nullopt, {}};
+            auto d = compute(pack, one);
+            if (d) {
+                for (const auto& [event, source] : produced_by) {
+                    if (d->trigger != event) continue;
+                    e.chain.push_back(event + " from " + source);
+                    // A reading that moves the producer's end moves this deadline too:
+                    // recompute it under that reading from the event's day under it.
+                    for (const auto& [reading, day] : produced_alternatives[event]) {
+                        compute_request alt = one;
+                        apply_reading(alt, reading);
+                        alt.events[event] = day.to_string();
+                        auto a = compute(pack, alt);
+                        if (!a) continue;
+                        auto& alts = d->alternatives;
+                        alts.erase(std::remove_if(alts.begin(), alts.end(),
+                                                  [&](const alternative& x) { return x.reading == reading; }),
+                                   alts.end());
+                        if (a->last_day != d->last_day) alts.push_back({reading, a->last_day});
+                    }
+                }
+                if (d->produces && !req.events.count(*d->produces)) {
+                    req.events[*d->produces] = d->produces_on->to_string();
+                    produced_by[*d->produces] = r.id;
+                    const std::int32_t shift = calendar_days_between(d->last_day, *d->produces_on);
+                    for (const auto& a : d->alternatives)
+                        produced_alternatives[*d->produces].push_back(
+                            {a.reading, add_calendar_days(a.last_day, shift)});
+                    grew = true;
+                }
+                e.due = std::move(*d);
+            } else {
+                e.problem = d.error();
+            }
+            out.entries.push_back(std::move(e));
+        }
+    }
+    std::stable_sort(out.entries.begin(), out.entries.end(), [](const docket_entry& a, const docket_entry& b) {
+        if (a.due && b.due) return a.due->ends_at < b.due->ends_at;
+        return a.due.has_value() && !b.due.has_value();
+    });
+    return out;
+}
+
+}  // namespace qixian::cli
