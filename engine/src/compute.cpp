@@ -65,19 +65,30 @@ const std::string* first_given(const std::vector<std::string>& kinds, const comp
 result<deadline> compute_rule(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                               int depth);
 
-// A rule with a trigger and a period.
-result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives) {
-    const convention* conv = pack.find_convention(r->convention);
+// Where a rule is counted: its convention, the forum's calendar and zone.
+struct forum_context {
+    const convention* conv;
+    const table_calendar* cal;
+    tz::zone zone;
+};
+
+result<forum_context> forum_of(const rule_pack& pack, const rule& r) {
+    const convention* conv = pack.find_convention(r.convention);
     const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
     if (conv == nullptr || cal == nullptr)
-        return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' has no usable convention or calendar"));
-    auto forum = tz::locate(conv->zone);
-    if (!forum) return unexpected(forum.error());
-    for (const auto& [kind, text] : req.events)
-        if (!is_event_kind(kind))
-            return unexpected(make_error(errc::invalid_request,
-                                         "'" + kind + "' is not an event kind (see INTERFACES.md)", kind));
+        return unexpected(make_error(errc::rules_invalid, "rule '" + r.id + "' has no usable convention or calendar"));
+    auto zone = tz::locate(conv->zone);
+    if (!zone) return unexpected(zone.error());
+    return forum_context{conv, cal, *zone};
+}
 
+// A rule with a trigger and a period.
+result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives) {
+    auto ctx = forum_of(pack, *r);
+    if (!ctx) return unexpected(ctx.error());
+    const convention* conv = ctx->conv;
+    const table_calendar* cal = ctx->cal;
+    const tz::zone* forum = &ctx->zone;
     if (r->versions.empty() || r->versions.back().combine != combinator::none)
         return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' mixes composite and simple versions"));
     // anchor: the trigger event as a legal day. The version is chosen by the trigger
@@ -130,8 +141,6 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     d.length = *length;
     d.expiry = r->expiry;
     d.forum_zone = conv->zone;
-    for (const auto& [kind, text] : req.events)
-        if (kind != *trigger) d.notes.push_back("event '" + kind + "' was given but not used by this rule");
 
     d.trace.push_back({"select",
                        "version in force from " + v->valid_from.to_string() +
@@ -394,12 +403,8 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
                                          "'" + kind + "' is not an event kind (see INTERFACES.md)", kind));
     auto d = compute_rule(pack, r, req, true, 0);
     if (!d) return d;
-    const convention* conv = pack.find_convention(r->convention);
-    const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
-    if (conv == nullptr || cal == nullptr)
-        return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' has no usable convention or calendar"));
-    auto forum = tz::locate(conv->zone);
-    if (!forum) return unexpected(forum.error());
+    auto ctx = forum_of(pack, *r);
+    if (!ctx) return unexpected(ctx.error());
     // Events the rule did not use (for a composite: none of its components used).
     d->notes.clear();
     for (const auto& [kind, text] : req.events) {
@@ -407,7 +412,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         for (const auto& c : d->components) used = used || c.trigger == kind;
         if (!used) d->notes.push_back("event '" + kind + "' was given but not used by this rule");
     }
-    auto done = finish(pack, *cal, *forum, req, *d);
+    auto done = finish(pack, *ctx->cal, ctx->zone, req, *d);
     if (!done) return unexpected(done.error());
     return d;
 }
