@@ -142,21 +142,23 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     d.expiry = r->expiry;
     d.forum_zone = conv->zone;
 
-    d.trace.push_back({"select",
-                       "version in force from " + v->valid_from.to_string() +
-                           (v->valid_until ? " until " + v->valid_until->to_string() : std::string()) +
-                           " (chosen by the trigger day " + start.to_string() + ")",
-                       v->citations});
-    std::string anchored_how = *trigger + " " + a->when.text + " -> legal day " + start.to_string();
-    if (a->forum_day != a->local_day)
-        anchored_how += req.event_zone == event_zone_reading::forum
-                            ? " in " + conv->zone + " (the forum's day; it was " + a->local_day.to_string() +
-                                  " where the act was done)"
-                            : " where the act was done (reading event_zone=local; in " + conv->zone + " it was " +
-                                  a->forum_day.to_string() + ")";
-    else
-        anchored_how += " in " + conv->zone;
-    d.trace.push_back({"anchor", anchored_how, {}});
+    if (req.trace) {
+        d.trace.push_back({"select",
+                           "version in force from " + v->valid_from.to_string() +
+                               (v->valid_until ? " until " + v->valid_until->to_string() : std::string()) +
+                               " (chosen by the trigger day " + start.to_string() + ")",
+                           v->citations});
+        std::string anchored_how = *trigger + " " + a->when.text + " -> legal day " + start.to_string();
+        if (a->forum_day != a->local_day)
+            anchored_how += req.event_zone == event_zone_reading::forum
+                                ? " in " + conv->zone + " (the forum's day; it was " + a->local_day.to_string() +
+                                      " where the act was done)"
+                                : " where the act was done (reading event_zone=local; in " + conv->zone + " it was " +
+                                      a->forum_day.to_string() + ")";
+        else
+            anchored_how += " in " + conv->zone;
+        d.trace.push_back({"anchor", anchored_how, {}});
+    }
 
     const calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};
     if (length->is_hours_only()) {
@@ -174,11 +176,13 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (!end) return unexpected(end.error());
         d.ends_at = *end;
         d.raw_end = d.last_day = day_of(h->ends_before);
-        d.trace.push_back({"count", "counting from the next whole hour " + to_string(h->counted_from) + ", + " +
+        if (req.trace)
+            d.trace.push_back({"count", "counting from the next whole hour " + to_string(h->counted_from) + ", + " +
                                         to_string(*length) + " -> " + to_string(h->ends_before),
                            conv->citations});
     } else {
-        auto counted = count(start, *length, conv->counting, cal, q);
+        const trace_detail detail = req.trace ? trace_detail::full : trace_detail::none;
+        auto counted = count(start, *length, conv->counting, cal, q, detail);
         if (!counted) return unexpected(counted.error());
         if (v->ends_no_later_than && *v->ends_no_later_than < counted->raw_end) {
             // A transitional cap: the period ends no later than the cap, which is then
@@ -186,10 +190,11 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             const civil_date uncapped = counted->raw_end;
             while (!counted->trace.empty() && counted->trace.back().kind != step_kind::count) counted->trace.pop_back();
             counted->raw_end = *v->ends_no_later_than;
-            counted->trace.push_back({step_kind::count, uncapped, counted->raw_end,
-                                      "capped: " + uncapped.to_string() + " is after " +
-                                          counted->raw_end.to_string() + ", the latest end the version allows"});
-            auto settled = settle(std::move(*counted), conv->counting, cal, q);
+            if (req.trace)
+                counted->trace.push_back({step_kind::count, uncapped, counted->raw_end,
+                                          "capped: " + uncapped.to_string() + " is after " +
+                                              counted->raw_end.to_string() + ", the latest end the version allows"});
+            auto settled = settle(std::move(*counted), conv->counting, cal, q, detail);
             if (!settled) return unexpected(settled.error());
             counted = std::move(settled);
             d.capped = true;
@@ -205,11 +210,11 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
 
         // Every reading that would change the last day is reported, with that day.
         auto last_day_under = [&](civil_date from, const calendar_query& query) -> std::optional<civil_date> {
-            auto alt = count(from, *length, conv->counting, cal, query);
+            auto alt = count(from, *length, conv->counting, cal, query, trace_detail::none);
             if (!alt) return std::nullopt;
             if (v->ends_no_later_than && *v->ends_no_later_than < alt->raw_end) {
                 alt->raw_end = *v->ends_no_later_than;
-                alt = settle(std::move(*alt), conv->counting, cal, query);
+                alt = settle(std::move(*alt), conv->counting, cal, query, trace_detail::none);
                 if (!alt) return std::nullopt;
             }
             return alt->last_day;
@@ -256,7 +261,8 @@ result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::
         }
         d.status = timely ? "timely" : "late";
         if (!timely) d.days_late = calendar_days_between(d.last_day, act->forum_day);
-        d.trace.push_back({"judge",
+        if (req.trace)
+            d.trace.push_back({"judge",
                            "act on " + act->forum_day.to_string() + ": " + *d.status +
                                (d.days_late ? " by " + std::to_string(*d.days_late) + " days" : std::string()) +
                                (d.expiry == expiry_kind::defence && !timely
@@ -358,7 +364,7 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
                ";";
     }
     how += " -> " + d.last_day.to_string() + " (" + parts->parts[*best].rule + ")";
-    d.trace.insert(d.trace.begin(), trace_entry{"compose", how, v->citations});
+    if (req.trace) d.trace.insert(d.trace.begin(), trace_entry{"compose", how, v->citations});
     if (v->produces) {
         d.produces = v->produces->event;
         d.produces_on = v->produces->on == produced_event::day::last_day ? d.last_day

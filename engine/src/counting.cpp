@@ -123,7 +123,8 @@ local_time end_of(civil_date last_day, const day_end& end) noexcept {
 }
 
 result<day_count> count(civil_date start, const period& p, const counting_convention& convention,
-                        const work_calendar* calendar, const calendar_query& q) {
+                        const work_calendar* calendar, const calendar_query& q, trace_detail detail) {
+    const bool explain = detail == trace_detail::full;
     if (convention.start != start_day::excluded && convention.start != start_day::included)
         return unexpected(make_error(errc::invalid_request,
                                      "counting convention '" + convention.id +
@@ -151,10 +152,11 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
     // start: under exclusion the count runs from the next day (Civil Code Art. 201).
     auto first_counted = excluded ? checked_add_calendar_days(start, 1) : result<civil_date>(start);
     if (!first_counted) return unexpected(first_counted.error());
-    out.trace.push_back({step_kind::start, start, *first_counted,
-                         excluded ? start.to_string() + " is not counted; counting begins " +
-                                        first_counted->to_string()
-                                  : start.to_string() + " is counted as the first day"});
+    if (explain)
+        out.trace.push_back({step_kind::start, start, *first_counted,
+                             excluded ? start.to_string() + " is not counted; counting begins " +
+                                            first_counted->to_string()
+                                      : start.to_string() + " is counted as the first day"});
 
     // count: months and years on the corresponding day, then days, then working days.
     // With the start day counted (other jurisdictions), a calendar period ends the day
@@ -170,10 +172,11 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
         if (!m) return unexpected(m.error());
         raw = *m;
         out.month_end_adjusted = adjusted;
-        how = adjusted ? "no corresponding day in the final month: month-end policy " +
-                             std::string(to_string(convention.month_end_policy)) + " gives " +
-                             raw.to_string()
-                       : "the corresponding day";
+        if (explain)
+            how = adjusted ? "no corresponding day in the final month: month-end policy " +
+                                 std::string(to_string(convention.month_end_policy)) + " gives " +
+                                 raw.to_string()
+                           : "the corresponding day";
     }
     if (p.days != 0) {
         auto d = checked_add_calendar_days(raw, p.days);
@@ -184,7 +187,7 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
         auto back = checked_add_calendar_days(raw, -1);
         if (!back) return unexpected(back.error());
         raw = *back;
-        if (months != 0 || p.days != 0) how += how.empty() ? "start day counted" : "; start day counted";
+        if (explain && (months != 0 || p.days != 0)) how += how.empty() ? "start day counted" : "; start day counted";
     }
     if (p.working_days != 0) {
         auto w = calendar->add_working_days(raw, p.working_days, q);
@@ -193,15 +196,17 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
         raw = w->day;
     }
     out.raw_end = raw;
-    out.trace.push_back({step_kind::count, start, raw,
-                         "+ " + to_string(p) + " -> " + raw.to_string() +
-                             (how.empty() ? std::string() : " (" + how + ")")});
+    if (explain)
+        out.trace.push_back({step_kind::count, start, raw,
+                             "+ " + to_string(p) + " -> " + raw.to_string() +
+                                 (how.empty() ? std::string() : " (" + how + ")")});
 
-    return settle(std::move(out), convention, calendar, q);
+    return settle(std::move(out), convention, calendar, q, detail);
 }
 
 result<day_count> settle(day_count out, const counting_convention& convention, const work_calendar* calendar,
-                         const calendar_query& q) {
+                         const calendar_query& q, trace_detail detail) {
+    const bool explain = detail == trace_detail::full;
     if (convention.roll != roll_convention::none && calendar == nullptr)
         return unexpected(make_error(errc::invalid_request,
                                      "rolling under '" + convention.id + "' needs a calendar"));
@@ -213,25 +218,28 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
         if (!r) return unexpected(r.error());
         out.last_day = r->day;
         out.provisional = out.provisional || r->provisional;
-        std::string what;
-        if (r->moved == 0) {
-            what = raw.to_string() + " is a working day: no change";
-        } else {
-            what = raw.to_string() + " is a rest day (" + std::string(to_string(r->original.kind)) +
-                   (r->original.name.empty() ? std::string() : ", " + std::string(r->original.name)) +
-                   "): moved " + std::to_string(r->moved < 0 ? -r->moved : r->moved) + " days to " +
-                   r->day.to_string();
+        if (explain) {
+            std::string what;
+            if (r->moved == 0) {
+                what = raw.to_string() + " is a working day: no change";
+            } else {
+                what = raw.to_string() + " is a rest day (" + std::string(to_string(r->original.kind)) +
+                       (r->original.name.empty() ? std::string() : ", " + std::string(r->original.name)) +
+                       "): moved " + std::to_string(r->moved < 0 ? -r->moved : r->moved) + " days to " +
+                       r->day.to_string();
+            }
+            if (r->provisional) what += " [provisional: outside the calendar's data]";
+            out.trace.push_back({step_kind::roll, raw, r->day, what});
         }
-        if (r->provisional) what += " [provisional: outside the calendar's data]";
-        out.trace.push_back({step_kind::roll, raw, r->day, what});
     }
 
     // close: the exclusive end of the last day.
     out.ends_before = end_of(out.last_day, convention.end);
-    out.trace.push_back({step_kind::close, out.last_day, out.last_day,
-                         "ends at " + to_string(convention.end) + " on " +
-                             out.last_day.to_string() + " (exclusive bound " +
-                             to_string(out.ends_before) + ")"});
+    if (explain)
+        out.trace.push_back({step_kind::close, out.last_day, out.last_day,
+                             "ends at " + to_string(convention.end) + " on " +
+                                 out.last_day.to_string() + " (exclusive bound " +
+                                 to_string(out.ends_before) + ")"});
     return out;
 }
 

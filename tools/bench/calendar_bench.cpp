@@ -100,14 +100,28 @@ void bm_count_two_years_with_roll(benchmark::State& state) {
 }
 BENCHMARK(bm_count_two_years_with_roll);
 
-void bm_compute_enforcement_application(benchmark::State& state) {
-    const compute_request req{.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}}};
+// One deadline through the public API, on a loaded pack: with the trace (range 1) and
+// without (range 0). Rules: a days rule (an appeal, 15 days), a years rule whose last
+// day rolls (2016-12-31 + 2 years = 2018-12-31, New Year block -> 2019-01-02), and the
+// enforcement-application period of the CASES.md example.
+void bm_compute(benchmark::State& state, compute_request req) {
+    req.trace = state.range(0) != 0;
     for (auto _ : state) {
         auto d = compute(pack(), req);
         benchmark::DoNotOptimize(d);
     }
 }
-BENCHMARK(bm_compute_enforcement_application);
+BENCHMARK_CAPTURE(bm_compute, days_rule_appeal,
+                  compute_request{.rule = "cn.appeal.judgment", .events = {{"served", "2024-09-20"}},
+                                  .facts = {{"domicile", "china"}}})
+    ->Arg(0)->Arg(1);
+BENCHMARK_CAPTURE(bm_compute, years_rule_with_roll,
+                  compute_request{.rule = "cn.enforcement.application", .events = {{"effective", "2016-12-31"}}})
+    ->Arg(0)->Arg(1);
+BENCHMARK_CAPTURE(bm_compute, enforcement_application,
+                  compute_request{.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}},
+                                  .zone = "America/New_York"})
+    ->Arg(0)->Arg(1);
 
 #ifdef QIXIAN_HAVE_QUANTLIB
 QuantLib::Date to_ql(civil_date d) {

@@ -35,13 +35,14 @@ batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out
             if (request.is_object() && request.contains("id"))
                 id = request["id"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             auto req = request_from_json(request);
+            if (req && !trace) req->trace = false;  // --no-trace: not computed at all
             if (!req) {
                 fail(req.error());
             } else if (auto d = compute(pack, *req); !d) {
                 fail(d.error());
             } else {
                 w.begin_object().key("id").raw(id);
-                write_fields(w, *d, trace);
+                write_fields(w, *d, trace && req->trace);
                 w.end_object();
             }
         }

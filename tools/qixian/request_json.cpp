@@ -70,6 +70,9 @@ result<compute_request> request_from_json(const nlohmann::json& j) {
             else if (s == "earliest") req.local_times = tz::local_policy::earliest;
             else if (s == "latest") req.local_times = tz::local_policy::latest;
             else return unexpected(bad("local_times must be reject, earliest or latest"));
+        } else if (key == "trace") {
+            if (!value.is_boolean()) return unexpected(bad("'trace' must be true or false"));
+            req.trace = value.get<bool>();
         } else if (key == "provisional") {
             if (!value.is_boolean()) return unexpected(bad("'provisional' must be true or false"));
             req.outside = value.get<bool>() ? coverage_policy::provisional : coverage_policy::strict;

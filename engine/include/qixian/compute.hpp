@@ -55,6 +55,8 @@ struct compute_request {
     /// A wall-clock time that does not exist or happens twice: reject (default, an
     /// error naming both candidates), or take the earliest or latest candidate.
     tz::local_policy local_times = tz::local_policy::reject;
+    /// Explain every step (the trace, with citations). Off: the same answer, no trace.
+    bool trace = true;
 };
 
 /// A reading of the law under which the last day would differ.

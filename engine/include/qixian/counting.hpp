@@ -116,6 +116,10 @@ struct count_step {
     std::string detail;  ///< what was applied, in words (English; renderers translate)
 };
 
+/// Whether a count explains itself: `full` records every step in words (the trace);
+/// `none` computes the same days without building any text.
+enum class trace_detail : std::uint8_t { full, none };
+
 /// A period counted in days, months or years.
 struct day_count {
     civil_date start;          ///< the trigger day (excluded from the count under start_day::excluded)
@@ -131,13 +135,14 @@ struct day_count {
 /// when the convention rolls or the period has working days (else
 /// errc::invalid_request); hour periods go to `count_hours`.
 result<day_count> count(civil_date start, const period& p, const counting_convention& convention,
-                        const work_calendar* calendar, const calendar_query& q);
+                        const work_calendar* calendar, const calendar_query& q,
+                        trace_detail detail = trace_detail::full);
 
 /// The roll and close steps alone: rolls `c.raw_end` under `convention` and sets
 /// `last_day`, `ends_before` and the trace's roll and close steps. `count` ends with it;
 /// a caller that changes the raw end (a transitional cap) settles again.
 result<day_count> settle(day_count c, const counting_convention& convention, const work_calendar* calendar,
-                         const calendar_query& q);
+                         const calendar_query& q, trace_detail detail = trace_detail::full);
 
 /// A period counted in hours.
 struct hour_count {
