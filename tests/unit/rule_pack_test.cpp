@@ -269,3 +269,22 @@ TEST_CASE("which days the notices changed between two dates") {
     // Nothing changes when no notice was published in between.
     CHECK(cal.changed_days(day("2020-01-01"), day("2020-12-31"), day("2020-02-01"), day("2026-11-21")).empty());
 }
+
+TEST_CASE("compute without a trace gives the same answer and no text") {
+    for (const char* effective : {"2016-12-31", "2024-02-29", "2023-06-30"}) {
+        CAPTURE(effective);
+        compute_request req{.rule = "cn.enforcement.application", .events = {{"effective", effective}},
+                            .act = std::string("2025-01-01")};
+        auto full = compute(pack(), req);
+        req.trace = false;
+        auto lean = compute(pack(), req);
+        REQUIRE(full.has_value());
+        REQUIRE(lean.has_value());
+        CHECK_FALSE(full->trace.empty());
+        CHECK(lean->trace.empty());
+        CHECK(lean->last_day == full->last_day);
+        CHECK(lean->ends_at == full->ends_at);
+        CHECK(lean->status == full->status);
+        CHECK(lean->alternatives.size() == full->alternatives.size());
+    }
+}
