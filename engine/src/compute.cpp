@@ -1,9 +1,21 @@
 #include "qixian/compute.hpp"
 #include "qixian/tz.hpp"
 
+#include <algorithm>
+
 namespace qixian {
 
 std::string_view engine_version() noexcept { return QIXIAN_VERSION; }
+
+std::string_view to_string(tolling_event::kind k) noexcept {
+    switch (k) {
+        case tolling_event::kind::interruption: return "interruption";
+        case tolling_event::kind::suspension: return "suspension";
+        case tolling_event::kind::settlement: return "settlement";
+        case tolling_event::kind::agreed_after_expiry: return "agreed_after_expiry";
+    }
+    return "interruption";
+}
 
 std::string_view to_string(event_zone_reading r) noexcept {
     return r == event_zone_reading::forum ? "forum" : "local";
@@ -65,6 +77,31 @@ const std::string* first_given(const std::vector<std::string>& kinds, const comp
 result<deadline> compute_rule(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                               int depth);
 
+// judge: an act against a deadline's exclusive end.
+result<void> judge(deadline& d, const std::string& act_text, const tz::zone& forum, const compute_request& req) {
+    auto act = anchor("act", act_text, forum, req.local_times);
+    if (!act) return unexpected(act.error());
+    bool timely = act->forum_day <= d.last_day;
+    if (act->when.kind != tz::moment::form::legal_day) {
+        auto at = tz::instant_of(act->when, forum, req.local_times);
+        if (!at) return unexpected(with_context(at.error(), "act"));
+        timely = *at < d.ends_at;
+    }
+    d.status = timely ? "timely" : "late";
+    d.days_late.reset();
+    if (!timely) d.days_late = calendar_days_between(d.last_day, act->forum_day);
+    if (req.trace)
+        d.trace.push_back({"judge",
+                           "act on " + act->forum_day.to_string() + ": " + *d.status +
+                               (d.days_late ? " by " + std::to_string(*d.days_late) + " days" : std::string()) +
+                               (d.expiry == expiry_kind::defence && !timely
+                                    ? (d.waived ? "; the defence was waived (the debtor agreed to perform after expiry)"
+                                                : "; expiry is a defence the debtor may raise, not a bar to filing")
+                                    : std::string()),
+                           {}});
+    return {};
+}
+
 // Where a rule is counted: its convention, the forum's calendar and zone.
 struct forum_context {
     const convention* conv;
@@ -82,6 +119,114 @@ result<forum_context> forum_of(const rule_pack& pack, const rule& r) {
     return forum_context{conv, cal, *zone};
 }
 
+result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives);
+
+// Instalments: one period from the last instalment, or each instalment its own period,
+// as the version in force for the last instalment says (and reading 4 of LAW.md §1).
+result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const compute_request& req,
+                                     bool alternatives, const tz::zone& forum) {
+    std::vector<civil_date> dues;
+    for (const auto& text : req.instalments) {
+        auto x = anchor("instalment_due", text, forum, req.local_times);
+        if (!x) return unexpected(x.error());
+        dues.push_back(x->forum_day);
+    }
+    std::sort(dues.begin(), dues.end());
+    const civil_date last = dues.back();
+    const rule_version* v = r->version_for(last);
+    if (v == nullptr)
+        return unexpected(make_error(errc::no_version_in_force,
+                                     "rule '" + r->id + "' has no version in force for an instalment due " +
+                                         last.to_string(),
+                                     last.to_string()));
+    if (v->instalments == instalment_mode::none)
+        return unexpected(make_error(errc::invalid_request, "rule '" + r->id + "' (version from " +
+                                                                v->valid_from.to_string() + ") takes no instalments"));
+    auto one = [&](civil_date due, bool alts) -> result<deadline> {
+        compute_request single = req;
+        single.instalments.clear();
+        single.events["instalment_due"] = due.to_string();
+        return compute_simple(pack, r, single, alts);
+    };
+    const bool each = v->instalments == instalment_mode::each && req.instalments_reading == instalment_reading::each;
+    auto ctx = forum_of(pack, *r);
+    if (!ctx) return unexpected(ctx.error());
+
+    // Each instalment's own period, each judged against the act.
+    auto per_instalment = [&](bool trace) -> result<std::pair<std::vector<instalment_result>, std::optional<std::string>>> {
+        std::vector<instalment_result> out;
+        int late = 0;
+        for (const civil_date due : dues) {
+            auto d = one(due, false);
+            if (!d) return unexpected(with_context(d.error(), "instalment due " + due.to_string()));
+            instalment_result ir{due, d->last_day, std::nullopt};
+            if (req.act) {
+                compute_request quiet = req;
+                quiet.trace = trace && false;
+                auto judged = judge(*d, *req.act, ctx->zone, quiet);
+                if (!judged) return unexpected(judged.error());
+                ir.status = d->status;
+                late += *d->status == "late";
+            }
+            out.push_back(ir);
+        }
+        std::optional<std::string> status;
+        if (req.act)
+            status = late == 0 ? "timely" : late == static_cast<int>(out.size()) ? "late" : "partly_late";
+        return std::make_pair(out, status);
+    };
+
+    if (!each) {
+        auto d = one(last, alternatives);
+        if (!d) return d;
+        d->notes.push_back(v->instalments == instalment_mode::last
+                               ? "instalments: one period from the last instalment, due " + last.to_string()
+                               : "instalments: counted from the last one (reading instalments=last; the text of this "
+                                 "version counts each instalment)");
+        if (alternatives && v->instalments == instalment_mode::each && req.act) {
+            auto each_result = per_instalment(false);
+            if (each_result && each_result->second) {
+                compute_request judged_req = req;
+                judged_req.trace = false;
+                deadline probe = *d;
+                if (judge(probe, *req.act, ctx->zone, judged_req) && probe.status != each_result->second)
+                    d->alternatives.push_back({"instalments=each", d->last_day, each_result->second});
+            }
+        }
+        return d;
+    }
+    auto d = one(last, alternatives);
+    if (!d) return d;
+    auto parts = per_instalment(req.trace);
+    if (!parts) return unexpected(parts.error());
+    d->instalments = parts->first;
+    d->status = parts->second;
+    if (d->status && *d->status == "late") {
+        deadline probe = *d;
+        compute_request quiet = req;
+        quiet.trace = false;
+        if (judge(probe, *req.act, ctx->zone, quiet)) d->days_late = probe.days_late;
+    }
+    if (req.trace) {
+        std::string how = "instalments: each has its own period (the text of the version from " +
+                          v->valid_from.to_string() + "):";
+        for (const auto& ir : d->instalments)
+            how += " due " + ir.due.to_string() + " -> " + ir.last_day.to_string() +
+                   (ir.status ? " " + *ir.status : std::string()) + ";";
+        d->trace.insert(d->trace.begin(), trace_entry{"instalments", how, v->citations});
+    }
+    if (alternatives && req.act) {
+        // Reading instalments=last: one period from the last instalment.
+        compute_request quiet = req;
+        quiet.trace = false;
+        deadline probe = *d;
+        probe.instalments.clear();
+        if (judge(probe, *req.act, ctx->zone, quiet) && probe.status != d->status)
+            d->alternatives.push_back({"instalments=last", probe.last_day, probe.status});
+    }
+    return d;
+}
+
 // A rule with a trigger and a period.
 result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives) {
     auto ctx = forum_of(pack, *r);
@@ -89,6 +234,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     const convention* conv = ctx->conv;
     const table_calendar* cal = ctx->cal;
     const tz::zone* forum = &ctx->zone;
+    if (!req.instalments.empty()) return compute_instalments(pack, r, req, alternatives, *forum);
     if (r->versions.empty() || r->versions.back().combine != combinator::none)
         return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' mixes composite and simple versions"));
     // anchor: the trigger event as a legal day. The version is chosen by the trigger
@@ -99,11 +245,15 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         trigger = first_given(v->trigger, req);
     if (trigger == nullptr) {
         const auto& kinds = r->versions.back().trigger;
-        std::string needed;
-        for (const auto& k : kinds) needed += (needed.empty() ? "" : " or ") + k;
+        std::string needed, example;
+        for (const auto& k : kinds) {
+            needed += (needed.empty() ? "" : " or ") + k;
+            if (k != "instalment_due") example = k;  // the last: the general case (instalments come as a list)
+        }
+        if (example.empty()) example = kinds.front();
         return unexpected(make_error(errc::missing_event,
                                      "rule '" + r->id + "' runs from the event " + needed + "; give it, e.g. --event " +
-                                         kinds.front() + "=2024-01-31",
+                                         example + "=2024-01-31",
                                      needed));
     }
     auto a = anchor("event " + *trigger, req.events.find(*trigger)->second, *forum, req.local_times);
@@ -182,54 +332,245 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                            conv->citations});
     } else {
         const trace_detail detail = req.trace ? trace_detail::full : trace_detail::none;
-        auto counted = count(start, *length, conv->counting, cal, q, detail);
-        if (!counted) return unexpected(counted.error());
-        if (v->ends_no_later_than && *v->ends_no_later_than < counted->raw_end) {
-            // A transitional cap: the period ends no later than the cap, which is then
-            // rolled and closed like any last day.
-            const civil_date uncapped = counted->raw_end;
-            while (!counted->trace.empty() && counted->trace.back().kind != step_kind::count) counted->trace.pop_back();
-            counted->raw_end = *v->ends_no_later_than;
-            if (req.trace)
-                counted->trace.push_back({step_kind::count, uncapped, counted->raw_end,
-                                          "capped: " + uncapped.to_string() + " is after " +
-                                              counted->raw_end.to_string() + ", the latest end the version allows"});
-            auto settled = settle(std::move(*counted), conv->counting, cal, q, detail);
-            if (!settled) return unexpected(settled.error());
-            counted = std::move(settled);
-            d.capped = true;
+        // The tolling events as legal days, in order.
+        struct toll {
+            const tolling_event* event;
+            civil_date when;  // at, or from
+            civil_date until; // suspension: to
+            std::optional<civil_date> performance_due;
+        };
+        std::vector<toll> tolls;
+        auto day_of_text = [&](const std::string& what, const std::string& text) -> result<civil_date> {
+            auto x = anchor(what, text, *forum, req.local_times);
+            if (!x) return unexpected(x.error());
+            return x->forum_day;
+        };
+        for (const auto& t : req.tolling) {
+            const std::string what = "tolling " + std::string(to_string(t.what));
+            toll tl{&t, {}, {}, std::nullopt};
+            if (t.what == tolling_event::kind::suspension) {
+                auto f = day_of_text(what + " from", t.from);
+                if (!f) return unexpected(f.error());
+                auto u = day_of_text(what + " to", t.to);
+                if (!u) return unexpected(u.error());
+                if (*u < *f) return unexpected(make_error(errc::invalid_request, what + ": 'to' is before 'from'"));
+                tl.when = *f;
+                tl.until = *u;
+            } else {
+                auto at = day_of_text(what, t.at);
+                if (!at) return unexpected(at.error());
+                tl.when = *at;
+                if (!t.performance_due.empty()) {
+                    auto pd = day_of_text(what + " performance_due", t.performance_due);
+                    if (!pd) return unexpected(pd.error());
+                    tl.performance_due = *pd;
+                }
+            }
+            tolls.push_back(tl);
         }
-        d.raw_end = counted->raw_end;
-        d.last_day = counted->last_day;
-        d.provisional = counted->provisional;
-        for (const auto& step : counted->trace)
+        std::stable_sort(tolls.begin(), tolls.end(), [](const toll& x, const toll& y) { return x.when < y.when; });
+        const bool tollable = r->tolling == tolling_class::limitation;
+        auto require = [&](const std::vector<citation>& cites, const char* mechanism) -> result<void> {
+            if (!cites.empty()) return {};
+            return unexpected(make_error(errc::invalid_request,
+                                         "rule '" + r->id + "' (version from " + v->valid_from.to_string() +
+                                             ") cites no rule for " + mechanism +
+                                             ": the pack does not say how it acts on this period"));
+        };
+        if (tollable)
+            for (const auto& t : tolls) {
+                auto ok = t.event->what == tolling_event::kind::suspension ? require(v->tolling.suspension, "suspension")
+                          : t.event->what == tolling_event::kind::settlement ? require(v->tolling.settlement, "settlement")
+                          : t.event->what == tolling_event::kind::interruption ? require(v->tolling.interruption, "interruption")
+                                                                               : result<void>{};
+                if (!ok) return unexpected(ok.error());
+            }
+
+        // count, cap, then tolling, under one set of readings.
+        struct tolled {
+            day_count c;
+            civil_date start;
+            bool waived = false;
+            std::vector<trace_entry> steps;  // tolling steps, in order
+        };
+        auto run_count = [&](civil_date from, const calendar_query& query, suspension_reading sr,
+                             trace_detail det) -> result<tolled> {
+            const bool explain = det == trace_detail::full;
+            auto fresh = [&](civil_date origin, const period& len) -> result<day_count> {
+                auto c = count(origin, len, conv->counting, cal, query, det);
+                if (!c) return c;
+                if (v->ends_no_later_than && *v->ends_no_later_than < c->raw_end) {
+                    const civil_date uncapped = c->raw_end;
+                    while (!c->trace.empty() && c->trace.back().kind != step_kind::count) c->trace.pop_back();
+                    c->raw_end = *v->ends_no_later_than;
+                    if (explain)
+                        c->trace.push_back({step_kind::count, uncapped, c->raw_end,
+                                            "capped: " + uncapped.to_string() + " is after " + c->raw_end.to_string() +
+                                                ", the latest end the version allows"});
+                    c = settle(std::move(*c), conv->counting, cal, query, det);
+                }
+                return c;
+            };
+            auto first = fresh(from, *length);
+            if (!first) return unexpected(first.error());
+            tolled t{std::move(*first), from, false, {}};
+            auto step = [&](std::string text, const std::vector<citation>& cites) {
+                if (explain) t.steps.push_back({"toll", std::move(text), cites});
+            };
+            if (!tollable) {
+                for (const auto& tl : tolls)
+                    step(std::string(to_string(tl.event->what)) + " on " + tl.when.to_string() + ": not applied — " +
+                             std::string(to_string(r->tolling)) + " periods are not suspended or interrupted",
+                         v->citations);
+                return t;
+            }
+            for (const auto& tl : tolls) {
+                const auto kind = tl.event->what;
+                const civil_date ended = t.c.last_day;
+                if (kind == tolling_event::kind::suspension) {
+                    const civil_date window = add_months(ended, -6, month_end::clamp).value_or(ended);
+                    if (tl.until < window || ended < tl.when) {
+                        step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
+                                 ": no effect — not within the last six months (" + window.to_string() + " to " +
+                                 ended.to_string() + ")",
+                             v->tolling.suspension);
+                        continue;
+                    }
+                    if (sr == suspension_reading::civil_code) {
+                        auto six = fresh(tl.until, period::of_months(6));
+                        if (!six) return unexpected(six.error());
+                        if (t.c.raw_end < six->raw_end) {
+                            t.c = std::move(*six);
+                            t.start = tl.until;
+                        }
+                        step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
+                                 " in the last six months: the period ends six months after the obstacle ends -> " +
+                                 t.c.last_day.to_string() + " (reading suspension=civil_code)",
+                             v->tolling.suspension);
+                    } else {
+                        const civil_date paused = std::max(tl.when, window);
+                        const std::int32_t extra = calendar_days_between(paused, tl.until);
+                        auto moved = checked_add_calendar_days(t.c.raw_end, extra);
+                        if (!moved) return unexpected(moved.error());
+                        day_count c = t.c;
+                        while (!c.trace.empty() && c.trace.back().kind != step_kind::count) c.trace.pop_back();
+                        c.raw_end = *moved;
+                        auto settled = settle(std::move(c), conv->counting, cal, query, det);
+                        if (!settled) return unexpected(settled.error());
+                        t.c = std::move(*settled);
+                        step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() + ": the period stood still from " +
+                                 paused.to_string() + " for " + std::to_string(extra) +
+                                 " days and resumed -> " + t.c.last_day.to_string() + " (reading suspension=resume)",
+                             v->tolling.suspension);
+                    }
+                    continue;
+                }
+                if (kind == tolling_event::kind::agreed_after_expiry && ended < tl.when) continue;  // a waiver: below
+                if (kind == tolling_event::kind::interruption && tl.event->third_party) {
+                    step("demand of " + tl.when.to_string() + " to a third party: no interruption (only a demand to the "
+                         "debtor, an application, a settlement or the debtor agreeing to perform interrupts)",
+                         v->tolling.interruption);
+                    continue;
+                }
+                const auto& cites = kind == tolling_event::kind::settlement ? v->tolling.settlement : v->tolling.interruption;
+                if (kind == tolling_event::kind::agreed_after_expiry) {
+                    auto ok = require(v->tolling.interruption, "interruption");
+                    if (!ok) return unexpected(ok.error());
+                }
+                if (ended < tl.when) {
+                    step(std::string(to_string(kind)) + " on " + tl.when.to_string() + ": no effect — the period had ended on " +
+                             ended.to_string(),
+                         cites);
+                    continue;
+                }
+                if (tl.when < t.start) {
+                    step(std::string(to_string(kind)) + " on " + tl.when.to_string() + ": no effect — before the period began",
+                         cites);
+                    continue;
+                }
+                civil_date restart = tl.when;
+                std::string why = kind == tolling_event::kind::settlement
+                                      ? "settlement on " + tl.when.to_string() + " interrupts"
+                                      : (kind == tolling_event::kind::agreed_after_expiry ? "the debtor agreed to perform on "
+                                                                                          : "interrupted on ") +
+                                            tl.when.to_string();
+                if (kind == tolling_event::kind::settlement && tl.performance_due) {
+                    if (*tl.performance_due < tl.when)
+                        return unexpected(make_error(errc::invalid_request,
+                                                     "settlement: performance_due is before the settlement"));
+                    restart = *tl.performance_due;
+                    why += "; not performed, the period runs anew from its last day of performance " + restart.to_string();
+                }
+                auto again = fresh(restart, *length);
+                if (!again) return unexpected(again.error());
+                t.c = std::move(*again);
+                t.start = restart;
+                step(why + ": the period runs anew from " + restart.to_string() + " -> " + t.c.last_day.to_string(), cites);
+            }
+            // A debtor who agreed to perform after expiry loses the defence.
+            for (const auto& tl : tolls) {
+                if (tl.event->what != tolling_event::kind::agreed_after_expiry || !(t.c.last_day < tl.when)) continue;
+                if (r->expiry == expiry_kind::defence && !v->tolling.waiver.empty()) {
+                    t.waived = true;
+                    step("the debtor agreed to perform on " + tl.when.to_string() + ", after the period ended on " +
+                             t.c.last_day.to_string() + ": the time-bar defence is waived",
+                         v->tolling.waiver);
+                } else {
+                    step("the debtor agreed to perform on " + tl.when.to_string() +
+                             " after expiry: no effect on a period whose expiry is '" + std::string(to_string(r->expiry)) + "'",
+                         v->citations);
+                }
+            }
+            return t;
+        };
+
+        const suspension_reading sr = req.suspension.value_or(v->tolling.suspension_text);
+        auto main = run_count(start, q, sr, detail);
+        if (!main) return unexpected(main.error());
+        day_count& counted = main->c;
+        d.capped = std::any_of(counted.trace.begin(), counted.trace.end(),
+                               [](const count_step& st) { return st.detail.rfind("capped:", 0) == 0; }) ||
+                   (v->ends_no_later_than && counted.raw_end == *v->ends_no_later_than);
+        d.start = main->start;
+        d.waived = main->waived;
+        d.raw_end = counted.raw_end;
+        d.last_day = counted.last_day;
+        d.provisional = counted.provisional;
+        for (auto& st : main->steps) d.trace.push_back(std::move(st));
+        for (const auto& step : counted.trace)
             d.trace.push_back({std::string(to_string(step.kind)), step.detail, conv->citations});
-        auto end = tz::to_instant(counted->ends_before, *forum, tz::local_policy::reject);
+        auto end = tz::to_instant(counted.ends_before, *forum, tz::local_policy::reject);
         if (!end) return unexpected(with_context(end.error(), "end of the last day"));
         d.ends_at = *end;
 
         // Every reading that would change the last day is reported, with that day.
-        auto last_day_under = [&](civil_date from, const calendar_query& query) -> std::optional<civil_date> {
-            auto alt = count(from, *length, conv->counting, cal, query, trace_detail::none);
+        auto last_day_under = [&](civil_date from, const calendar_query& query,
+                                  suspension_reading reading) -> std::optional<civil_date> {
+            auto alt = run_count(from, query, reading, trace_detail::none);
             if (!alt) return std::nullopt;
-            if (v->ends_no_later_than && *v->ends_no_later_than < alt->raw_end) {
-                alt->raw_end = *v->ends_no_later_than;
-                alt = settle(std::move(*alt), conv->counting, cal, query, trace_detail::none);
-                if (!alt) return std::nullopt;
-            }
-            return alt->last_day;
+            return alt->c.last_day;
         };
-        calendar_query other = q;
-        other.reading = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday
-                                                                   : adjusted_weekend::schedule;
-        if (auto alt = last_day_under(start, other); alternatives && alt && *alt != d.last_day)
-            d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), *alt});
-        const auto other_zone =
-            req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
-        if (const civil_date other_start = pick(*a, other_zone); other_start != start) {
-            if (auto alt = last_day_under(other_start, q); alternatives && alt && *alt != d.last_day)
-                d.alternatives.push_back({"event_zone=" + std::string(to_string(other_zone)), *alt});
+        if (alternatives) {
+            calendar_query other = q;
+            other.reading = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday
+                                                                       : adjusted_weekend::schedule;
+            if (auto alt = last_day_under(start, other, sr); alt && *alt != d.last_day)
+                d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), *alt, {}});
+            const auto other_zone =
+                req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
+            if (const civil_date other_start = pick(*a, other_zone); other_start != start) {
+                if (auto alt = last_day_under(other_start, q, sr); alt && *alt != d.last_day)
+                    d.alternatives.push_back({"event_zone=" + std::string(to_string(other_zone)), *alt, {}});
+            }
+            const suspension_reading other_sr =
+                sr == suspension_reading::civil_code ? suspension_reading::resume : suspension_reading::civil_code;
+            if (tollable && !tolls.empty())
+                if (auto alt = last_day_under(start, q, other_sr); alt && *alt != d.last_day)
+                    d.alternatives.push_back({"suspension=" + std::string(to_string(other_sr)), *alt, {}});
         }
+        d.extendable_by_court = v->extendable_by_court;
+        if (v->extendable_by_court)
+            d.notes.push_back("a court may extend this period (" + (v->citations.empty() ? std::string() : to_string(v->citations.front())) + ")");
     }
     if (v->produces) {
         d.produces = v->produces->event;
@@ -250,25 +591,9 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
 // judge: an act against the exclusive end; provenance.
 result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::zone& forum,
                     const compute_request& req, deadline& d) {
-    if (req.act) {
-        auto act = anchor("act", *req.act, forum, req.local_times);
-        if (!act) return unexpected(act.error());
-        bool timely = act->forum_day <= d.last_day;
-        if (act->when.kind != tz::moment::form::legal_day) {
-            auto at = tz::instant_of(act->when, forum, req.local_times);
-            if (!at) return unexpected(with_context(at.error(), "act"));
-            timely = *at < d.ends_at;
-        }
-        d.status = timely ? "timely" : "late";
-        if (!timely) d.days_late = calendar_days_between(d.last_day, act->forum_day);
-        if (req.trace)
-            d.trace.push_back({"judge",
-                           "act on " + act->forum_day.to_string() + ": " + *d.status +
-                               (d.days_late ? " by " + std::to_string(*d.days_late) + " days" : std::string()) +
-                               (d.expiry == expiry_kind::defence && !timely
-                                    ? "; expiry is a defence the debtor may raise, not a bar to filing"
-                                    : std::string()),
-                           {}});
+    if (req.act && d.instalments.empty()) {  // instalments were judged one by one
+        auto judged = judge(d, *req.act, forum, req);
+        if (!judged) return judged;
     }
 
     d.source = provenance{std::string(engine_version()), pack.digest(), pack.calendar_digest(),
@@ -412,7 +737,6 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     auto ctx = forum_of(pack, *r);
     if (!ctx) return unexpected(ctx.error());
     // Events the rule did not use (for a composite: none of its components used).
-    d->notes.clear();
     for (const auto& [kind, text] : req.events) {
         bool used = kind == d->trigger;
         for (const auto& c : d->components) used = used || c.trigger == kind;

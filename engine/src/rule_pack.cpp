@@ -214,6 +214,19 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
         v.produces = pe;
     }
     v.ends_no_later_than = r.date("ends_no_later_than", false);
+    if (const auto* tr = r.subtable("tolling_rules", false)) {
+        table_reader t2(*tr, sink, "rule '" + rule_id + "' tolling_rules");
+        v.tolling.interruption = read_citations(t2, "interruption", false);
+        v.tolling.settlement = read_citations(t2, "settlement", false);
+        v.tolling.suspension = read_citations(t2, "suspension", false);
+        v.tolling.waiver = read_citations(t2, "waiver", false);
+        if (auto sr = t2.choice("suspension_text", !v.tolling.suspension.empty(), {"civil_code", "resume"}))
+            v.tolling.suspension_text = *sr == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
+        t2.finish();
+    }
+    if (auto im = r.choice("instalments", false, {"each", "last"}))
+        v.instalments = *im == "each" ? instalment_mode::each : instalment_mode::last;
+    v.extendable_by_court = r.boolean("extendable_by_court", false).value_or(false);
     v.citations = read_citations(r, "citations", true);
     v.checked_on = r.date("checked_on", false);
     v.note = r.string("note", false).value_or("");
@@ -436,6 +449,10 @@ std::string_view to_string(tolling_class t) noexcept {
         case tolling_class::exclusion: return "exclusion";
     }
     return "fixed";
+}
+
+std::string_view to_string(suspension_reading r) noexcept {
+    return r == suspension_reading::civil_code ? "civil_code" : "resume";
 }
 
 std::string_view to_string(combinator c) noexcept {

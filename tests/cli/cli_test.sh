@@ -103,7 +103,7 @@ grep -qF '"ends_at_local":"2015-12-14T11:00:00-05:00"' <<<"$(line 1)" && ok || b
 [[ $(line 2) == '{"id":null,"line":2,"ok":false,"error":{"code":"invalid_request","message":"the line is not valid JSON"}}' ]] && ok || bad "batch line 2"
 [[ $(line 3) == '{"id":3,"line":3,"ok":false,"error":{"code":"unknown_rule",'* ]] && ok || bad "batch line 3"
 [[ $(line 4) == '{"id":null,"line":4,"ok":false,"error":{"code":"invalid_request","message":"an empty line is not a request"}}' ]] && ok || bad "batch line 4"
-[[ $(line 5) == '{"id":"t","line":5,"ok":false,"error":{"code":"invalid_request",'* ]] && ok || bad "batch line 5 (tolling refused, not ignored)"
+[[ $(line 5) == '{"id":"t","ok":true,'* ]] && grep -qF '"last_day":"2015-12-14"' <<<"$(line 5)" && grep -qF 'interruption on 2019-03-14: no effect' <<<"$(line 5)" && ok || bad "batch line 5 (an interruption after expiry has no effect)"
 [[ $(line 6) == '{"id":"x","line":6,"ok":false,"error":{"code":"invalid_date",'* ]] && ok || bad "batch line 6"
 [[ $(line 7) == '{"id":{"nested":[1,2]},"ok":true,'* ]] && grep -qF '"last_day":"2026-03-02"' <<<"$(line 7)" && ok || bad "batch line 7"
 [[ $(line 8) == '{"id":"last","line":8,"ok":false,"error":{"code":"invalid_request","message":"unknown field '"'"'colour'"'"'"}}' ]] && ok || bad "batch line 8"

@@ -190,8 +190,8 @@ TEST_CASE("compute: each bad request has its own error") {
           errc::invalid_request);
     auto missing = compute(pack(), {.rule = "cn.enforcement.application"});
     CHECK(missing.error().message ==
-          "rule 'cn.enforcement.application' runs from the event performance_due or effective; give it, "
-          "e.g. --event performance_due=2024-01-31");
+          "rule 'cn.enforcement.application' runs from the event found_in_china or instalment_due or performance_due or "
+          "effective; give it, e.g. --event effective=2024-01-31");
     // provisional on request: flagged
     auto p = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2025-03-01"}},
                               .outside = coverage_policy::provisional});

@@ -59,6 +59,7 @@ struct compute_options {
     std::string rule;
     std::vector<std::string> events, facts, readings;
     std::string act, zone, format = "text", lang = "en", as_of, local_time = "reject";
+    std::vector<std::string> interruptions, third_party_demands, suspensions, settlements, agreements, instalments;
     bool provisional = false;
 };
 
@@ -66,14 +67,20 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
     cmd->add_option("rule", o.rule, "rule id, e.g. cn.enforcement.application (qixian rules list)")->required();
     cmd->add_option("--event,-e", o.events,
                     "KIND=TIME, e.g. effective=2023-06-30; TIME is a day, a forum-local time "
-                    "(2025-03-01T09:30), an instant (…Z, …+08:00) or 2025-03-01T21:30[America/New_York]")
-        ->required();
+                    "(2025-03-01T09:30), an instant (…Z, …+08:00) or 2025-03-01T21:30[America/New_York]");
     cmd->add_option("--fact", o.facts, "K=V: parties=natural_person_involved|legal_persons, domicile=china|abroad");
     cmd->add_option("--act", o.act, "when the act was done (same forms as TIME): judges timely or late");
     cmd->add_option("--zone", o.zone, "also show the end in this IANA zone, e.g. America/New_York");
     cmd->add_option("--reading", o.readings,
                     "K=V: adjusted_weekend=schedule|weekday (may a working Saturday end a period?), "
                     "event_zone=forum|local (whose calendar day is an act abroad?)");
+    cmd->add_option("--instalment", o.instalments, "DAY: the last day of an instalment (repeat for each)");
+    cmd->add_option("--interruption", o.interruptions,
+                    "DAY: a demand to the debtor, an application, the debtor agreeing to perform (中断)");
+    cmd->add_option("--demand-to-third-party", o.third_party_demands, "DAY: a demand sent to someone other than the debtor");
+    cmd->add_option("--suspension", o.suspensions, "FROM..TO: an obstacle (中止), e.g. 2021-01-01..2021-02-01");
+    cmd->add_option("--settlement", o.settlements, "AT[..PERFORMANCE_DUE]: a settlement, and its last day of performance");
+    cmd->add_option("--agreed-after-expiry", o.agreements, "DAY: the debtor agreed to perform (after expiry: a waiver)");
     cmd->add_option("--local-time", o.local_time,
                     "a local time that does not exist or happens twice (DST): reject (default), earliest, latest")
         ->check(CLI::IsMember({"reject", "earliest", "latest"}));
@@ -106,13 +113,40 @@ int run_compute(const compute_options& o, const std::string& rules_dir, bool ful
             req.adjusted = v == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
         } else if (pair && k == "event_zone" && (v == "forum" || v == "local")) {
             req.event_zone = v == "local" ? event_zone_reading::local : event_zone_reading::forum;
+        } else if (pair && k == "suspension" && (v == "civil_code" || v == "resume")) {
+            req.suspension = v == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
+        } else if (pair && k == "instalments" && (v == "each" || v == "last")) {
+            req.instalments_reading = v == "last" ? instalment_reading::last : instalment_reading::each;
         } else {
             return fail(make_error(errc::invalid_request,
                                    "--reading '" + r +
-                                       "': supported: adjusted_weekend=schedule|weekday, event_zone=forum|local",
+                                       "': supported: adjusted_weekend=schedule|weekday, event_zone=forum|local, "
+                                       "suspension=civil_code|resume, instalments=each|last",
                                    r),
                         json);
         }
+    }
+    req.instalments = o.instalments;
+    auto split_range = [](const std::string& text, std::string& a, std::string& b) {
+        const auto dots = text.find("..");
+        a = text.substr(0, dots);
+        b = dots == std::string::npos ? std::string() : text.substr(dots + 2);
+    };
+    for (const auto& t : o.interruptions) req.tolling.push_back({tolling_event::kind::interruption, t, {}, {}, {}, false});
+    for (const auto& t : o.third_party_demands)
+        req.tolling.push_back({tolling_event::kind::interruption, t, {}, {}, {}, true});
+    for (const auto& t : o.agreements)
+        req.tolling.push_back({tolling_event::kind::agreed_after_expiry, t, {}, {}, {}, false});
+    for (const auto& t : o.suspensions) {
+        std::string a, b;
+        split_range(t, a, b);
+        if (b.empty()) return fail(make_error(errc::invalid_request, "--suspension '" + t + "' is not FROM..TO", t), json);
+        req.tolling.push_back({tolling_event::kind::suspension, {}, a, b, {}, false});
+    }
+    for (const auto& t : o.settlements) {
+        std::string a, b;
+        split_range(t, a, b);
+        req.tolling.push_back({tolling_event::kind::settlement, a, {}, {}, b, false});
     }
     req.local_times = o.local_time == "earliest" ? tz::local_policy::earliest
                       : o.local_time == "latest" ? tz::local_policy::latest

@@ -90,9 +90,20 @@ std::string render_text(const deadline& d, lang l, bool full) {
     if (d.produces)
         o << "  " << (l == lang::zh ? "产生" : "produces") << "  " << *d.produces << " on " << *d.produces_on
           << "\n";
+    for (const auto& i : d.instalments)
+        o << "  " << (l == lang::zh ? "分期" : "instalment") << "  due " << i.due << " → last day " << i.last_day
+          << (i.status ? " (" + *i.status + ")" : std::string()) << "\n";
     for (const auto& a : d.alternatives)
         o << "  " << L.alternative << "   " << a.reading << " → " << a.last_day << " (" << a.last_day.weekday_name()
-          << ")\n";
+          << ")" << (a.status ? " " + *a.status : std::string()) << "\n";
+    if (d.waived)
+        o << "  " << (l == lang::zh ? "放弃抗辩" : "waived") << "    "
+          << (l == lang::zh ? "债务人在期间届满后同意履行，不得再以期间届满抗辩"
+                            : "the debtor agreed to perform after expiry: the time-bar defence is lost")
+          << "\n";
+    if (d.extendable_by_court)
+        o << "  " << (l == lang::zh ? "延长" : "extension") << "   "
+          << (l == lang::zh ? "人民法院可以根据权利人的申请决定延长" : "a court may extend this period") << "\n";
     if (d.status) {
         o << "  " << L.status << "       " << *d.status;
         if (d.days_late) o << " (" << *d.days_late << (l == lang::zh ? " 日)" : *d.days_late == 1 ? " day late)" : " days late)");
@@ -135,9 +146,23 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
     if (d.status) w.field("status", *d.status);
     if (d.days_late) w.field("days_late", static_cast<std::int64_t>(*d.days_late));
     w.field("expiry", to_string(d.expiry)).field("provisional", d.provisional);
+    if (!d.instalments.empty()) {
+        w.key("instalments").begin_array();
+        for (const auto& i : d.instalments) {
+            w.begin_object().field("due", i.due.to_string()).field("last_day", i.last_day.to_string());
+            if (i.status) w.field("status", *i.status);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    if (d.expiry == expiry_kind::defence) w.field("waived", d.waived);
+    if (d.extendable_by_court) w.field("extendable_by_court", true);
     w.key("alternatives").begin_array();
-    for (const auto& a : d.alternatives)
-        w.begin_object().field("reading", a.reading).field("last_day", a.last_day.to_string()).end_object();
+    for (const auto& a : d.alternatives) {
+        w.begin_object().field("reading", a.reading).field("last_day", a.last_day.to_string());
+        if (a.status) w.field("status", *a.status);
+        w.end_object();
+    }
     w.end_array();
     if (d.combine != combinator::none) {
         w.field("combine", to_string(d.combine));

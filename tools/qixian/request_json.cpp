@@ -23,16 +23,54 @@ result<compute_request> request_from_json(const nlohmann::json& j) {
         } else if (key == "events" || key == "facts") {
             if (!value.is_object()) return unexpected(bad("'" + key + "' must be an object"));
             for (const auto& [k, v] : value.items()) {
+                if (key == "events" && k == "instalment_due" && v.is_array()) {
+                    for (const auto& day : v) {
+                        if (!day.is_string()) return unexpected(bad("events.instalment_due: each day must be a string"));
+                        req.instalments.push_back(day.get<std::string>());
+                    }
+                    if (req.instalments.empty()) return unexpected(bad("events.instalment_due: an empty list"));
+                    continue;
+                }
                 if (key == "events" && v.is_array())
-                    return unexpected(bad("events." + k + ": lists of days (instalments) are not supported yet"));
+                    return unexpected(bad("events." + k + ": only instalment_due takes a list of days"));
                 if (!v.is_string()) return unexpected(bad(key + "." + k + " must be a string"));
                 (key == "events" ? req.events : req.facts)[k] = v.get<std::string>();
             }
         } else if (key == "tolling") {
             if (!value.is_array()) return unexpected(bad("'tolling' must be an array"));
-            if (!value.empty())
-                return unexpected(bad("tolling (interruption, suspension, settlements, waiver) is not supported yet; "
-                                      "no answer is given rather than one that ignores it"));
+            for (const auto& t : value) {
+                if (!t.is_object()) return unexpected(bad("each tolling entry must be an object"));
+                tolling_event ev;
+                const std::string kind = t.contains("kind") && t["kind"].is_string() ? t["kind"].get<std::string>() : "";
+                if (kind == "interruption") ev.what = tolling_event::kind::interruption;
+                else if (kind == "suspension") ev.what = tolling_event::kind::suspension;
+                else if (kind == "settlement") ev.what = tolling_event::kind::settlement;
+                else if (kind == "agreed_after_expiry") ev.what = tolling_event::kind::agreed_after_expiry;
+                else
+                    return unexpected(bad("tolling kind '" + kind +
+                                          "' is not one of interruption, suspension, settlement, agreed_after_expiry"));
+                for (const auto& [tk, tv] : t.items()) {
+                    if (tk == "kind") continue;
+                    if (!tv.is_string()) return unexpected(bad("tolling." + tk + " must be a string"));
+                    const std::string text = tv.get<std::string>();
+                    if (tk == "at" && ev.what != tolling_event::kind::suspension) ev.at = text;
+                    else if ((tk == "from" || tk == "to") && ev.what == tolling_event::kind::suspension)
+                        (tk == "from" ? ev.from : ev.to) = text;
+                    else if (tk == "performance_due" && ev.what == tolling_event::kind::settlement) ev.performance_due = text;
+                    else if (tk == "addressee" && ev.what == tolling_event::kind::interruption && (text == "debtor" || text == "third_party"))
+                        ev.third_party = text == "third_party";
+                    else
+                        return unexpected(bad("tolling " + kind + ": unexpected field '" + tk + "' (" +
+                                              (ev.what == tolling_event::kind::suspension ? "from, to"
+                                               : ev.what == tolling_event::kind::settlement ? "at, performance_due"
+                                               : ev.what == tolling_event::kind::interruption ? "at, addressee = debtor|third_party"
+                                                                                            : "at") + ")"));
+                }
+                const bool suspension = ev.what == tolling_event::kind::suspension;
+                if (suspension ? (ev.from.empty() || ev.to.empty()) : ev.at.empty())
+                    return unexpected(bad("tolling " + kind + " needs " + (suspension ? "from and to" : "at")));
+                req.tolling.push_back(ev);
+            }
         } else if (key == "act") {
             auto s = string_field(value, "act");
             if (!s) return unexpected(s.error());
@@ -55,9 +93,10 @@ result<compute_request> request_from_json(const nlohmann::json& j) {
                     req.adjusted = s == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
                 else if (k == "event_zone" && (s == "forum" || s == "local"))
                     req.event_zone = s == "local" ? event_zone_reading::local : event_zone_reading::forum;
-                else if ((k == "suspension" && (s == "civil_code" || s == "resume")) ||
-                         (k == "instalments" && (s == "each" || s == "last")))
-                    continue;  // readings of mechanisms whose inputs are refused above
+                else if (k == "suspension" && (s == "civil_code" || s == "resume"))
+                    req.suspension = s == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
+                else if (k == "instalments" && (s == "each" || s == "last"))
+                    req.instalments_reading = s == "last" ? instalment_reading::last : instalment_reading::each;
                 else
                     return unexpected(bad("readings." + k + ": '" + s +
                                           "' is not a reading (adjusted_weekend=schedule|weekday, "

@@ -7,9 +7,8 @@
 
 namespace qixian::cli {
 
-/// A request object → compute_request. Unknown fields are errors (a typo must not be
-/// silently ignored); so are features the engine does not implement yet (tolling,
-/// instalment lists), which are refused with errc::invalid_request rather than ignored.
+/// A request object → compute_request (INTERFACES.md). Unknown fields are errors: a typo
+/// must not be silently ignored.
 result<compute_request> request_from_json(const nlohmann::json& j);
 
 }  // namespace qixian::cli

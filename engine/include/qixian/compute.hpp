@@ -32,6 +32,26 @@
 
 namespace qixian {
 
+/// Something that happened to a running period (INTERFACES.md "tolling").
+struct tolling_event {
+    enum class kind {
+        interruption,         ///< a demand, an application, the debtor agreeing to perform (`at`)
+        suspension,           ///< an obstacle from `from` to `to`
+        settlement,           ///< a settlement on `at`, with its last day of performance `performance_due`
+        agreed_after_expiry,  ///< the debtor agreed to perform on `at` (after expiry: a waiver)
+    };
+    kind what = kind::interruption;
+    std::string at;               ///< interruption, settlement, agreed_after_expiry
+    std::string from, to;         ///< suspension
+    std::string performance_due;  ///< settlement (optional)
+    bool third_party = false;     ///< interruption: the demand went to someone other than the debtor
+};
+
+std::string_view to_string(tolling_event::kind k) noexcept;
+
+/// How instalments are counted where a version's text counts each one (LAW.md §1, reading 4).
+enum class instalment_reading { each, last };
+
 /// Which zone's calendar day an event abroad falls on (LAW.md §1, reading 5).
 enum class event_zone_reading { forum, local };
 
@@ -57,12 +77,28 @@ struct compute_request {
     tz::local_policy local_times = tz::local_policy::reject;
     /// Explain every step (the trace, with citations). Off: the same answer, no trace.
     bool trace = true;
+    /// Interruptions, suspensions, settlements and waivers, applied where the rule's
+    /// class (limitation) and its version's cited tolling rules allow them.
+    std::vector<tolling_event> tolling;
+    /// The last days of the instalments (events.instalment_due as a list).
+    std::vector<std::string> instalments;
+    /// Reading 2 of LAW.md §1; empty = what the version's text says.
+    std::optional<suspension_reading> suspension;
+    instalment_reading instalments_reading = instalment_reading::each;
 };
 
 /// A reading of the law under which the last day would differ.
 struct alternative {
     std::string reading;  ///< e.g. "adjusted_weekend=weekday"
     civil_date last_day;
+    std::optional<std::string> status;  ///< with an act, where the reading changes it
+};
+
+/// One instalment's own period (versions that count each instalment).
+struct instalment_result {
+    civil_date due;
+    civil_date last_day;
+    std::optional<std::string> status;
 };
 
 /// One step of the explanation, with its authority.
@@ -118,6 +154,9 @@ struct deadline {
     std::optional<std::string> produces;        ///< the event the end produces for chains
     std::optional<civil_date> produces_on;      ///< and its legal day
     bool capped = false;                        ///< a transitional cap (ends_no_later_than) applied
+    std::vector<instalment_result> instalments; ///< where each instalment has its own period
+    bool waived = false;                        ///< the debtor agreed to perform after expiry
+    bool extendable_by_court = false;           ///< a court may extend this period
     std::vector<std::string> notes;    ///< e.g. events the rule did not use
     std::vector<trace_entry> trace;
     provenance source;

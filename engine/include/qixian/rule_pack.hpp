@@ -94,6 +94,30 @@ struct produced_event {
     day on = day::last_day;      ///< the last day itself, or the day after it
 };
 
+/// How a suspension (中止) acts (LAW.md §1, reading 2).
+enum class suspension_reading {
+    civil_code,  ///< the period ends 6 months after the obstacle ends (Civil Code Art. 194)
+    resume,      ///< the remaining time resumes when the obstacle ends (GPCL Art. 139; Enforcement Interpretation)
+};
+std::string_view to_string(suspension_reading r) noexcept;
+
+/// The authority for each tolling mechanism a version allows; a mechanism with no
+/// citation does not apply to the version (a request that uses it is refused).
+struct tolling_rules {
+    std::vector<citation> interruption;  ///< 中断: the period runs anew from the interruption
+    std::vector<citation> settlement;    ///< a settlement not performed: anew from its last day of performance
+    std::vector<citation> suspension;    ///< 中止: only an obstacle in the last 6 months counts
+    std::vector<citation> waiver;        ///< agreeing to perform after expiry loses the defence
+    suspension_reading suspension_text = suspension_reading::civil_code;  ///< what the version's text says
+};
+
+/// How a version counts instalments (分期履行).
+enum class instalment_mode {
+    none,  ///< the rule takes no instalments
+    each,  ///< each instalment has its own period from its own last day
+    last,  ///< one period from the last instalment's last day
+};
+
 /// One version of a rule, in force for triggers in [valid_from, valid_until).
 struct rule_version {
     civil_date valid_from;
@@ -104,6 +128,9 @@ struct rule_version {
     std::vector<std::string> components;    ///< composites: rule ids (no trigger, no period)
     std::optional<produced_event> produces;
     std::optional<civil_date> ends_no_later_than;  ///< a transitional cap on the raw end
+    tolling_rules tolling;                          ///< limitation-class rules: the mechanisms allowed
+    instalment_mode instalments = instalment_mode::none;
+    bool extendable_by_court = false;  ///< a court may extend the period (e.g. the 20-year long-stop)
     std::vector<citation> citations;
     std::optional<civil_date> checked_on;
     std::string note;

@@ -1,0 +1,189 @@
+// Synopsis: tolling (interruption, settlement, suspension under both readings, waiver),
+// instalments (each / last, reading 4), fixed periods, through compute() on the built-in
+// pack. Every expected date is worked by hand from the statute in the comment above it;
+// roll days are checked against the State Council notices of the year.
+#include "qixian/qixian.hpp"
+#include "support/test_support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace qixian;
+using qixian::test::day;
+
+namespace {
+const rule_pack& pack() {
+    static const rule_pack p = [] {
+        auto r = rule_pack::load_embedded();
+        REQUIRE(r.has_value());
+        return std::move(*r);
+    }();
+    return p;
+}
+tolling_event interruption(const char* at, bool third_party = false) {
+    return {tolling_event::kind::interruption, at, {}, {}, {}, third_party};
+}
+tolling_event suspension(const char* from, const char* to) {
+    return {tolling_event::kind::suspension, {}, from, to, {}, false};
+}
+tolling_event settlement(const char* at, const char* due) {
+    return {tolling_event::kind::settlement, at, {}, {}, due, false};
+}
+tolling_event agreed(const char* at) { return {tolling_event::kind::agreed_after_expiry, at, {}, {}, {}, false}; }
+compute_request enforcement(const char* effective, std::vector<tolling_event> tolling) {
+    return {.rule = "cn.enforcement.application", .events = {{"effective", effective}}, .tolling = std::move(tolling)};
+}
+std::optional<civil_date> alternative_day(const deadline& d, const std::string& reading) {
+    for (const auto& a : d.alternatives)
+        if (a.reading == reading) return a.last_day;
+    return std::nullopt;
+}
+}  // namespace
+
+TEST_CASE("interruption: the period runs anew from the interruption, even on the last day") {
+    // effective 2018-08-27 (2008 text, 2 years): last day Thu 2020-08-27. Interrupted on that
+    // last day: anew from 2020-08-27, + 2 years = Sat 2022-08-27, a weekend: Mon 2022-08-29.
+    auto d = compute(pack(), enforcement("2018-08-27", {interruption("2020-08-27")}));
+    REQUIRE(d.has_value());
+    CHECK(d->start == day("2020-08-27"));
+    CHECK(d->last_day == day("2022-08-29"));
+    // One day later the period had ended: nothing to interrupt.
+    auto late = compute(pack(), enforcement("2018-08-27", {interruption("2020-08-28")}));
+    CHECK(late->last_day == day("2020-08-27"));
+    // Two interruptions: 2019-03-14 -> Mon 2021-03-15 (2021-03-14 a Sunday); then 2021-01-10
+    // -> 2023-01-10 (Tue).
+    auto twice = compute(pack(), enforcement("2018-08-27", {interruption("2021-01-10"), interruption("2019-03-14")}));
+    CHECK(twice->last_day == day("2023-01-10"));
+}
+
+TEST_CASE("a demand to a third party does not interrupt (the Beijing instalment case)") {
+    // last instalment 2016-12-31 + 2 years = Mon 2018-12-31, in the New Year block -> 2019-01-02.
+    compute_request req{.rule = "cn.enforcement.application", .events = {{"performance_due", "2016-12-31"}},
+                        .act = std::string("2020-11-16"), .tolling = {interruption("2018-06-01", true)}};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2019-01-02"));
+    CHECK(*d->status == "late");
+    bool explained = false;
+    for (const auto& t : d->trace) explained = explained || t.detail.find("to a third party: no interruption") != std::string::npos;
+    CHECK(explained);
+}
+
+TEST_CASE("a settlement not performed: anew from its last day of performance") {
+    // effective 2018-08-27; settlement 2019-05-01 to be performed by 2019-09-30: anew from
+    // 2019-09-30, + 2 years = Thu 2021-09-30, a working day (National Day block starts 1 Oct).
+    auto d = compute(pack(), enforcement("2018-08-27", {settlement("2019-05-01", "2019-09-30")}));
+    REQUIRE(d.has_value());
+    CHECK(d->start == day("2019-09-30"));
+    CHECK(d->last_day == day("2021-09-30"));
+}
+
+TEST_CASE("suspension: only in the last six months; civil_code and resume readings") {
+    // effective 2023-06-30 (2022 text): last day Mon 2025-06-30; the last six months run from
+    // 2024-12-30. Obstacle 2025-03-01 to 2025-04-15.
+    //   civil_code (Civil Code Art. 194, the default): 2025-04-15 + 6 months = Wed 2025-10-15.
+    //   resume (Enforcement Interpretation Art. 19): stood still 45 days (03-01 to 04-15):
+    //   2025-06-30 + 45 = Thu 2025-08-14.
+    auto d = compute(pack(), enforcement("2023-06-30", {suspension("2025-03-01", "2025-04-15")}));
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2025-10-15"));
+    CHECK(alternative_day(*d, "suspension=resume") == day("2025-08-14"));
+
+    // An obstacle starting one day before the last six months (2024-12-29 to 2025-01-10) still
+    // counts: civil_code 2025-01-10 + 6 months = Thu 2025-07-10; resume: stood still from the
+    // window's start 2024-12-30 for 11 days: 2025-06-30 + 11 = Fri 2025-07-11.
+    auto edge = compute(pack(), enforcement("2023-06-30", {suspension("2024-12-29", "2025-01-10")}));
+    CHECK(edge->last_day == day("2025-07-10"));
+    CHECK(alternative_day(*edge, "suspension=resume") == day("2025-07-11"));
+
+    // An obstacle that ended the day before the last six months has no effect.
+    auto before = compute(pack(), enforcement("2023-06-30", {suspension("2024-11-01", "2024-12-29")}));
+    CHECK(before->last_day == day("2025-06-30"));
+    CHECK(before->alternatives.empty());
+
+    // The 2008 text says the remaining time resumes: that is its default, and civil_code the
+    // alternative. effective 2018-08-27 -> 2020-08-27; obstacle 2020-06-01 to 2020-06-30
+    // (window from 2020-02-27): resume: 29 days -> Fri 2020-09-25; civil_code: 2020-06-30 +
+    // 6 months = the corresponding day, Wed 2020-12-30.
+    auto old = compute(pack(), enforcement("2018-08-27", {suspension("2020-06-01", "2020-06-30")}));
+    CHECK(old->last_day == day("2020-09-25"));
+    CHECK(alternative_day(*old, "suspension=civil_code") == day("2020-12-30"));
+    compute_request chosen = enforcement("2018-08-27", {suspension("2020-06-01", "2020-06-30")});
+    chosen.suspension = suspension_reading::civil_code;
+    CHECK(compute(pack(), chosen)->last_day == day("2020-12-30"));
+}
+
+TEST_CASE("agreeing to perform after expiry waives the defence; before expiry it interrupts") {
+    // Zhang v Li's dates: last day 2020-08-27; the debtor agrees on 2023-01-05, after expiry.
+    compute_request req = enforcement("2018-08-27", {agreed("2023-01-05")});
+    req.act = "2023-11-23";
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2020-08-27"));
+    CHECK(*d->status == "late");
+    CHECK(d->waived);
+    // On 2019-06-01, before expiry, agreeing to perform interrupts: -> Tue 2021-06-01.
+    auto before = compute(pack(), enforcement("2018-08-27", {agreed("2019-06-01")}));
+    CHECK(before->last_day == day("2021-06-01"));
+    CHECK_FALSE(before->waived);
+}
+
+TEST_CASE("fixed and exclusion periods are not tolled") {
+    // Retrial, 6 months, a fixed period: effective 2024-04-01 + 6 months = Tue 2024-10-01, in
+    // the National Day block (1-7 Oct) -> 2024-10-08; the interruption is recorded as not applied.
+    compute_request req{.rule = "cn.retrial.application", .events = {{"effective", "2024-04-01"}},
+                        .tolling = {interruption("2024-06-01")}};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2024-10-08"));
+    bool recorded = false;
+    for (const auto& t : d->trace) recorded = recorded || t.detail.find("not applied") != std::string::npos;
+    CHECK(recorded);
+}
+
+TEST_CASE("instalments: each its own period before 2022, one period from the last after") {
+    // 2008 text, each instalment: due 2016-04-30 + 2 years = Mon 2018-04-30, in the May Day
+    // block (29 Apr - 1 May 2018) -> Wed 2018-05-02; due 2016-09-30 + 2 years = Sun 2018-09-30,
+    // a working day in 2018. Act 2018-09-10: the first late, the second timely -> partly_late.
+    // Reading instalments=last: one period from 2016-09-30 -> 2018-09-30, timely.
+    compute_request req{.rule = "cn.enforcement.application", .act = std::string("2018-09-10"),
+                        .instalments = {"2016-04-30", "2016-09-30"}};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    REQUIRE(d->instalments.size() == 2);
+    CHECK(d->instalments[0].last_day == day("2018-05-02"));
+    CHECK(*d->instalments[0].status == "late");
+    CHECK(d->instalments[1].last_day == day("2018-09-30"));
+    CHECK(*d->instalments[1].status == "timely");
+    CHECK(*d->status == "partly_late");
+    CHECK(d->last_day == day("2018-09-30"));
+    bool alt = false;
+    for (const auto& a : d->alternatives) alt = alt || (a.reading == "instalments=last" && a.status == "timely");
+    CHECK(alt);
+
+    // The 2022-01-01 boundary. Last instalment due 2021-12-31: the 2008 text, each one:
+    // 2021-06-30 -> Fri 2023-06-30 (late on 2023-09-01); 2021-12-31 -> Sun 2023-12-31, then
+    // New Year's Day -> Tue 2024-01-02 (timely) -> partly_late.
+    req.act = "2023-09-01";
+    req.instalments = {"2021-06-30", "2021-12-31"};
+    auto old = compute(pack(), req);
+    CHECK(old->version == day("2008-04-01"));
+    CHECK(*old->status == "partly_late");
+    // Last instalment due 2022-01-01: the 2021 text, one period from the last:
+    // 2022-01-01 + 2 years = Mon 2024-01-01 (New Year's Day) -> 2024-01-02, timely.
+    req.instalments = {"2021-06-30", "2022-01-01"};
+    auto now = compute(pack(), req);
+    CHECK(now->version == day("2022-01-01"));
+    CHECK(now->instalments.empty());
+    CHECK(now->last_day == day("2024-01-02"));
+    CHECK(*now->status == "timely");
+}
+
+TEST_CASE("tolling a version cites no authority for is refused, not guessed") {
+    // cn.civil.limitation's 1987 version cites no rule for waivers or settlements.
+    compute_request req{.rule = "cn.civil.limitation", .events = {{"knew", "2010-03-01"}},
+                        .tolling = {settlement("2011-01-01", "2011-06-30")}};
+    auto d = compute(pack(), req);
+    REQUIRE_FALSE(d.has_value());
+    CHECK(d.error().code == errc::invalid_request);
+    CHECK(d.error().message.find("cites no rule for settlement") != std::string::npos);
+}
