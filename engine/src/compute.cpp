@@ -591,7 +591,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
 // judge: an act against the exclusive end; provenance.
 result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::zone& forum,
                     const compute_request& req, deadline& d) {
-    if (req.act && d.instalments.empty()) {  // instalments were judged one by one
+    if (req.act && d.instalments.empty() && d.time_limited) {  // instalments were judged one by one
         auto judged = judge(d, *req.act, forum, req);
         if (!judged) return judged;
     }
@@ -713,8 +713,36 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
     return d;
 }
 
+// A rule whose version says the act is not time-limited: the answer says so, with its authority.
+result<deadline> compute_untimed(const rule_pack& pack, const rule* r, const compute_request& req) {
+    auto ctx = forum_of(pack, *r);
+    if (!ctx) return unexpected(ctx.error());
+    const rule_version* v = &r->versions.back();
+    if (const std::string* trigger = first_given(v->trigger, req)) {
+        auto a = anchor("event " + *trigger, req.events.find(*trigger)->second, ctx->zone, req.local_times);
+        if (!a) return unexpected(a.error());
+        v = r->version_for(a->forum_day);
+        if (v == nullptr)
+            return unexpected(make_error(errc::no_version_in_force,
+                                         "rule '" + r->id + "' has no version in force for " + a->forum_day.to_string(),
+                                         a->forum_day.to_string()));
+    }
+    deadline d;
+    d.rule = r->id;
+    d.name_zh = r->name_zh;
+    d.name_en = r->name_en;
+    d.version = v->valid_from;
+    d.citations = v->citations;
+    d.expiry = r->expiry;
+    d.forum_zone = ctx->conv->zone;
+    d.time_limited = false;
+    if (req.trace) d.trace.push_back({"select", "not subject to any time limit (version from " + v->valid_from.to_string() + ")", v->citations});
+    return d;
+}
+
 result<deadline> compute_rule(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                               int depth) {
+    if (!r->versions.empty() && !r->versions.back().time_limited) return compute_untimed(pack, r, req);
     if (!r->versions.empty() && r->versions.back().combine != combinator::none)
         return compute_composite(pack, r, req, alternatives, depth);
     return compute_simple(pack, r, req, alternatives);

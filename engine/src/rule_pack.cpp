@@ -131,7 +131,17 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
     v.valid_until = r.date("valid_until", false);
     const toml::node* earliest = r.node("earliest_of");
     const toml::node* latest = r.node("latest_of");
-    if (earliest != nullptr || latest != nullptr) {
+    if (const toml::node* none = r.node("time_limit")) {
+        // An act not subject to any period: the version says so, with its authority.
+        if (!none->is_string() || none->as_string()->get() != "none")
+            sink.error(code::bad_value, "rule '" + rule_id + "': time_limit can only be \"none\"", none->source());
+        v.time_limited = false;
+        if (auto trig = r.strings("trigger", false)) v.trigger = *trig;
+        for (const char* key : {"period", "periods", "earliest_of", "latest_of"})
+            if (const toml::node* n = r.node(key))
+                sink.error(code::bad_value, "rule '" + rule_id + "': a version without a time limit has no '" + key + "'",
+                           n->source());
+    } else if (earliest != nullptr || latest != nullptr) {
         // A composite: components instead of a trigger and a period.
         if (earliest != nullptr && latest != nullptr)
             sink.error(code::bad_value, "rule '" + rule_id + "' version: give earliest_of or latest_of, not both",

@@ -135,6 +135,15 @@ run docket "$case_dir/broken.toml";                               expect_status 
 expect_line "broken.toml:1:" "docket: broken case file position"
 rm -rf "$case_dir"
 
+# Acts with no time limit answer so, never with a date.
+run compute cn.enforcement.reapplication-after-termination --act 2030-01-01
+expect_status 0 "no time limit"
+expect_line "not subject to any time limit: there is no last day" "no time limit: text"
+run compute cn.enforcement.continued --format json
+expect_line '"time_limited": false' "no time limit: json"
+run compute cn.enforcement.continued --format ics
+expect_status 24 "no time limit: no calendar entry"
+
 # verify: the court's conclusion beside the engine's; a disagreement or a broken fixture fails.
 run verify "$SRC/tests/rulings"
 expect_status 0 "verify the ruling fixtures"

@@ -73,6 +73,11 @@ TEST_CASE("worked cases of every rule (tests/data/rule_cases)") {
                 REQUIRE_MESSAGE(d.has_value(), (d ? "" : d.error().message));
                 CHECK(d->last_day.to_string() == expected);
                 if (!f[4].empty()) CHECK(d->version.to_string() == f[4]);
+            } else if (expected == "no_time_limit") {
+                REQUIRE_MESSAGE(d.has_value(), (d ? "" : d.error().message));
+                CHECK_FALSE(d->time_limited);
+                CHECK_FALSE(d->status.has_value());
+                if (!f[4].empty()) CHECK(d->version.to_string() == f[4]);
             } else {
                 REQUIRE_FALSE(d.has_value());
                 CHECK(to_string(d.error().code) == expected);

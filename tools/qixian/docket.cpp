@@ -149,9 +149,11 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
             out.entries.push_back(std::move(e));
         }
     }
-    std::stable_sort(out.entries.begin(), out.entries.end(), [](const docket_entry& a, const docket_entry& b) {
-        if (a.due && b.due) return a.due->ends_at < b.due->ends_at;
-        return a.due.has_value() && !b.due.has_value();
+    // Dated deadlines by their end; then acts with no time limit; then problems.
+    auto rank = [](const docket_entry& e) { return !e.due ? 2 : e.due->time_limited ? 0 : 1; };
+    std::stable_sort(out.entries.begin(), out.entries.end(), [&](const docket_entry& a, const docket_entry& b) {
+        if (rank(a) != rank(b)) return rank(a) < rank(b);
+        return rank(a) == 0 && a.due->ends_at < b.due->ends_at;
     });
     return out;
 }

@@ -166,6 +166,8 @@ int run_compute(const compute_options& o, const std::string& rules_dir, bool ful
     if (!d) return fail(d.error(), json);
     if (json)
         std::cout << cli::to_json(*d).dump(2) << '\n';
+    else if (o.format == "ics" && !d->time_limited)
+        return fail(make_error(errc::invalid_request, "rule '" + d->rule + "' has no time limit: no calendar entry"), false);
     else if (o.format == "ics")
         std::cout << cli::render_ics(*d, std::chrono::time_point_cast<std::chrono::seconds>(
                                              std::chrono::system_clock::now()));
@@ -421,7 +423,7 @@ int main(int argc, char** argv) {
         if (docket_format == "ics") {
             std::vector<const deadline*> ds;
             for (const auto& e : d->entries)
-                if (e.due) ds.push_back(&*e.due);
+                if (e.due && e.due->time_limited) ds.push_back(&*e.due);
             std::cout << cli::render_ics(ds, std::chrono::time_point_cast<std::chrono::seconds>(
                                                  std::chrono::system_clock::now()));
         } else if (json) {
@@ -448,7 +450,9 @@ int main(int argc, char** argv) {
         } else {
             const bool zh = docket_lang == "zh";
             for (const auto& e : d->entries) {
-                if (e.due) {
+                if (e.due && !e.due->time_limited) {
+                    std::cout << "no limit    " << e.rule << "  " << (zh ? e.due->name_zh : e.due->name_en) << "\n";
+                } else if (e.due) {
                     std::cout << e.due->last_day << " (" << e.due->last_day.weekday_name() << ")  " << e.rule << "  "
                               << (zh ? e.due->name_zh : e.due->name_en) << "\n      from " << e.due->trigger << " "
                               << e.due->start << ", " << to_string(e.due->length) << "; ends " << e.due->ends_at_forum;

@@ -71,6 +71,13 @@ std::string find_step(const deadline& d, const char* step) {
 std::string render_text(const deadline& d, lang l, bool full) {
     const labels& L = l == lang::zh ? zh : en;
     std::ostringstream o;
+    if (!d.time_limited) {
+        o << d.rule << " — " << d.name_zh << (l == lang::en ? " / " + d.name_en : std::string()) << "\n";
+        o << "  " << L.version << "   " << L.in_force_from << " " << d.version << " · " << citations_text(d.citations, l) << "\n";
+        o << "  " << (l == lang::zh ? "不受申请执行时效期间的限制（无期间）" : "not subject to any time limit: there is no last day")
+          << "\n";
+        return o.str();
+    }
     const std::string len = l == lang::zh ? to_string_zh(d.length) : to_string(d.length);
     o << d.rule << " — " << d.name_zh << (l == lang::en ? " / " + d.name_en : std::string()) << " (" << len << ")\n";
     o << "  " << L.version << "   " << L.in_force_from << " " << d.version << " · " << citations_text(d.citations, l)
@@ -131,6 +138,25 @@ std::string render_text(const deadline& d, lang l, bool full) {
 
 void write_fields(json_writer& w, const deadline& d, bool trace) {
     w.field("ok", true).field("rule", d.rule).field("name_zh", d.name_zh).field("name_en", d.name_en);
+    if (!d.time_limited) {
+        w.field("version", d.version.to_string()).field("time_limited", false);
+        w.key("citations").begin_array();
+        for (const auto& c : d.citations) {
+            w.begin_object().field("instrument", c.instrument).field("article", c.article);
+            if (!c.paragraph.empty()) w.field("paragraph", c.paragraph);
+            w.end_object();
+        }
+        w.end_array();
+        if (trace) {
+            w.key("trace").begin_array();
+            for (const auto& t : d.trace) w.begin_object().field("step", t.step).field("detail", t.detail).end_object();
+            w.end_array();
+        }
+        w.key("provenance").begin_object().field("engine_version", d.source.engine_version)
+            .field("rule_pack_digest", d.source.rule_pack_digest).field("tz_database_version", d.source.tz_database_version)
+            .end_object();
+        return;
+    }
     w.field("version", d.version.to_string());
     w.key("citations").begin_array();
     for (const auto& c : d.citations) {

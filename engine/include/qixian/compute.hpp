@@ -157,6 +157,7 @@ struct deadline {
     std::vector<instalment_result> instalments; ///< where each instalment has its own period
     bool waived = false;                        ///< the debtor agreed to perform after expiry
     bool extendable_by_court = false;           ///< a court may extend this period
+    bool time_limited = true;                   ///< false: no period applies (the date fields are unset)
     std::vector<std::string> notes;    ///< e.g. events the rule did not use
     std::vector<trace_entry> trace;
     provenance source;

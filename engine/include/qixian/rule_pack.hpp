@@ -131,6 +131,7 @@ struct rule_version {
     tolling_rules tolling;                          ///< limitation-class rules: the mechanisms allowed
     instalment_mode instalments = instalment_mode::none;
     bool extendable_by_court = false;  ///< a court may extend the period (e.g. the 20-year long-stop)
+    bool time_limited = true;          ///< false: the act is not subject to any period (time_limit = "none")
     std::vector<citation> citations;
     std::optional<civil_date> checked_on;
     std::string note;
