@@ -64,16 +64,18 @@ result<civil_date> add_months(civil_date from, std::int32_t n, month_end policy,
         return unexpected(make_error(errc::invalid_period,
                                      "no month-end policy given (clamp, first_of_next, spill or reject)"));
     const auto ymd = from.ymd();
-    const std::int64_t month_index =
-        static_cast<std::int64_t>(static_cast<int>(ymd.year())) * 12 +
-        (static_cast<unsigned>(ymd.month()) - 1) + n;
-    const std::int64_t year = month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
+    // Months since year 0 fit in 32 bits for the supported years (0001-9999) and any n that
+    // keeps the result in range; larger n is rejected below.
+    if (n > 12 * 10000 || n < -12 * 10000)
+        return unexpected(make_error(errc::out_of_range, std::to_string(n) + " months is outside any supported range"));
+    const std::int32_t month_index = static_cast<int>(ymd.year()) * 12 +
+                                     static_cast<std::int32_t>(static_cast<unsigned>(ymd.month()) - 1) + n;
+    const std::int32_t year = month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
     if (year < 1 || year > 9999)
         return unexpected(make_error(errc::out_of_range,
                                      from.to_string() + " + " + std::to_string(n) +
                                          " months is outside the years 0001-9999"));
-    const auto y_m = date::year{static_cast<int>(year)} /
-                     date::month{static_cast<unsigned>(month_index - year * 12 + 1)};
+    const auto y_m = date::year{year} / date::month{static_cast<unsigned>(month_index - year * 12 + 1)};
     const auto target = y_m / ymd.day();
     if (target.ok()) return from_local_days(date::local_days{target});
 

@@ -4,6 +4,7 @@
 //   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release -DQIXIAN_BUILD_BENCHMARKS=ON
 //   cmake --build build-rel --target qixian_bench && build-rel/tools/bench/qixian_bench
 #include "qixian/compute.hpp"
+#include "qixian/prepared.hpp"
 #include "qixian/counting.hpp"
 #include "qixian/rule_pack.hpp"
 
@@ -121,6 +122,43 @@ BENCHMARK_CAPTURE(bm_compute, years_rule_with_roll,
 BENCHMARK_CAPTURE(bm_compute, enforcement_application,
                   compute_request{.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}},
                                   .zone = "America/New_York"})
+    ->Arg(0)->Arg(1);
+
+// The same deadlines through a prepared rule (no parsing, no strings, no trace), over
+// varied trigger days: the bulk-recomputation path of a docketing system.
+void bm_prepared(benchmark::State& state, const char* rule, std::map<std::string, std::string, std::less<>> facts) {
+    auto p = prepared_rule::prepare(pack(), rule, facts, {});
+    if (!p) {
+        state.SkipWithError("prepare failed");
+        return;
+    }
+    // Triggers 2008-04-01 .. 2024-10-31, so that every answer lies inside the calendar's data.
+    static const std::vector<civil_date> triggers = [] {
+        std::vector<civil_date> out;
+        const civil_date first = *civil_date::parse("2008-04-01");
+        std::uint32_t x = 777;
+        for (int i = 0; i < 4096; ++i) {
+            x = x * 1664525U + 1013904223U;
+            out.push_back(add_calendar_days(first, static_cast<std::int32_t>((x >> 8) % 6057)));
+        }
+        return out;
+    }();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        auto d = p->last_day(triggers[i++ & 4095]);
+        benchmark::DoNotOptimize(d);
+    }
+}
+BENCHMARK_CAPTURE(bm_prepared, days_rule_appeal, "cn.appeal.judgment",
+                  std::map<std::string, std::string, std::less<>>{{"domicile", "china"}});
+BENCHMARK_CAPTURE(bm_prepared, years_rule_with_roll, "cn.enforcement.application",
+                  std::map<std::string, std::string, std::less<>>{});
+
+// The enforcement period with an interruption, through compute (the prepared path takes
+// no tolling): effective 2018-08-27, interrupted 2020-08-27 -> 2022-08-29.
+BENCHMARK_CAPTURE(bm_compute, enforcement_with_interruption,
+                  compute_request{.rule = "cn.enforcement.application", .events = {{"effective", "2018-08-27"}},
+                                  .tolling = {{tolling_event::kind::interruption, "2020-08-27", {}, {}, {}, false}}})
     ->Arg(0)->Arg(1);
 
 #ifdef QIXIAN_HAVE_QUANTLIB

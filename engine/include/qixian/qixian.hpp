@@ -43,6 +43,7 @@
 #include "qixian/diagnostics.hpp"
 #include "qixian/error.hpp"
 #include "qixian/period.hpp"
+#include "qixian/prepared.hpp"
 #include "qixian/result.hpp"
 #include "qixian/rule_pack.hpp"
 #include "qixian/table_calendar.hpp"

@@ -1,0 +1,59 @@
+// qixian/prepared.hpp — one rule made ready for bulk recomputation.
+//
+// `compute` takes text (events in any time form, a zone to show) and returns a full
+// answer with its trace. A docketing system recomputing thousands of deadlines of one
+// rule can prepare the rule once — the rule, its convention, the forum calendar, the
+// facts and the readings resolved — and then map legal days to last days with no
+// parsing, no strings and no allocation. The answer is the same last day `compute`
+// gives for that trigger day (tests/unit/prepared_test.cpp checks every day of a range).
+//
+// Only simple rules (a trigger and a period) without tolling or instalments can be
+// prepared; the version is still chosen by the trigger day, as in `compute`.
+//
+// Example:
+//
+//   auto pack = qixian::rule_pack::load_embedded();
+//   auto rule = qixian::prepared_rule::prepare(*pack, "cn.enforcement.application", {}, {});
+//   auto last = rule->last_day(*qixian::civil_date::parse("2016-12-31"));   // 2019-01-02
+#pragma once
+
+#include "qixian/calendar.hpp"
+#include "qixian/civil.hpp"
+#include "qixian/result.hpp"
+#include "qixian/rule_pack.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace qixian {
+
+class prepared_rule {
+public:
+    /// Resolves `rule_id` in `pack` with `facts` (e.g. {"domicile", "abroad"}) and the
+    /// calendar query `q` (readings, coverage policy, as-of). Errors: unknown_rule,
+    /// missing_fact, invalid_request (a composite or untimed rule).
+    static result<prepared_rule> prepare(const rule_pack& pack, std::string_view rule_id,
+                                         const std::map<std::string, std::string, std::less<>>& facts,
+                                         const calendar_query& q);
+
+    /// The last day of the period triggered on `trigger` (the day itself not counted),
+    /// rolled off rest days per the rule's convention.
+    result<civil_date> last_day(civil_date trigger) const;
+
+private:
+    struct version_plan {
+        civil_date from;
+        std::optional<civil_date> until;
+        period length;
+        std::optional<civil_date> cap;
+        bool ok = false;  ///< false: the facts match no period of this version
+    };
+    std::vector<version_plan> versions_;
+    counting_convention counting_;
+    const table_calendar* calendar_ = nullptr;
+    calendar_query query_;
+    std::string rule_id_;
+};
+
+}  // namespace qixian

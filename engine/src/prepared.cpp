@@ -1,0 +1,86 @@
+#include "qixian/prepared.hpp"
+
+namespace qixian {
+
+result<prepared_rule> prepared_rule::prepare(const rule_pack& pack, std::string_view rule_id,
+                                             const std::map<std::string, std::string, std::less<>>& facts,
+                                             const calendar_query& q) {
+    const rule* r = pack.find(rule_id);
+    if (r == nullptr)
+        return unexpected(make_error(errc::unknown_rule, "no rule '" + std::string(rule_id) + "' in the rule pack",
+                                     std::string(rule_id)));
+    const convention* conv = pack.find_convention(r->convention);
+    const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
+    if (cal == nullptr) return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' has no calendar"));
+    prepared_rule p;
+    p.counting_ = conv->counting;
+    p.calendar_ = cal;
+    p.query_ = q;
+    p.rule_id_ = r->id;
+    for (const auto& v : r->versions) {
+        if (v.combine != combinator::none || !v.time_limited)
+            return unexpected(make_error(errc::invalid_request,
+                                         "rule '" + r->id + "' is not a simple period: use compute()"));
+        version_plan plan{v.valid_from, v.valid_until, {}, v.ends_no_later_than, false};
+        for (const auto& choice : v.periods) {
+            bool matches = true;
+            for (const auto& [fact, value] : choice.when) {
+                const auto it = facts.find(fact);
+                if (it == facts.end())
+                    return unexpected(make_error(errc::missing_fact,
+                                                 "rule '" + r->id + "' depends on the fact '" + fact + "'", fact));
+                matches = matches && it->second == value;
+            }
+            if (matches) {
+                plan.length = choice.length;
+                plan.ok = true;
+                break;
+            }
+        }
+        if (plan.ok && plan.length.hours != 0)
+            return unexpected(make_error(errc::invalid_request, "rule '" + r->id + "' counts hours: use compute()"));
+        p.versions_.push_back(plan);
+    }
+    return p;
+}
+
+result<civil_date> prepared_rule::last_day(civil_date trigger) const {
+    const version_plan* v = nullptr;
+    for (const auto& plan : versions_)
+        if (plan.from <= trigger && (!plan.until || trigger < *plan.until)) v = &plan;
+    if (v == nullptr)
+        return unexpected(make_error(errc::no_version_in_force,
+                                     "rule '" + rule_id_ + "' has no version in force for " + trigger.to_string()));
+    if (!v->ok)
+        return unexpected(make_error(errc::invalid_request, "rule '" + rule_id_ + "': no period matches the facts"));
+    // The same steps as count(): months on the corresponding day, then days, then roll.
+    const auto& p = v->length;
+    civil_date raw = trigger;
+    if (counting_.start == start_day::included) raw = add_calendar_days(raw, -1);
+    if (const std::int32_t months = p.years * 12 + p.months; months != 0) {
+        auto m = add_months(raw, months, counting_.month_end_policy);
+        if (!m) return m;
+        raw = *m;
+    }
+    raw = add_calendar_days(raw, p.days);
+    if (p.working_days != 0) {
+        auto w = calendar_->add_working_days(raw, p.working_days, query_);
+        if (!w) return unexpected(w.error());
+        raw = w->day;
+    }
+    if (v->cap && *v->cap < raw) raw = *v->cap;
+    if (counting_.roll == roll_convention::none) return raw;
+    auto s = calendar_->status(raw, query_);
+    if (!s) return unexpected(s.error());
+    if (s->working) return raw;
+    if (counting_.roll == roll_convention::next_working_day) {  // the table's O(1) answer
+        auto next = calendar_->first_working_day_from(raw, query_);
+        if (!next) return unexpected(next.error());
+        return next->day;
+    }
+    auto r = roll(raw, counting_.roll, *calendar_, query_);
+    if (!r) return unexpected(r.error());
+    return r->day;
+}
+
+}  // namespace qixian
