@@ -329,7 +329,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (req.trace)
             d.trace.push_back({"count", "counting from the next whole hour " + to_string(h->counted_from) + ", + " +
                                         to_string(*length) + " -> " + to_string(h->ends_before),
-                           conv->citations});
+                           conv->citations_for("count")});
     } else {
         const trace_detail detail = req.trace ? trace_detail::full : trace_detail::none;
         // The tolling events as legal days, in order.
@@ -538,7 +538,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         d.provisional = counted.provisional;
         for (auto& st : main->steps) d.trace.push_back(std::move(st));
         for (const auto& step : counted.trace)
-            d.trace.push_back({std::string(to_string(step.kind)), step.detail, conv->citations});
+            d.trace.push_back({std::string(to_string(step.kind)), step.detail,
+                               conv->citations_for(to_string(step.kind))});
         auto end = tz::to_instant(counted.ends_before, *forum, tz::local_policy::reject);
         if (!end) return unexpected(with_context(end.error(), "end of the last day"));
         d.ends_at = *end;

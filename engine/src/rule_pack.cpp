@@ -301,6 +301,12 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                 sink.error(code::bad_value, "convention '" + c.id + "': '" + c.zone + "' is not a time zone",
                            t->get("zone")->source());
             c.citations = read_citations(r, "citations", true);
+            if (const auto* steps = r.subtable("steps", false)) {
+                table_reader sr(*steps, sink, "convention '" + c.id + "' steps");
+                for (const char* step : {"start", "count", "roll", "close"})
+                    if (sr.node(step) != nullptr) c.step_citations[step] = read_citations(sr, step, true);
+                sr.finish();
+            }
             r.date("checked_on", false);
             r.finish();
             parts.conventions.push_back(std::move(c));
@@ -438,7 +444,9 @@ bool is_event_kind(std::string_view kind) noexcept {
 
 std::string to_string(const citation& c) {
     std::string out = c.instrument;
-    if (!c.article.empty()) out += " art. " + c.article;
+    const bool numbered = !c.article.empty() && c.article[0] >= '0' && c.article[0] <= '9';
+    if (numbered) out += " art. " + c.article;
+    else if (!c.article.empty()) out += " " + c.article;  // e.g. a guiding case's 裁判要点
     if (!c.paragraph.empty()) out += " para. " + c.paragraph;
     return out;
 }

@@ -51,7 +51,8 @@ std::string citations_text(const std::vector<citation>& cs, lang l) {
     for (const auto& c : cs) {
         if (!out.empty()) out += "; ";
         if (l == lang::zh) {
-            out += c.instrument + "第" + c.article + "条";
+            const bool numbered = !c.article.empty() && c.article[0] >= '0' && c.article[0] <= '9';
+            out += numbered ? c.instrument + "第" + c.article + "条" : c.instrument + c.article;
             if (!c.paragraph.empty()) out += "第" + c.paragraph + "款";
         } else {
             out += to_string(c);

@@ -66,7 +66,15 @@ struct convention {
     std::string calendar;  ///< calendar id
     std::string zone;      ///< IANA zone of the forum
     std::vector<citation> citations;
+    /// The authority for each step (start, count, roll, close), where the data gives it.
+    std::map<std::string, std::vector<citation>, std::less<>> step_citations;
     source_region where;
+
+    /// The citations of one step: its own where given, else all of the convention's.
+    const std::vector<citation>& citations_for(std::string_view step) const {
+        const auto it = step_citations.find(step);
+        return it == step_citations.end() ? citations : it->second;
+    }
 };
 
 /// What the end of a period means.
