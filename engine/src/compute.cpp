@@ -102,6 +102,19 @@ result<void> judge(deadline& d, const std::string& act_text, const tz::zone& for
     return {};
 }
 
+// A deadline's identity: the rule and the version applied, with its authority.
+deadline deadline_for(const rule& r, const rule_version& v, const std::string& forum_zone) {
+    deadline d;
+    d.rule = r.id;
+    d.name_zh = r.name_zh;
+    d.name_en = r.name_en;
+    d.version = v.valid_from;
+    d.citations = v.citations;
+    d.expiry = r.expiry;
+    d.forum_zone = forum_zone;
+    return d;
+}
+
 // Where a rule is counted: its convention, the forum's calendar and zone.
 struct forum_context {
     const convention* conv;
@@ -280,17 +293,10 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     auto length = choose_period(*r, *v, req);
     if (!length) return unexpected(length.error());
 
-    deadline d;
-    d.rule = r->id;
-    d.name_zh = r->name_zh;
-    d.name_en = r->name_en;
-    d.version = v->valid_from;
-    d.citations = v->citations;
+    deadline d = deadline_for(*r, *v, conv->zone);
     d.trigger = *trigger;
     d.start = start;
     d.length = *length;
-    d.expiry = r->expiry;
-    d.forum_zone = conv->zone;
 
     if (req.trace) {
         d.trace.push_back({"select",
@@ -728,14 +734,7 @@ result<deadline> compute_untimed(const rule_pack& pack, const rule* r, const com
                                          "rule '" + r->id + "' has no version in force for " + a->forum_day.to_string(),
                                          a->forum_day.to_string()));
     }
-    deadline d;
-    d.rule = r->id;
-    d.name_zh = r->name_zh;
-    d.name_en = r->name_en;
-    d.version = v->valid_from;
-    d.citations = v->citations;
-    d.expiry = r->expiry;
-    d.forum_zone = ctx->conv->zone;
+    deadline d = deadline_for(*r, *v, ctx->conv->zone);
     d.time_limited = false;
     if (req.trace) d.trace.push_back({"select", "not subject to any time limit (version from " + v->valid_from.to_string() + ")", v->citations});
     return d;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qixian/civil.hpp"
+#include "qixian/rule_pack.hpp"
 #include "qixian/table_calendar.hpp"
 
 #include <doctest/doctest.h>
@@ -89,6 +90,18 @@ inline calendar_data example_calendar_data() {
         {day("2026-02-28"), "春节调休", "2026", ""},
     };
     return d;
+}
+
+/// The rule pack compiled into the library, loaded once for the test run.
+inline const rule_pack& embedded_pack() {
+    static const rule_pack pack = [] {
+        auto r = rule_pack::load_embedded();
+        if (!r)
+            for (const auto& d : r.error()) MESSAGE(format(d));
+        REQUIRE(r.has_value());
+        return std::move(*r);
+    }();
+    return pack;
 }
 
 inline const table_calendar& example_calendar() {

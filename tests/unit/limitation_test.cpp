@@ -11,14 +11,7 @@ using namespace qixian;
 using qixian::test::day;
 
 namespace {
-const rule_pack& pack() {
-    static const rule_pack p = [] {
-        auto r = rule_pack::load_embedded();
-        REQUIRE(r.has_value());
-        return std::move(*r);
-    }();
-    return p;
-}
+const rule_pack& pack() { return test::embedded_pack(); }
 tolling_event interruption(const char* at, bool third_party = false) {
     return {tolling_event::kind::interruption, at, {}, {}, {}, third_party};
 }

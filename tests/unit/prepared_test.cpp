@@ -9,14 +9,7 @@ using namespace qixian;
 using qixian::test::day;
 
 namespace {
-const rule_pack& pack() {
-    static const rule_pack p = [] {
-        auto r = rule_pack::load_embedded();
-        REQUIRE(r.has_value());
-        return std::move(*r);
-    }();
-    return p;
-}
+const rule_pack& pack() { return test::embedded_pack(); }
 }  // namespace
 
 TEST_CASE("prepared rules give compute()'s last day on every trigger day") {

@@ -11,16 +11,7 @@ using namespace qixian;
 using qixian::test::day;
 
 namespace {
-const rule_pack& pack() {
-    static const rule_pack p = [] {
-        auto r = rule_pack::load_embedded();
-        if (!r)
-            for (const auto& d : r.error()) MESSAGE(format(d));
-        REQUIRE(r.has_value());
-        return std::move(*r);
-    }();
-    return p;
-}
+const rule_pack& pack() { return test::embedded_pack(); }
 const table_calendar& mainland() {
     const auto* c = pack().find_calendar("cn.mainland");
     REQUIRE(c != nullptr);

@@ -137,17 +137,23 @@ std::string render_text(const deadline& d, lang l, bool full) {
     return o.str();
 }
 
+namespace {
+void write_citations(json_writer& w, const std::vector<citation>& cs) {
+    w.key("citations").begin_array();
+    for (const auto& c : cs) {
+        w.begin_object().field("instrument", c.instrument).field("article", c.article);
+        if (!c.paragraph.empty()) w.field("paragraph", c.paragraph);
+        w.end_object();
+    }
+    w.end_array();
+}
+}  // namespace
+
 void write_fields(json_writer& w, const deadline& d, bool trace) {
     w.field("ok", true).field("rule", d.rule).field("name_zh", d.name_zh).field("name_en", d.name_en);
     if (!d.time_limited) {
         w.field("version", d.version.to_string()).field("time_limited", false);
-        w.key("citations").begin_array();
-        for (const auto& c : d.citations) {
-            w.begin_object().field("instrument", c.instrument).field("article", c.article);
-            if (!c.paragraph.empty()) w.field("paragraph", c.paragraph);
-            w.end_object();
-        }
-        w.end_array();
+        write_citations(w, d.citations);
         if (trace) {
             w.key("trace").begin_array();
             for (const auto& t : d.trace) w.begin_object().field("step", t.step).field("detail", t.detail).end_object();
@@ -159,13 +165,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
         return;
     }
     w.field("version", d.version.to_string());
-    w.key("citations").begin_array();
-    for (const auto& c : d.citations) {
-        w.begin_object().field("instrument", c.instrument).field("article", c.article);
-        if (!c.paragraph.empty()) w.field("paragraph", c.paragraph);
-        w.end_object();
-    }
-    w.end_array();
+    write_citations(w, d.citations);
     w.field("trigger", d.trigger).field("start", d.start.to_string()).field("period", to_string(d.length));
     w.field("raw_end", d.raw_end.to_string()).field("last_day", d.last_day.to_string());
     w.field("ends_at", d.ends_at_forum).field("ends_at_utc", d.ends_at_utc);
