@@ -294,6 +294,9 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     if (!length) return unexpected(length.error());
 
     deadline d = deadline_for(*r, *v, conv->zone);
+    const auto special = v->trigger_citations.find(*trigger);
+    if (special != v->trigger_citations.end())
+        d.citations.insert(d.citations.end(), special->second.begin(), special->second.end());
     d.trigger = *trigger;
     d.start = start;
     d.length = *length;
@@ -313,7 +316,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                                       a->forum_day.to_string() + ")";
         else
             anchored_how += " in " + conv->zone;
-        d.trace.push_back({"anchor", anchored_how, {}});
+        d.trace.push_back({"anchor", anchored_how,
+                           special != v->trigger_citations.end() ? special->second : std::vector<citation>{}});
     }
 
     const calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};

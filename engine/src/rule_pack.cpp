@@ -224,6 +224,17 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
         v.produces = pe;
     }
     v.ends_no_later_than = r.date("ends_no_later_than", false);
+    if (const auto* tc = r.subtable("trigger_citations", false)) {
+        table_reader tcr(*tc, sink, "rule '" + rule_id + "' trigger_citations");
+        for (auto&& [k, node] : *tc) {
+            const std::string kind(k.str());
+            if (std::find(v.trigger.begin(), v.trigger.end(), kind) == v.trigger.end())
+                sink.error(code::event_kind, "rule '" + rule_id + "': trigger_citations names '" + kind +
+                                                 "', which is not one of the version's triggers", k.source());
+            v.trigger_citations[kind] = read_citations(tcr, kind.c_str(), true);
+        }
+        tcr.finish();
+    }
     if (const auto* tr = r.subtable("tolling_rules", false)) {
         table_reader t2(*tr, sink, "rule '" + rule_id + "' tolling_rules");
         v.tolling.interruption = read_citations(t2, "interruption", false);

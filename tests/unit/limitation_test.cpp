@@ -180,3 +180,25 @@ TEST_CASE("tolling a version cites no authority for is refused, not guessed") {
     CHECK(d.error().code == errc::invalid_request);
     CHECK(d.error().message.find("cites no rule for settlement") != std::string::npos);
 }
+
+TEST_CASE("found_in_china: the period runs from the finding, citing SPC Guiding Case 37 only then") {
+    // Guiding Case 37's dates: award payable by 2006-10-18; the debtor's property found in
+    // China on 2008-07-30, the application the same day. From 2008-07-30 (2008 text): + 2 years
+    // = Fri 2010-07-30, timely.
+    compute_request req{.rule = "cn.enforcement.application",
+                        .events = {{"performance_due", "2006-10-18"}, {"found_in_china", "2008-07-30"}},
+                        .act = std::string("2008-07-30")};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->trigger == "found_in_china");
+    CHECK(d->last_day == day("2010-07-30"));
+    CHECK(*d->status == "timely");
+    auto cites = [](const deadline& x) {
+        for (const auto& c : x.citations)
+            if (c.instrument.find("指导案例37号") != std::string::npos) return true;
+        return false;
+    };
+    CHECK(cites(*d));
+    auto plain = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}}});
+    CHECK_FALSE(cites(*plain));
+}

@@ -131,6 +131,9 @@ struct rule_version {
     civil_date valid_from;
     std::optional<civil_date> valid_until;
     std::vector<std::string> trigger;  ///< event kinds, the first one given is used
+    /// The authority for a particular start, cited only when that trigger is used
+    /// (e.g. found_in_china: SPC Guiding Case No. 37).
+    std::map<std::string, std::vector<citation>, std::less<>> trigger_citations;
     std::vector<period_choice> periods;
     combinator combine = combinator::none;  ///< composites: how `components` combine
     std::vector<std::string> components;    ///< composites: rule ids (no trigger, no period)
