@@ -166,7 +166,7 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
     if (!ctx) return unexpected(ctx.error());
 
     // Each instalment's own period, each judged against the act.
-    auto per_instalment = [&](bool trace) -> result<std::pair<std::vector<instalment_result>, std::optional<std::string>>> {
+    auto per_instalment = [&]() -> result<std::pair<std::vector<instalment_result>, std::optional<std::string>>> {
         std::vector<instalment_result> out;
         int late = 0;
         for (const civil_date due : dues) {
@@ -175,7 +175,7 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
             instalment_result ir{due, d->last_day, std::nullopt};
             if (req.act) {
                 compute_request quiet = req;
-                quiet.trace = trace && false;
+                quiet.trace = false;  // the instalments are summarised in one trace step below
                 auto judged = judge(*d, *req.act, ctx->zone, quiet);
                 if (!judged) return unexpected(judged.error());
                 ir.status = d->status;
@@ -197,7 +197,7 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
                                : "instalments: counted from the last one (reading instalments=last; the text of this "
                                  "version counts each instalment)");
         if (alternatives && v->instalments == instalment_mode::each && req.act) {
-            auto each_result = per_instalment(false);
+            auto each_result = per_instalment();
             if (each_result && each_result->second) {
                 compute_request judged_req = req;
                 judged_req.trace = false;
@@ -210,7 +210,7 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
     }
     auto d = one(last, alternatives);
     if (!d) return d;
-    auto parts = per_instalment(req.trace);
+    auto parts = per_instalment();
     if (!parts) return unexpected(parts.error());
     d->instalments = parts->first;
     d->status = parts->second;
@@ -401,15 +401,19 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             day_count c;
             civil_date start;
             bool waived = false;
+            bool capped = false;             // the version's ends_no_later_than cut the count
             std::vector<trace_entry> steps;  // tolling steps, in order
         };
         auto run_count = [&](civil_date from, const calendar_query& query, suspension_reading sr,
                              trace_detail det) -> result<tolled> {
             const bool explain = det == trace_detail::full;
-            auto fresh = [&](civil_date origin, const period& len) -> result<day_count> {
+            // A count from `origin`, cut at the version's cap; `capped` says whether it was.
+            auto fresh = [&](civil_date origin, const period& len, bool& capped) -> result<day_count> {
+                capped = false;
                 auto c = count(origin, len, conv->counting, cal, query, det);
                 if (!c) return c;
                 if (v->ends_no_later_than && *v->ends_no_later_than < c->raw_end) {
+                    capped = true;
                     const civil_date uncapped = c->raw_end;
                     while (!c->trace.empty() && c->trace.back().kind != step_kind::count) c->trace.pop_back();
                     c->raw_end = *v->ends_no_later_than;
@@ -421,9 +425,10 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 }
                 return c;
             };
-            auto first = fresh(from, *length);
+            bool capped = false;
+            auto first = fresh(from, *length, capped);
             if (!first) return unexpected(first.error());
-            tolled t{std::move(*first), from, false, {}};
+            tolled t{std::move(*first), from, false, capped, {}};
             auto step = [&](std::string text, const std::vector<citation>& cites) {
                 if (explain) t.steps.push_back({"toll", std::move(text), cites});
             };
@@ -447,11 +452,12 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                         continue;
                     }
                     if (sr == suspension_reading::civil_code) {
-                        auto six = fresh(tl.until, period::of_months(6));
+                        auto six = fresh(tl.until, period::of_months(6), capped);
                         if (!six) return unexpected(six.error());
                         if (t.c.raw_end < six->raw_end) {
                             t.c = std::move(*six);
                             t.start = tl.until;
+                            t.capped = capped;
                         }
                         step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
                                  " in the last six months: the period ends six months after the obstacle ends -> " +
@@ -511,10 +517,11 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                     restart = *tl.performance_due;
                     why += "; not performed, the period runs anew from its last day of performance " + restart.to_string();
                 }
-                auto again = fresh(restart, *length);
+                auto again = fresh(restart, *length, capped);
                 if (!again) return unexpected(again.error());
                 t.c = std::move(*again);
                 t.start = restart;
+                t.capped = capped;
                 step(why + ": the period runs anew from " + restart.to_string() + " -> " + t.c.last_day.to_string(), cites);
             }
             // A debtor who agreed to perform after expiry loses the defence.
@@ -538,9 +545,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         auto main = run_count(start, q, sr, detail);
         if (!main) return unexpected(main.error());
         day_count& counted = main->c;
-        d.capped = std::any_of(counted.trace.begin(), counted.trace.end(),
-                               [](const count_step& st) { return st.detail.rfind("capped:", 0) == 0; }) ||
-                   (v->ends_no_later_than && counted.raw_end == *v->ends_no_later_than);
+        d.capped = main->capped;
         d.start = main->start;
         d.waived = main->waived;
         d.raw_end = counted.raw_end;

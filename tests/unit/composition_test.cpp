@@ -113,6 +113,15 @@ TEST_CASE("a transitional cap ends the period no later than its day, then rolls 
     auto early = compute(features(), {.rule = "test.capped", .events = {{"effective", "2011-03-01"}}});
     CHECK_FALSE(early->capped);
     CHECK(early->last_day == day("2013-03-01"));
+    // effective 2011-06-30 + 2 years = 2013-06-30, the cap day itself: the period ends there
+    // by its own count, not by the cap (then rolled from Sunday to Monday 2013-07-01).
+    auto exact = compute(features(), {.rule = "test.capped", .events = {{"effective", "2011-06-30"}}});
+    CHECK_FALSE(exact->capped);
+    CHECK(exact->last_day == day("2013-07-01"));
+    // without a trace the cap is still reported
+    auto quiet = compute(features(), {.rule = "test.capped", .events = {{"effective", "2012-03-01"}}, .trace = false});
+    CHECK(quiet->capped);
+    CHECK(quiet->last_day == day("2013-07-01"));
     // the later version: 6 months, no cap. 2013-01-05 + 6 months = Fri 2013-07-05.
     auto later = compute(features(), {.rule = "test.capped", .events = {{"effective", "2013-01-05"}}});
     CHECK(later->version == day("2013-01-01"));

@@ -73,7 +73,9 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
     cmd->add_option("--zone", o.zone, "also show the end in this IANA zone, e.g. America/New_York");
     cmd->add_option("--reading", o.readings,
                     "K=V: adjusted_weekend=schedule|weekday (may a working Saturday end a period?), "
-                    "event_zone=forum|local (whose calendar day is an act abroad?)");
+                    "event_zone=forum|local (whose calendar day is an act abroad?), "
+                    "suspension=civil_code|resume (6 months after the obstacle, or the rest resumes), "
+                    "instalments=each|last (each instalment its own period, or from the last)");
     cmd->add_option("--instalment", o.instalments, "DAY: the last day of an instalment (repeat for each)");
     cmd->add_option("--interruption", o.interruptions,
                     "DAY: a demand to the debtor, an application, the debtor agreeing to perform (中断)");

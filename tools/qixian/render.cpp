@@ -75,7 +75,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
     if (!d.time_limited) {
         o << d.rule << " — " << d.name_zh << (l == lang::en ? " / " + d.name_en : std::string()) << "\n";
         o << "  " << L.version << "   " << L.in_force_from << " " << d.version << " · " << citations_text(d.citations, l) << "\n";
-        o << "  " << (l == lang::zh ? "不受申请执行时效期间的限制（无期间）" : "not subject to any time limit: there is no last day")
+        o << "  " << (l == lang::zh ? "不受任何期间限制，没有最后一日" : "not subject to any time limit: there is no last day")
           << "\n";
         return o.str();
     }

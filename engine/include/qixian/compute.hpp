@@ -4,7 +4,10 @@
 // in force for the trigger day, anchor the trigger event to a legal day in the
 // forum's zone, count the period under the rule's convention, roll a last day that
 // is a rest day, close it at 24:00 (an exclusive bound, the next day 00:00), judge an
-// act against it, and explain every step with its citation. Every reading of the law
+// act against it, and explain every step with its citation. Interruptions,
+// suspensions, settlements and waivers (`tolling`) and instalments apply as the rule
+// version's data allows; composites take the earliest (or latest) of their components;
+// a rule with no time limit answers `time_limited = false`. Every reading of the law
 // that would change the last day is reported under `alternatives`, and an answer
 // that depends on a day outside the calendar's data is `provisional`.
 //
