@@ -100,15 +100,19 @@ void put_digits(char* at, unsigned value, int width) noexcept {
 }
 }  // namespace
 
-std::string civil_date::to_string() const {
+char* civil_date::to_chars(char* out) const noexcept {
     const auto ymd_ = ymd();
-    char buf[10];
-    put_digits(buf, static_cast<unsigned>(static_cast<int>(ymd_.year())), 4);
-    buf[4] = '-';
-    put_digits(buf + 5, static_cast<unsigned>(ymd_.month()), 2);
-    buf[7] = '-';
-    put_digits(buf + 8, static_cast<unsigned>(ymd_.day()), 2);
-    return std::string(buf, sizeof buf);
+    put_digits(out, static_cast<unsigned>(static_cast<int>(ymd_.year())), 4);
+    out[4] = '-';
+    put_digits(out + 5, static_cast<unsigned>(ymd_.month()), 2);
+    out[7] = '-';
+    put_digits(out + 8, static_cast<unsigned>(ymd_.day()), 2);
+    return out + text_size;
+}
+
+std::string civil_date::to_string() const {
+    char buf[text_size];
+    return std::string(buf, to_chars(buf));
 }
 
 std::ostream& operator<<(std::ostream& os, civil_date d) { return os << d.to_string(); }

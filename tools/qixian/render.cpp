@@ -147,12 +147,19 @@ void write_citations(json_writer& w, const std::vector<citation>& cs) {
     }
     w.end_array();
 }
+// The text of `to_string(const citation&)`, written without building it.
+void write_citation_text(json_writer& w, const citation& c) {
+    const bool numbered = !c.article.empty() && c.article[0] >= '0' && c.article[0] <= '9';
+    const std::string_view before_article = c.article.empty() ? "" : numbered ? " art. " : " ";
+    const std::string_view before_paragraph = c.paragraph.empty() ? "" : " para. ";
+    w.value_concat({c.instrument, before_article, c.article, before_paragraph, c.paragraph});
+}
 }  // namespace
 
 void write_fields(json_writer& w, const deadline& d, bool trace) {
     w.field("ok", true).field("rule", d.rule).field("name_zh", d.name_zh).field("name_en", d.name_en);
     if (!d.time_limited) {
-        w.field("version", d.version.to_string()).field("time_limited", false);
+        w.field("version", d.version).field("time_limited", false);
         write_citations(w, d.citations);
         if (trace) {
             w.key("trace").begin_array();
@@ -164,10 +171,10 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
             .end_object();
         return;
     }
-    w.field("version", d.version.to_string());
+    w.field("version", d.version);
     write_citations(w, d.citations);
-    w.field("trigger", d.trigger).field("start", d.start.to_string()).field("period", to_string(d.length));
-    w.field("raw_end", d.raw_end.to_string()).field("last_day", d.last_day.to_string());
+    w.field("trigger", d.trigger).field("start", d.start).field("period", to_string(d.length));
+    w.field("raw_end", d.raw_end).field("last_day", d.last_day);
     w.field("ends_at", d.ends_at_forum).field("ends_at_utc", d.ends_at_utc);
     if (!d.ends_at_local.empty()) w.field("ends_at_local", d.ends_at_local);
     if (d.status) w.field("status", *d.status);
@@ -176,7 +183,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
     if (!d.instalments.empty()) {
         w.key("instalments").begin_array();
         for (const auto& i : d.instalments) {
-            w.begin_object().field("due", i.due.to_string()).field("last_day", i.last_day.to_string());
+            w.begin_object().field("due", i.due).field("last_day", i.last_day);
             if (i.status) w.field("status", *i.status);
             w.end_object();
         }
@@ -186,7 +193,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
     if (d.extendable_by_court) w.field("extendable_by_court", true);
     w.key("alternatives").begin_array();
     for (const auto& a : d.alternatives) {
-        w.begin_object().field("reading", a.reading).field("last_day", a.last_day.to_string());
+        w.begin_object().field("reading", a.reading).field("last_day", a.last_day);
         if (a.status) w.field("status", *a.status);
         w.end_object();
     }
@@ -198,13 +205,13 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
             w.begin_object()
                 .field("rule", c.rule)
                 .field("trigger", c.trigger)
-                .field("start", c.start.to_string())
-                .field("last_day", c.last_day.to_string())
+                .field("start", c.start)
+                .field("last_day", c.last_day)
                 .end_object();
         w.end_array();
     }
     if (d.produces)
-        w.key("produces").begin_object().field("event", *d.produces).field("day", d.produces_on->to_string()).end_object();
+        w.key("produces").begin_object().field("event", *d.produces).field("day", *d.produces_on).end_object();
     if (d.capped) w.field("capped", true);
     if (!d.notes.empty()) {
         w.key("notes").begin_array();
@@ -216,7 +223,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
         for (const auto& t : d.trace) {
             w.begin_object().field("step", t.step).field("detail", t.detail);
             w.key("citations").begin_array();
-            for (const auto& c : t.citations) w.value(to_string(c));
+            for (const auto& c : t.citations) write_citation_text(w, c);
             w.end_array().end_object();
         }
         w.end_array();
@@ -227,9 +234,11 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
         .field("rule_pack_digest", d.source.rule_pack_digest)
         .field("calendar", d.source.calendar)
         .field("calendar_digest", d.source.calendar_digest)
-        .field("calendar_coverage", d.source.calendar_first.to_string() + ".." + d.source.calendar_last.to_string())
-        .field("tz_database_version", d.source.tz_database_version)
-        .end_object();
+        .key("calendar_coverage");
+    char first[civil_date::text_size], last[civil_date::text_size];
+    w.value_concat({std::string_view(first, d.source.calendar_first.to_chars(first)), "..",
+                    std::string_view(last, d.source.calendar_last.to_chars(last))});
+    w.field("tz_database_version", d.source.tz_database_version).end_object();
 }
 
 nlohmann::ordered_json to_json(const deadline& d) {

@@ -29,6 +29,7 @@
 
 #include <chrono>
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -86,6 +87,13 @@ public:
 
     /// `YYYY-MM-DD`.
     std::string to_string() const;
+    /// Writes `YYYY-MM-DD` (exactly `text_size` characters, no terminator) at `out`
+    /// and returns the end: for writers that format millions of dates.
+    ///
+    ///     char buf[civil_date::text_size];
+    ///     std::string_view(buf, d.to_chars(buf) - buf);  // "2024-02-29"
+    static constexpr std::size_t text_size = 10;
+    char* to_chars(char* out) const noexcept;
 
     friend constexpr bool operator==(civil_date, civil_date) noexcept = default;
     friend constexpr auto operator<=>(civil_date a, civil_date b) noexcept {
