@@ -132,7 +132,8 @@ result<forum_context> forum_of(const rule_pack& pack, const rule& r) {
     return forum_context{conv, cal, *zone};
 }
 
-result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives);
+result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
+                                const rule_version* forced = nullptr);
 
 // Instalments: one period from the last instalment, or each instalment its own period,
 // as the version in force for the last instalment says (and reading 4 of LAW.md §1).
@@ -241,7 +242,8 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
 }
 
 // A rule with a trigger and a period.
-result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives) {
+result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
+                                const rule_version* forced) {
     auto ctx = forum_of(pack, *r);
     if (!ctx) return unexpected(ctx.error());
     const convention* conv = ctx->conv;
@@ -276,14 +278,59 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     };
     civil_date start = pick(*a, req.event_zone);
 
-    // select: the version in force for the trigger day.
-    const rule_version* v = r->version_for(start);
+    // select: the version in force for the trigger day (or the one a transition chose).
+    const rule_version* v = forced != nullptr ? forced : r->version_for(start);
     if (v == nullptr)
         return unexpected(make_error(errc::no_version_in_force,
                                      "rule '" + r->id + "' has no version in force for a trigger on " +
                                          start.to_string() + " (versions from " +
                                          r->versions.front().valid_from.to_string() + ")",
                                      start.to_string()));
+    // A later version that takes over periods still running when it came into force
+    // (e.g. the 2008 enforcement period): count under this version first, then decide.
+    if (forced == nullptr) {
+        const rule_version* next = nullptr;  // the first later version that takes over running periods
+        for (const rule_version* w = v + 1; w < r->versions.data() + r->versions.size() && next == nullptr; ++w)
+            if (!w->takes_over_running.empty()) next = w;
+        if (next != nullptr) {
+            // The check counts the earlier period with the tolling that version cites a rule for.
+            compute_request earlier = req;
+            std::erase_if(earlier.tolling, [&](const tolling_event& t) {
+                return t.what == tolling_event::kind::suspension ? v->tolling.suspension.empty()
+                       : t.what == tolling_event::kind::settlement ? v->tolling.settlement.empty()
+                       : t.what == tolling_event::kind::interruption ? v->tolling.interruption.empty()
+                                                                     : v->tolling.waiver.empty();
+            });
+            auto old = compute_simple(pack, r, earlier, false, v);
+            if (!old) return old;
+            const bool running = !(old->last_day < next->valid_from);
+            auto out = running ? compute_simple(pack, r, req, alternatives, next)
+                               : compute_simple(pack, r, req, alternatives, v);
+            if (!out) return out;
+            if (running)
+                for (const auto& c : next->takes_over_running)
+                    if (std::none_of(out->citations.begin(), out->citations.end(), [&](const citation& x) {
+                            return x.instrument == c.instrument && x.article == c.article && x.paragraph == c.paragraph;
+                        }))
+                        out->citations.push_back(c);
+            if (req.trace) {
+                const std::string left = earlier.tolling.size() == req.tolling.size()
+                                             ? std::string()
+                                             : " (tolling for which that version cites no rule left out)";
+                std::string how =
+                    running ? "the period under the version from " + v->valid_from.to_string() + " ran to " +
+                                  old->last_day.to_string() + left + ", still running on " +
+                                  next->valid_from.to_string() + ": the version from " + next->valid_from.to_string() +
+                                  " governs it, counted from the original start"
+                            : "the period under the version from " + v->valid_from.to_string() + " ended on " +
+                                  old->last_day.to_string() + left + ", before the version from " +
+                                  next->valid_from.to_string() + " came into force: it stays as it was";
+                const auto at = out->trace.empty() ? out->trace.end() : out->trace.begin() + 1;
+                out->trace.insert(at, trace_entry{"transition", std::move(how), next->takes_over_running});
+            }
+            return out;
+        }
+    }
     if (const std::string* own = first_given(v->trigger, req); own != nullptr && *own != *trigger) {
         trigger = own;
         a = anchor("event " + *trigger, req.events.find(*trigger)->second, *forum, req.local_times);
@@ -305,7 +352,9 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         d.trace.push_back({"select",
                            "version in force from " + v->valid_from.to_string() +
                                (v->valid_until ? " until " + v->valid_until->to_string() : std::string()) +
-                               " (chosen by the trigger day " + start.to_string() + ")",
+                               (forced != nullptr && !v->in_force_on(start)
+                                    ? " (the trigger day " + start.to_string() + " is earlier: see the transition)"
+                                    : " (chosen by the trigger day " + start.to_string() + ")"),
                            v->citations});
         std::string anchored_how = *trigger + " " + a->when.text + " -> legal day " + start.to_string();
         if (a->forum_day != a->local_day)

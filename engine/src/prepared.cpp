@@ -1,5 +1,7 @@
 #include "qixian/prepared.hpp"
 
+#include <algorithm>
+
 namespace qixian {
 
 result<prepared_rule> prepared_rule::prepare(const rule_pack& pack, std::string_view rule_id,
@@ -21,38 +23,61 @@ result<prepared_rule> prepared_rule::prepare(const rule_pack& pack, std::string_
         if (v.combine != combinator::none || !v.time_limited)
             return unexpected(make_error(errc::invalid_request,
                                          "rule '" + r->id + "' is not a simple period: use compute()"));
-        version_plan plan{v.valid_from, v.valid_until, {}, v.ends_no_later_than, false};
+        version_plan plan{v.valid_from, v.valid_until, {}, v.ends_no_later_than, std::nullopt,
+                          !v.takes_over_running.empty()};
+        plan.problem = make_error(errc::invalid_request, "rule '" + r->id + "' (version from " +
+                                                             v.valid_from.to_string() + "): no period matches the facts");
         for (const auto& choice : v.periods) {
             bool matches = true;
             for (const auto& [fact, value] : choice.when) {
                 const auto it = facts.find(fact);
-                if (it == facts.end())
-                    return unexpected(make_error(errc::missing_fact,
-                                                 "rule '" + r->id + "' depends on the fact '" + fact + "'", fact));
+                if (it == facts.end()) {
+                    plan.problem = make_error(errc::missing_fact,
+                                              "rule '" + r->id + "' (version from " + v.valid_from.to_string() +
+                                                  ") depends on the fact '" + fact + "'",
+                                              fact);
+                    matches = false;
+                    break;
+                }
                 matches = matches && it->second == value;
             }
+            if (plan.problem && plan.problem->code == errc::missing_fact) break;
             if (matches) {
                 plan.length = choice.length;
-                plan.ok = true;
+                plan.problem.reset();
                 break;
             }
         }
-        if (plan.ok && plan.length.hours != 0)
+        if (!plan.problem && plan.length.hours != 0)
             return unexpected(make_error(errc::invalid_request, "rule '" + r->id + "' counts hours: use compute()"));
         p.versions_.push_back(plan);
     }
+    // Refused only when no version can be used at all (e.g. every version needs a fact not given).
+    if (std::all_of(p.versions_.begin(), p.versions_.end(), [](const version_plan& v) { return v.problem.has_value(); }))
+        return unexpected(*p.versions_.back().problem);
     return p;
 }
 
 result<civil_date> prepared_rule::last_day(civil_date trigger) const {
-    const version_plan* v = nullptr;
-    for (const auto& plan : versions_)
-        if (plan.from <= trigger && (!plan.until || trigger < *plan.until)) v = &plan;
-    if (v == nullptr)
+    std::size_t at = versions_.size();
+    for (std::size_t i = 0; i < versions_.size(); ++i)
+        if (versions_[i].from <= trigger && (!versions_[i].until || trigger < *versions_[i].until)) at = i;
+    if (at == versions_.size())
         return unexpected(make_error(errc::no_version_in_force,
                                      "rule '" + rule_id_ + "' has no version in force for " + trigger.to_string()));
-    if (!v->ok)
-        return unexpected(make_error(errc::invalid_request, "rule '" + rule_id_ + "': no period matches the facts"));
+    auto here = last_day_under(versions_[at], trigger);
+    // A later version that takes over periods still running when it came into force.
+    for (std::size_t j = at + 1; j < versions_.size(); ++j) {
+        if (!versions_[j].takes_over_running) continue;
+        if (!here || *here < versions_[j].from) return here;
+        return last_day_under(versions_[j], trigger);
+    }
+    return here;
+}
+
+result<civil_date> prepared_rule::last_day_under(const version_plan& plan, civil_date trigger) const {
+    const version_plan* v = &plan;
+    if (v->problem) return unexpected(*v->problem);
     // The same steps as count(): months on the corresponding day, then days, then roll.
     const auto& p = v->length;
     civil_date raw = trigger;

@@ -248,6 +248,7 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
     if (auto im = r.choice("instalments", false, {"each", "last"}))
         v.instalments = *im == "each" ? instalment_mode::each : instalment_mode::last;
     v.extendable_by_court = r.boolean("extendable_by_court", false).value_or(false);
+    v.takes_over_running = read_citations(r, "takes_over_running", false);
     v.citations = read_citations(r, "citations", true);
     v.checked_on = r.date("checked_on", false);
     v.note = r.string("note", false).value_or("");
@@ -371,6 +372,22 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                         "rule '" + ru.id + "': no version is in force from " + prev.valid_until->to_string() +
                             " to " + cur.valid_from.to_string(),
                         cur.where, {{"the earlier version ends here", prev.where}}});
+            }
+            // A transitional take-over needs an earlier period to take over, and both must be periods.
+            for (std::size_t i = 0; i < ru.versions.size(); ++i) {
+                const auto& cur = ru.versions[i];
+                if (cur.takes_over_running.empty()) continue;
+                const rule_version* prev = i == 0 ? nullptr : &ru.versions[i - 1];
+                const auto simple = [](const rule_version& x) { return x.combine == combinator::none && x.time_limited; };
+                if (prev == nullptr || !simple(*prev) || !simple(cur))
+                    parts.diagnostics.push_back(diagnostic{
+                        code::bad_value, severity::error,
+                        "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
+                            " takes over running periods, but " +
+                            (prev == nullptr ? std::string("there is no earlier version")
+                                             : std::string("it and the earlier version must both be periods "
+                                                           "(not composites or time_limit = \"none\")")),
+                        cur.where, {}});
             }
             parts.rules.push_back(std::move(ru));
         }

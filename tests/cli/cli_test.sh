@@ -191,7 +191,8 @@ expect_line "error invalid_date: event effective: '2023-02-29': February 2023 ha
 run compute cn.enforcement.application --event 'effective=2023-06-30T10:00[Asia/Beijing]'; expect_status 20 "unknown zone"
 run compute cn.enforcement.application --event 'effective=1986-05-04T02:30'; expect_status 18 "nonexistent local time"
 run compute cn.enforcement.application --event served=2023-06-30; expect_status 23 "missing event"
-run compute cn.enforcement.application --event effective=2007-06-30; expect_status 22 "no version in force"
+run compute cn.enforcement.application --event effective=1990-06-30; expect_status 22 "no version in force"
+run compute cn.enforcement.application --event effective=2007-06-30; expect_status 27 "missing fact (the 1991 text counts by the parties)"
 run compute cn.enforcement.application --event effective=2025-06-30; expect_status 16 "outside calendar"
 run compute cn.enforcement.application --event effective=2025-06-30 --format json
 expect_line '"code":"outside_calendar_coverage"' "json error"

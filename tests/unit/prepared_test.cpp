@@ -17,6 +17,11 @@ TEST_CASE("prepared rules give compute()'s last day on every trigger day") {
                  const char* first; const char* last; };
     const cfg cases[] = {
         {"cn.enforcement.application", "effective", {}, "2008-04-01", "2024-12-31"},
+        // the 1991 text and the 2008 take-over of periods still running on 2008-04-01
+        {"cn.enforcement.application", "effective", {{"parties", "legal_persons"}}, "2000-01-01", "2024-12-31"},
+        {"cn.enforcement.application", "effective", {{"parties", "natural_person_involved"}}, "2000-01-01", "2024-12-31"},
+        // the 2017 take-over of GPCL periods still running on 2017-10-01
+        {"cn.civil.limitation", "knew", {}, "2000-01-01", "2023-12-31"},
         {"cn.appeal.judgment", "served", {{"domicile", "abroad"}}, "2004-01-01", "2026-11-30"},
         {"cn.retrial.application", "effective", {}, "2004-01-01", "2026-06-30"},  // the 2013 cap
         {"cn.payment-order.objection", "received", {}, "2004-01-01", "2026-12-15"},
@@ -50,7 +55,11 @@ TEST_CASE("what cannot be prepared is refused") {
     CHECK(prepared_rule::prepare(pack(), "cn.civil.revocation", {}, {}).error().code == errc::invalid_request);
     CHECK(prepared_rule::prepare(pack(), "cn.preservation.pre-action.ruling", {}, {}).error().code == errc::invalid_request);
     auto p = prepared_rule::prepare(pack(), "cn.enforcement.application", {}, {});
-    CHECK(p->last_day(day("2007-05-01")).error().code == errc::no_version_in_force);
+    CHECK(p->last_day(day("1990-05-01")).error().code == errc::no_version_in_force);
+    CHECK(p->last_day(day("2007-05-01")).error().code == errc::missing_fact);  // the 1991 text needs `parties`
+    auto legal = prepared_rule::prepare(pack(), "cn.enforcement.application", {{"parties", "legal_persons"}}, {});
+    CHECK(*legal->last_day(day("2007-09-30")) == day("2008-03-31"));  // ran out the day before 2008-04-01
+    CHECK(*legal->last_day(day("2007-10-01")) == day("2009-10-09"));  // still running: 2 years
     CHECK(p->last_day(day("2025-06-01")).error().code == errc::outside_calendar_coverage);
     CHECK(*p->last_day(day("2016-12-31")) == day("2019-01-02"));
 }

@@ -22,7 +22,7 @@ const table_calendar& mainland() {
 TEST_CASE("the embedded pack loads, and equals the rules/ directory") {
     CHECK(pack().find("cn.enforcement.application") != nullptr);
     CHECK(pack().find_convention("cn.counting") != nullptr);
-    CHECK(mainland().coverage_first() == day("2004-01-01"));
+    CHECK(mainland().coverage_first() == day("2000-01-01"));
     CHECK(mainland().coverage_last() == day("2026-12-31"));
     auto dir = rule_pack::load_directory(std::string(QIXIAN_SOURCE_DIR) + "/rules");
     REQUIRE(dir.has_value());
@@ -91,12 +91,20 @@ TEST_CASE("days other holiday packages get wrong, as the notices set them") {
     CHECK(cal.status(day("2019-05-02"), {})->kind == day_kind::holiday);
     CHECK(cal.status(day("2019-05-02"), {.as_of = day("2019-03-21")})->kind == day_kind::working);
     CHECK(cal.status(day("2019-05-05"), {})->kind == day_kind::adjusted_working);
+    // 2003 May Day (SARS): the notice of 2003-04-21 cut the 1-7 May block to 1-5 May and
+    // dropped the working weekend of 26-27 April
+    CHECK(cal.status(day("2003-05-06"), {})->kind == day_kind::working);
+    CHECK(cal.status(day("2003-05-06"), {.as_of = day("2003-04-20")})->kind == day_kind::holiday);
+    CHECK(cal.status(day("2003-04-26"), {})->kind == day_kind::weekend);
+    CHECK(cal.status(day("2003-04-26"), {.as_of = day("2003-04-20")})->kind == day_kind::adjusted_working);
+    // New Year's Day 2001, set by the 1999 regulation itself (art. 2)
+    CHECK(cal.status(day("2001-01-01"), {})->kind == day_kind::holiday);
     // a year is covered only once its notice was published (2026: 2025-11-04)
     CHECK(cal.status(day("2026-06-01"), {.as_of = day("2025-11-03")}).error().code ==
           errc::outside_calendar_coverage);
     CHECK(cal.status(day("2026-06-01"), {.as_of = day("2025-11-04")}).has_value());
     // before the data: an error, never a weekends-only guess
-    CHECK(cal.status(day("2003-05-01"), {}).error().code == errc::outside_calendar_coverage);
+    CHECK(cal.status(day("1999-12-31"), {}).error().code == errc::outside_calendar_coverage);
     CHECK(cal.status(day("2027-01-04"), {}).error().code == errc::outside_calendar_coverage);
 }
 
@@ -173,7 +181,7 @@ TEST_CASE("compute: each bad request has its own error") {
           errc::unknown_zone);
     CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "1986-05-04T02:30"}}}) ==
           errc::nonexistent_local_time);
-    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "2007-05-01"}}}) ==
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "1990-05-01"}}}) ==
           errc::no_version_in_force);
     CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "2025-03-01"}}}) ==
           errc::outside_calendar_coverage);

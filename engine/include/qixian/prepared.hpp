@@ -38,7 +38,10 @@ public:
                                          const calendar_query& q);
 
     /// The last day of the period triggered on `trigger` (the day itself not counted),
-    /// rolled off rest days per the rule's convention.
+    /// rolled off rest days per the rule's convention. A version that takes over periods
+    /// still running at its start (`takes_over_running`) is applied as compute() does.
+    /// A version whose period depends on a fact not given is the error missing_fact for
+    /// the triggers it governs (prepare refuses only when no version can be used).
     result<civil_date> last_day(civil_date trigger) const;
 
 private:
@@ -47,8 +50,10 @@ private:
         std::optional<civil_date> until;
         period length;
         std::optional<civil_date> cap;
-        bool ok = false;  ///< false: the facts match no period of this version
+        std::optional<error> problem;  ///< why this version cannot be used with the facts
+        bool takes_over_running = false;
     };
+    result<civil_date> last_day_under(const version_plan& v, civil_date trigger) const;
     std::vector<version_plan> versions_;
     counting_convention counting_;
     const table_calendar* calendar_ = nullptr;

@@ -143,6 +143,11 @@ struct rule_version {
     instalment_mode instalments = instalment_mode::none;
     bool extendable_by_court = false;  ///< a court may extend the period (e.g. the 20-year long-stop)
     bool time_limited = true;          ///< false: the act is not subject to any period (time_limit = "none")
+    /// Transitional rule: a period of the previous version still running on this
+    /// version's `valid_from` is counted under this version from its original start
+    /// (one that ran out before stays expired); the authority for that. Empty: a
+    /// version governs only triggers from its `valid_from`.
+    std::vector<citation> takes_over_running;
     std::vector<citation> citations;
     std::optional<civil_date> checked_on;
     std::string note;
