@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <istream>
+#include <optional>
 #include <ostream>
 
 namespace qixian::cli {
@@ -17,34 +18,39 @@ batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out
         ++stats.lines;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         answer.clear();
-        json_writer w(answer);
         std::string id = "null";  // the request's id as JSON text, echoed as given
-        auto fail = [&](const error& e) {
-            answer.clear();
-            json_writer f(answer);
-            f.begin_object().key("id").raw(id).field("line", static_cast<std::int64_t>(stats.lines)).field("ok", false);
-            f.key("error").begin_object().field("code", to_string(e.code)).field("message", e.message).end_object();
-            f.end_object();
-            ++stats.errors;
-        };
+        std::optional<error> failed;
+        std::optional<deadline> done;
+        bool with_trace = false;
         const nlohmann::json request = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
         if (request.is_discarded()) {
-            fail(make_error(errc::invalid_request,
-                            line.empty() ? "an empty line is not a request" : "the line is not valid JSON"));
+            failed = make_error(errc::invalid_request,
+                                line.empty() ? "an empty line is not a request" : "the line is not valid JSON");
         } else {
             if (request.is_object() && request.contains("id"))
                 id = request["id"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             auto req = request_from_json(request);
             if (req && !trace) req->trace = false;  // --no-trace: not computed at all
             if (!req) {
-                fail(req.error());
+                failed = req.error();
             } else if (auto d = compute(pack, *req); !d) {
-                fail(d.error());
+                failed = d.error();
             } else {
-                w.begin_object().key("id").raw(id);
-                write_fields(w, *d, trace && req->trace);
-                w.end_object();
+                done.emplace(std::move(*d));
+                with_trace = trace && req->trace;
             }
+        }
+        {
+            json_writer w(answer);
+            w.begin_object().key("id").raw(id);
+            if (failed) {
+                w.field("line", static_cast<std::int64_t>(stats.lines)).field("ok", false);
+                w.key("error").begin_object().field("code", to_string(failed->code)).field("message", failed->message).end_object();
+                ++stats.errors;
+            } else {
+                write_fields(w, *done, with_trace);
+            }
+            w.end_object();
         }
         answer += '\n';
         out.write(answer.data(), static_cast<std::streamsize>(answer.size()));

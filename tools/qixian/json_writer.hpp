@@ -1,10 +1,19 @@
-// A small streaming JSON writer: compact output straight into a string, with the
+// A small streaming JSON writer: compact output appended to a string, with the
 // escaping RFC 8259 requires. Used for answers (qixian batch writes millions of them;
 // building nlohmann::json values for each was most of its time).
+//
+// While the writer is alive the string holds spare room past the text; `finish()` (or
+// the destructor) trims it. Read the string only after that:
+//
+//     std::string text;
+//     { json_writer w(text); w.begin_object().field("ok", true).end_object(); }
+//     // text == R"({"ok":true})"
 #pragma once
 
 #include "qixian/civil.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -15,7 +24,18 @@ namespace qixian::cli {
 
 class json_writer {
 public:
-    explicit json_writer(std::string& out) : out_(out) {}
+    explicit json_writer(std::string& out) : out_(out), len_(out.size()) {
+        out_.resize(std::max(out_.capacity(), len_ + 1024));
+    }
+    ~json_writer() { finish(); }
+    json_writer(const json_writer&) = delete;
+    json_writer& operator=(const json_writer&) = delete;
+
+    /// Trims the string to the text written; the writer may go on writing after it.
+    std::string& finish() {
+        out_.resize(len_);
+        return out_;
+    }
 
     json_writer& begin_object() { return open('{'); }
     json_writer& end_object() { return close('}'); }
@@ -26,7 +46,7 @@ public:
     json_writer& key(std::string_view k) {
         separate();
         quote(k);
-        out_ += ':';
+        put(':');
         after_key_ = true;
         return *this;
     }
@@ -38,39 +58,58 @@ public:
         char buf[civil_date::text_size + 2];
         buf[0] = '"';
         *d.to_chars(buf + 1) = '"';
-        out_.append(buf, sizeof buf);
+        put_text({buf, sizeof buf});
         return *this;
     }
     /// One string value made of several pieces, without building it first.
     json_writer& value_concat(std::initializer_list<std::string_view> parts) {
         separate();
-        out_ += '"';
+        put('"');
         for (const auto part : parts) escape(part);
-        out_ += '"';
+        put('"');
         return *this;
     }
-    json_writer& value(bool b) { separate(); out_ += b ? "true" : "false"; return *this; }
-    json_writer& value(std::int64_t n) { separate(); out_ += std::to_string(n); return *this; }
+    json_writer& value(bool b) { separate(); put_text(b ? "true" : "false"); return *this; }
+    json_writer& value(std::int64_t n) {
+        separate();
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, n);
+        put_text({buf, static_cast<std::size_t>(r.ptr - buf)});
+        return *this;
+    }
     json_writer& value(int n) { return value(static_cast<std::int64_t>(n)); }
-    json_writer& null() { separate(); out_ += "null"; return *this; }
+    json_writer& null() { separate(); put_text("null"); return *this; }
     /// A value that is already JSON text.
-    json_writer& raw(std::string_view json) { separate(); out_ += json; return *this; }
+    json_writer& raw(std::string_view json) { separate(); put_text(json); return *this; }
 
     template <class T>
     json_writer& field(std::string_view k, const T& v) { key(k); return value(v); }
 
 private:
-    json_writer& open(char c) { separate(); out_ += c; first_ = true; return *this; }
-    json_writer& close(char c) { out_ += c; first_ = false; return *this; }
+    // The text lives in out_[0, len_); out_ is kept longer than that as room to write.
+    char* room(std::size_t n) {
+        if (len_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, len_ + n));
+        return out_.data() + len_;
+    }
+    void put(char c) {
+        *room(1) = c;
+        ++len_;
+    }
+    void put_text(std::string_view s) {
+        std::memcpy(room(s.size()), s.data(), s.size());
+        len_ += s.size();
+    }
+    json_writer& open(char c) { separate(); put(c); first_ = true; return *this; }
+    json_writer& close(char c) { put(c); first_ = false; return *this; }
     void separate() {
         if (after_key_) { after_key_ = false; return; }
-        if (!first_) out_ += ',';
+        if (!first_) put(',');
         first_ = false;
     }
     void quote(std::string_view s) {
-        out_ += '"';
+        put('"');
         escape(s);
-        out_ += '"';
+        put('"');
     }
     // True if any of the 8 bytes of `w` is a control character, '"' or '\\'
     // (word-at-a-time tests; bytes >= 0x80, i.e. UTF-8, never match).
@@ -91,26 +130,26 @@ private:
             }
             const auto c = static_cast<unsigned char>(s[i]);
             if (c >= 0x20 && c != '"' && c != '\\') { ++i; continue; }  // UTF-8 passes through unchanged
-            out_.append(s.data() + run, i - run);
+            put_text(s.substr(run, i - run));
             run = ++i;
             switch (c) {
-                case '"': out_ += "\\\""; break;
-                case '\\': out_ += "\\\\"; break;
-                case '\n': out_ += "\\n"; break;
-                case '\r': out_ += "\\r"; break;
-                case '\t': out_ += "\\t"; break;
+                case '"': put_text("\\\""); break;
+                case '\\': put_text("\\\\"); break;
+                case '\n': put_text("\\n"); break;
+                case '\r': put_text("\\r"); break;
+                case '\t': put_text("\\t"); break;
                 default: {
                     static constexpr char hex[] = "0123456789abcdef";
-                    out_ += "\\u00";
-                    out_ += hex[c >> 4];
-                    out_ += hex[c & 15];
+                    const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                    put_text({esc, sizeof esc});
                 }
             }
         }
-        out_.append(s.data() + run, s.size() - run);
+        put_text(s.substr(run));
     }
 
     std::string& out_;
+    std::size_t len_;
     bool first_ = true;
     bool after_key_ = false;
 };

@@ -448,7 +448,7 @@ int main(int argc, char** argv) {
                 w.end_object();
             }
             w.end_array().end_object();
-            std::cout << nlohmann::ordered_json::parse(text).dump(2) << '\n';
+            std::cout << nlohmann::ordered_json::parse(w.finish()).dump(2) << '\n';
         } else {
             const bool zh = docket_lang == "zh";
             for (const auto& e : d->entries) {

@@ -247,7 +247,7 @@ nlohmann::ordered_json to_json(const deadline& d) {
     w.begin_object();
     write_fields(w, d, true);
     w.end_object();
-    return nlohmann::ordered_json::parse(text);
+    return nlohmann::ordered_json::parse(w.finish());
 }
 
 namespace {
