@@ -449,6 +449,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         struct tolled {
             day_count c;
             civil_date start;
+            std::string started_by;          // empty: the trigger; else the tolling kind that restarted it
             bool waived = false;
             bool capped = false;             // the version's ends_no_later_than cut the count
             std::vector<trace_entry> steps;  // tolling steps, in order
@@ -477,7 +478,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             bool capped = false;
             auto first = fresh(from, *length, capped);
             if (!first) return unexpected(first.error());
-            tolled t{std::move(*first), from, false, capped, {}};
+            tolled t{std::move(*first), from, {}, false, capped, {}};
             auto step = [&](std::string text, const std::vector<citation>& cites) {
                 if (explain) t.steps.push_back({"toll", std::move(text), cites});
             };
@@ -506,6 +507,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                         if (t.c.raw_end < six->raw_end) {
                             t.c = std::move(*six);
                             t.start = tl.until;
+                            t.started_by = "suspension";
                             t.capped = capped;
                         }
                         step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
@@ -570,6 +572,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 if (!again) return unexpected(again.error());
                 t.c = std::move(*again);
                 t.start = restart;
+                t.started_by = kind == tolling_event::kind::agreed_after_expiry ? "interruption" : std::string(to_string(kind));
                 t.capped = capped;
                 step(why + ": the period runs anew from " + restart.to_string() + " -> " + t.c.last_day.to_string(), cites);
             }
@@ -596,6 +599,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         day_count& counted = main->c;
         d.capped = main->capped;
         d.start = main->start;
+        d.start_from = main->started_by.empty() ? d.trigger : main->started_by;
         d.waived = main->waived;
         d.raw_end = counted.raw_end;
         d.last_day = counted.last_day;

@@ -227,7 +227,8 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
             } else {
                 what = raw.to_string() + " is a rest day (" + std::string(to_string(r->original.kind)) +
                        (r->original.name.empty() ? std::string() : ", " + std::string(r->original.name)) +
-                       "): moved " + std::to_string(r->moved < 0 ? -r->moved : r->moved) + " days to " +
+                       "): moved " + std::to_string(r->moved < 0 ? -r->moved : r->moved) +
+                           ((r->moved == 1 || r->moved == -1) ? " day to " : " days to ") +
                        r->day.to_string();
             }
             if (r->provisional) what += " [provisional: outside the calendar's data]";

@@ -15,6 +15,16 @@ bad() { fail=$((fail + 1)); echo "FAIL: $1"; echo "$out" | sed 's/^/    | /'; }
 expect_status() { if [[ $status -eq $1 ]]; then ok; else bad "$2: exit $status, expected $1"; fi; }
 expect_line() { if grep -qF -- "$1" <<<"$out"; then ok; else bad "$2: no line containing '$1'"; fi; }
 
+# A period run anew after an interruption says so (the start is the interruption, not the trigger):
+# loan due 2018-02-22, part payment 2019-08-14; 3 years = Sun 2022-08-14 -> Mon 2022-08-15.
+run compute cn.civil.limitation --event knew=2018-02-22 --interruption 2019-08-14
+expect_line "start     2019-08-14 (interruption, anew; start day not counted)" "restart label"
+expect_line "moved 1 day to 2022-08-15" "restart roll"
+run compute cn.civil.limitation --event knew=2018-02-22 --interruption 2019-08-14 --lang zh
+expect_line "2019-08-14 (中断后重新计算" "restart label zh"
+run compute cn.civil.limitation --event knew=2018-02-22 --interruption 2019-08-14 --format json
+expect_line '"start_from": "interruption"' "restart json"
+
 # The README's computation: a judgment effective 2023-06-30.
 run compute cn.enforcement.application --event effective=2023-06-30 --zone America/New_York
 expect_status 0 "compute"

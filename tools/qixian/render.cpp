@@ -88,7 +88,14 @@ std::string render_text(const deadline& d, lang l, bool full) {
         for (const auto& c : d.components) o << " " << c.rule << " → " << c.last_day << ";";
         o << "\n";
     }
-    o << "  " << L.start << "     " << d.start << " (" << d.trigger << "; " << L.not_counted << ")\n";
+    const std::string& from = d.start_from.empty() ? d.trigger : d.start_from;
+    if (from == d.trigger)
+        o << "  " << L.start << "     " << d.start << " (" << from << "; " << L.not_counted << ")\n";
+    else if (l == lang::zh)
+        o << "  " << L.start << "     " << d.start << " (" << (from == "settlement" ? "和解协议未履行" : from == "suspension" ? "中止事由消除" : "中断")
+          << "后重新计算; " << L.not_counted << ")\n";
+    else
+        o << "  " << L.start << "     " << d.start << " (" << from << ", anew; " << L.not_counted << ")\n";
     if (auto c = find_step(d, "count"); !c.empty()) o << "  " << L.count << "     " << c << "\n";
     if (auto r = find_step(d, "roll"); !r.empty()) o << "  " << L.roll << "      " << r << "\n";
     o << "  " << L.last_day << "  " << d.last_day << " (" << d.last_day.weekday_name() << ") — " << L.ends << " "
@@ -173,7 +180,9 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
     }
     w.field("version", d.version);
     write_citations(w, d.citations);
-    w.field("trigger", d.trigger).field("start", d.start).field("period", to_string(d.length));
+    w.field("trigger", d.trigger).field("start", d.start)
+        .field("start_from", d.start_from.empty() ? d.trigger : d.start_from)
+        .field("period", to_string(d.length));
     w.field("raw_end", d.raw_end).field("last_day", d.last_day);
     w.field("ends_at", d.ends_at_forum).field("ends_at_utc", d.ends_at_utc);
     if (!d.ends_at_local.empty()) w.field("ends_at_local", d.ends_at_local);
@@ -299,7 +308,8 @@ void ics_event(std::string& out, const deadline& d, instant stamp) {
     description += "Last day " + d.last_day.to_string() + "; ends " + d.ends_at_forum + " " + d.forum_zone + " = " +
                    d.ends_at_utc;
     if (!d.ends_at_local.empty()) description += " = " + d.ends_at_local;
-    description += "\nFrom " + d.trigger + " " + d.start.to_string() + " (start day not counted)\n";
+    description += "\nFrom " + (d.start_from.empty() ? d.trigger : d.start_from) + " " + d.start.to_string() +
+                   " (start day not counted)\n";
     description += "Authority: " + citations_text(d.citations, lang::zh) + "\n";
     description += "Expiry: " + expiry_text(d.expiry, lang::en) + "\n";
     for (const auto& a : d.alternatives) description += "Reading " + a.reading + " gives " + a.last_day.to_string() + "\n";

@@ -138,6 +138,10 @@ struct deadline {
     civil_date version;                ///< valid_from of the version applied
     std::vector<citation> citations;   ///< of that version
     std::string trigger;               ///< the event kind the period runs from
+    /// What `start` is: the trigger's kind, or the tolling that made the period run anew
+    /// from that day ("interruption", "settlement", or "suspension" for the six months
+    /// after an obstacle). Empty only for results that have no start.
+    std::string start_from;
     civil_date start;                  ///< the legal day the period counts from (excluded)
     period length;
     civil_date raw_end;
