@@ -21,10 +21,10 @@ namespace {
 
 using namespace detail;
 
-constexpr std::array<std::string_view, 14> kinds = {
+constexpr std::array<std::string_view, 15> kinds = {
     "effective", "performance_due", "instalment_due", "found_in_china", "recognition_effective",
     "served",    "received",        "accepted",       "knew",           "debtor_act",
-    "harm",      "measure",         "published",      "posted"};
+    "harm",      "measure",         "published",      "posted",         "breach"};
 
 // Facts a period may depend on, with their values (INTERFACES.md).
 struct fact_def {

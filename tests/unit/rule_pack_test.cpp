@@ -189,7 +189,7 @@ TEST_CASE("compute: each bad request has its own error") {
           errc::invalid_request);
     auto missing = compute(pack(), {.rule = "cn.enforcement.application"});
     CHECK(missing.error().message ==
-          "rule 'cn.enforcement.application' runs from the event found_in_china or instalment_due or performance_due or "
+          "rule 'cn.enforcement.application' runs from the event found_in_china or breach or instalment_due or performance_due or "
           "effective; give it, e.g. --event effective=2024-01-31");
     // provisional on request: flagged
     auto p = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2025-03-01"}},
