@@ -21,6 +21,10 @@ std::string_view to_string(event_zone_reading r) noexcept {
     return r == event_zone_reading::forum ? "forum" : "local";
 }
 
+std::string_view to_string(transition_reading r) noexcept {
+    return r == transition_reading::takes_over ? "takes_over" : "by_trigger";
+}
+
 namespace {
 
 error with_context(error e, const std::string& context) {
@@ -304,27 +308,41 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             auto old = compute_simple(pack, r, earlier, false, v);
             if (!old) return old;
             const bool running = !(old->last_day < next->valid_from);
-            auto out = running ? compute_simple(pack, r, req, alternatives, next)
-                               : compute_simple(pack, r, req, alternatives, v);
+            const bool take = running && req.transition == transition_reading::takes_over;
+            auto out = take ? compute_simple(pack, r, req, alternatives, next)
+                            : compute_simple(pack, r, req, alternatives, v);
             if (!out) return out;
-            if (running)
+            if (take)
                 for (const auto& c : next->takes_over_running)
                     if (std::none_of(out->citations.begin(), out->citations.end(), [&](const citation& x) {
                             return x.instrument == c.instrument && x.article == c.article && x.paragraph == c.paragraph;
                         }))
                         out->citations.push_back(c);
+            if (alternatives && running) {
+                // The other reading of the take-over, where it changes the last day.
+                compute_request quiet = req;
+                quiet.trace = false;
+                auto other = take ? compute_simple(pack, r, quiet, false, v) : compute_simple(pack, r, quiet, false, next);
+                if (other && other->last_day != out->last_day)
+                    out->alternatives.push_back(
+                        {"transition=" + std::string(to_string(take ? transition_reading::by_trigger
+                                                                    : transition_reading::takes_over)),
+                         other->last_day, {}});
+            }
             if (req.trace) {
                 const std::string left = earlier.tolling.size() == req.tolling.size()
                                              ? std::string()
                                              : " (tolling for which that version cites no rule left out)";
+                const std::string ran = "the period under the version from " + v->valid_from.to_string() +
+                                        (running ? " ran to " : " ended on ") + old->last_day.to_string() + left;
                 std::string how =
-                    running ? "the period under the version from " + v->valid_from.to_string() + " ran to " +
-                                  old->last_day.to_string() + left + ", still running on " +
-                                  next->valid_from.to_string() + ": the version from " + next->valid_from.to_string() +
-                                  " governs it, counted from the original start"
-                            : "the period under the version from " + v->valid_from.to_string() + " ended on " +
-                                  old->last_day.to_string() + left + ", before the version from " +
-                                  next->valid_from.to_string() + " came into force: it stays as it was";
+                    take ? ran + ", still running on " + next->valid_from.to_string() + ": the version from " +
+                               next->valid_from.to_string() + " governs it, counted from the original start"
+                    : running ? ran + ", still running on " + next->valid_from.to_string() +
+                                    "; under the reading transition=by_trigger the version chosen by the trigger day "
+                                    "governs it"
+                              : ran + ", before the version from " + next->valid_from.to_string() +
+                                    " came into force: it stays as it was";
                 const auto at = out->trace.empty() ? out->trace.end() : out->trace.begin() + 1;
                 out->trace.insert(at, trace_entry{"transition", std::move(how), next->takes_over_running});
             }

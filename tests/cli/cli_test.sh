@@ -25,6 +25,17 @@ expect_line "2019-08-14 (中断后重新计算" "restart label zh"
 run compute cn.civil.limitation --event knew=2018-02-22 --interruption 2019-08-14 --format json
 expect_line '"start_from": "interruption"' "restart json"
 
+# The 2008 take-over (LAW.md reading 3): legal persons, effective 2007-10-01; 6 months = Tue 2008-04-01,
+# still running on 2008-04-01, so 2 years from the original start = 2009-10-01 (National Day) -> Fri 2009-10-09.
+run compute cn.enforcement.application --event effective=2007-10-01 --fact parties=legal_persons --format json
+expect_line '"last_day": "2009-10-09"' "take-over last day"
+expect_line '"reading": "transition=by_trigger"' "take-over alternative"
+run compute cn.enforcement.application --event effective=2007-10-01 --fact parties=legal_persons --reading transition=by_trigger
+expect_line "last day  2008-04-01 (Tue)" "by_trigger last day"
+expect_line "transition=takes_over → 2009-10-09 (Fri)" "by_trigger alternative"
+run explain cn.enforcement.application --event effective=2007-09-30 --fact parties=legal_persons
+expect_line "transition: the period under the version from 1991-04-09 ended on 2008-03-31, before the version from 2008-04-01 came into force: it stays as it was" "ran out before the cutover"
+
 # The README's computation: a judgment effective 2023-06-30.
 run compute cn.enforcement.application --event effective=2023-06-30 --zone America/New_York
 expect_status 0 "compute"

@@ -7,6 +7,7 @@
 #include "verify.hpp"
 #include "docket.hpp"
 #include "json_writer.hpp"
+#include "request_json.hpp"
 
 #include <fstream>
 
@@ -75,7 +76,9 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
                     "K=V: adjusted_weekend=schedule|weekday (may a working Saturday end a period?), "
                     "event_zone=forum|local (whose calendar day is an act abroad?), "
                     "suspension=civil_code|resume (6 months after the obstacle, or the rest resumes), "
-                    "instalments=each|last (each instalment its own period, or from the last)");
+                    "instalments=each|last (each instalment its own period, or from the last), "
+                    "transition=takes_over|by_trigger (does a period still running at a transitional cutover take "
+                    "the new text, or keep the one in force on its trigger day?)");
     cmd->add_option("--instalment", o.instalments, "DAY: the last day of an instalment (repeat for each)");
     cmd->add_option("--interruption", o.interruptions,
                     "DAY: a demand to the debtor, an application, the debtor agreeing to perform (中断)");
@@ -110,23 +113,10 @@ int run_compute(const compute_options& o, const std::string& rules_dir, bool ful
         req.facts[k] = v;
     }
     for (const auto& r : o.readings) {
-        const bool pair = split_pair(r, k, v);
-        if (pair && k == "adjusted_weekend" && (v == "schedule" || v == "weekday")) {
-            req.adjusted = v == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
-        } else if (pair && k == "event_zone" && (v == "forum" || v == "local")) {
-            req.event_zone = v == "local" ? event_zone_reading::local : event_zone_reading::forum;
-        } else if (pair && k == "suspension" && (v == "civil_code" || v == "resume")) {
-            req.suspension = v == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
-        } else if (pair && k == "instalments" && (v == "each" || v == "last")) {
-            req.instalments_reading = v == "last" ? instalment_reading::last : instalment_reading::each;
-        } else {
+        if (!split_pair(r, k, v) || !cli::apply_reading(req, k, v))
             return fail(make_error(errc::invalid_request,
-                                   "--reading '" + r +
-                                       "': supported: adjusted_weekend=schedule|weekday, event_zone=forum|local, "
-                                       "suspension=civil_code|resume, instalments=each|last",
-                                   r),
+                                   "--reading '" + r + "': supported: " + std::string(cli::readings_summary), r),
                         json);
-        }
     }
     req.instalments = o.instalments;
     auto split_range = [](const std::string& text, std::string& a, std::string& b) {

@@ -89,19 +89,8 @@ result<compute_request> request_from_json(const nlohmann::json& j) {
             if (!value.is_object()) return unexpected(bad("'readings' must be an object"));
             for (const auto& [k, v] : value.items()) {
                 const std::string s = v.is_string() ? v.get<std::string>() : "";
-                if (k == "adjusted_weekend" && (s == "schedule" || s == "weekday"))
-                    req.adjusted = s == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
-                else if (k == "event_zone" && (s == "forum" || s == "local"))
-                    req.event_zone = s == "local" ? event_zone_reading::local : event_zone_reading::forum;
-                else if (k == "suspension" && (s == "civil_code" || s == "resume"))
-                    req.suspension = s == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
-                else if (k == "instalments" && (s == "each" || s == "last"))
-                    req.instalments_reading = s == "last" ? instalment_reading::last : instalment_reading::each;
-                else
-                    return unexpected(bad("readings." + k + ": '" + s +
-                                          "' is not a reading (adjusted_weekend=schedule|weekday, "
-                                          "event_zone=forum|local, suspension=civil_code|resume, "
-                                          "instalments=each|last)"));
+                if (!apply_reading(req, k, s))
+                    return unexpected(bad("readings." + k + ": '" + s + "' is not a reading (" + readings_summary + ")"));
             }
         } else if (key == "local_times") {
             const std::string s = value.is_string() ? value.get<std::string>() : "";
@@ -121,6 +110,22 @@ result<compute_request> request_from_json(const nlohmann::json& j) {
     }
     if (req.rule.empty()) return unexpected(bad("'rule' is required"));
     return req;
+}
+
+bool apply_reading(compute_request& req, std::string_view k, std::string_view s) {
+    if (k == "adjusted_weekend" && (s == "schedule" || s == "weekday"))
+        req.adjusted = s == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
+    else if (k == "event_zone" && (s == "forum" || s == "local"))
+        req.event_zone = s == "local" ? event_zone_reading::local : event_zone_reading::forum;
+    else if (k == "suspension" && (s == "civil_code" || s == "resume"))
+        req.suspension = s == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
+    else if (k == "instalments" && (s == "each" || s == "last"))
+        req.instalments_reading = s == "last" ? instalment_reading::last : instalment_reading::each;
+    else if (k == "transition" && (s == "takes_over" || s == "by_trigger"))
+        req.transition = s == "by_trigger" ? transition_reading::by_trigger : transition_reading::takes_over;
+    else
+        return false;
+    return true;
 }
 
 }  // namespace qixian::cli

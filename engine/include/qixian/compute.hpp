@@ -60,6 +60,14 @@ enum class event_zone_reading { forum, local };
 
 std::string_view to_string(event_zone_reading r) noexcept;
 
+/// A period still running when a version that takes over running periods came into
+/// force (LAW.md §1, reading 3, the 2008 transition; also the 2017 limitation change):
+/// counted under the new version from the original start (`takes_over`, default, as
+/// the rule data says), or left to the version chosen by the trigger day (`by_trigger`).
+enum class transition_reading { takes_over, by_trigger };
+
+std::string_view to_string(transition_reading r) noexcept;
+
 /// What to compute.
 struct compute_request {
     std::string rule;
@@ -88,6 +96,8 @@ struct compute_request {
     /// Reading 2 of LAW.md §1; empty = what the version's text says.
     std::optional<suspension_reading> suspension;
     instalment_reading instalments_reading = instalment_reading::each;
+    /// Reading 3 of LAW.md §1: whether a take-over of running periods applies.
+    transition_reading transition = transition_reading::takes_over;
 };
 
 /// A reading of the law under which the last day would differ.
