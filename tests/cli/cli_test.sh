@@ -36,6 +36,17 @@ expect_line "transition=takes_over → 2009-10-09 (Fri)" "by_trigger alternative
 run explain cn.enforcement.application --event effective=2007-09-30 --fact parties=legal_persons
 expect_line "transition: the period under the version from 1991-04-09 ended on 2008-03-31, before the version from 2008-04-01 came into force: it stays as it was" "ran out before the cutover"
 
+# Instalments across the 2008 cutover, each its own period (legal persons): due 2007-06-30 -> 6 months =
+# Sun 2007-12-30, in the 2008 New Year block 30 Dec - 1 Jan -> 2008-01-02, ran out under the 1991 text;
+# due 2007-12-31 -> 6 months = 2008-06-30, still running on 2008-04-01 -> 2 years = Thu 2009-12-31.
+run compute cn.enforcement.application --instalment 2007-06-30 --instalment 2007-12-31 --instalment 2008-06-30 --fact parties=legal_persons --act 2009-12-01
+expect_line "instalment  due 2007-06-30 → last day 2008-01-02 (late)" "instalment under the 1991 text"
+expect_line "instalment  due 2007-12-31 → last day 2009-12-31 (timely)" "instalment taken over in 2008"
+expect_line "act       partly_late" "instalments across the cutover"
+# The 1991 version cites no tolling rule: a request with one is refused, not guessed.
+run compute cn.enforcement.application --event effective=2006-01-01 --fact parties=natural_person_involved --interruption 2006-06-01
+expect_status 24 "tolling under the 1991 text"
+
 # The README's computation: a judgment effective 2023-06-30.
 run compute cn.enforcement.application --event effective=2023-06-30 --zone America/New_York
 expect_status 0 "compute"
