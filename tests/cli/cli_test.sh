@@ -47,6 +47,15 @@ expect_line "act       partly_late" "instalments across the cutover"
 run compute cn.enforcement.application --event effective=2006-01-01 --fact parties=natural_person_involved --interruption 2006-06-01
 expect_status 24 "tolling under the 1991 text"
 
+# rules show: every mechanism a version cites, with its authority.
+run rules show cn.enforcement.application
+expect_line "    period  6 months  when parties=legal_persons" "show: periods by fact"
+expect_line "    takes over periods still running on its first day: 中华人民共和国民事诉讼法（2007年修正） art. 215" "show: take-over"
+expect_line "    start breach: " "show: special start"
+expect_line "    suspension (civil_code): 中华人民共和国民法典 art. 194" "show: suspension"
+run rules show cn.civil.revocation
+expect_line "    earliest_of: cn.civil.revocation.knowledge cn.civil.revocation.longstop" "show: composite"
+
 # The README's computation: a judgment effective 2023-06-30.
 run compute cn.enforcement.application --event effective=2023-06-30 --zone America/New_York
 expect_status 0 "compute"

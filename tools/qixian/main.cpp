@@ -220,15 +220,42 @@ int run_rules_show(const std::string& dir, const std::string& id) {
               << ", tolling " << to_string(r->tolling) << ", convention " << r->convention << "\n";
     for (const auto& v : r->versions) {
         std::cout << "  version " << v.valid_from << " .. " << (v.valid_until ? v.valid_until->to_string() : "")
-                  << "  (" << v.where.file << ":" << v.where.begin.line << ")\n    trigger";
-        for (const auto& t : v.trigger) std::cout << ' ' << t;
-        std::cout << "\n";
+                  << "  (" << v.where.file << ":" << v.where.begin.line << ")\n";
+        if (!v.trigger.empty()) {
+            std::cout << "    trigger";
+            for (const auto& t : v.trigger) std::cout << ' ' << t;
+            std::cout << "\n";
+        }
         for (const auto& p : v.periods) {
             std::cout << "    period  " << to_string(p.length);
             for (const auto& [f, val] : p.when) std::cout << "  when " << f << "=" << val;
             std::cout << "\n";
         }
         for (const auto& c : v.citations) std::cout << "    cites   " << to_string(c) << "\n";
+        auto cited = [](const std::string& label, const std::vector<citation>& cs) {
+            for (const auto& c : cs) std::cout << "    " << label << to_string(c) << "\n";
+        };
+        if (!v.time_limited) std::cout << "    no time limit\n";
+        if (v.combine != combinator::none) {
+            std::cout << "    " << to_string(v.combine) << ":";
+            for (const auto& c : v.components) std::cout << ' ' << c;
+            std::cout << "\n";
+        }
+        for (const auto& [kind, cs] : v.trigger_citations)
+            for (const auto& c : cs) std::cout << "    start " << kind << ": " << to_string(c) << "\n";
+        if (v.instalments != instalment_mode::none)
+            std::cout << "    instalments " << (v.instalments == instalment_mode::each ? "each" : "last") << "\n";
+        if (v.ends_no_later_than) std::cout << "    ends no later than " << *v.ends_no_later_than << "\n";
+        if (v.produces)
+            std::cout << "    produces " << v.produces->event << " on the "
+                      << (v.produces->on == produced_event::day::last_day ? "last day" : "day after") << "\n";
+        if (v.extendable_by_court) std::cout << "    extendable by a court\n";
+        cited("takes over periods still running on its first day: ", v.takes_over_running);
+        cited("interruption: ", v.tolling.interruption);
+        cited("settlement: ", v.tolling.settlement);
+        cited("suspension (" + std::string(v.tolling.suspension_text == suspension_reading::resume ? "resume" : "civil_code") + "): ",
+              v.tolling.suspension);
+        cited("waiver: ", v.tolling.waiver);
         if (!v.note.empty()) std::cout << "    note    " << v.note << "\n";
     }
     return 0;
