@@ -51,26 +51,6 @@ result<anchored> anchor(const std::string& what, const std::string& text, const 
 }
 
 // The period of the version that matches the request's facts.
-result<period> choose_period(const rule& r, const rule_version& v, const compute_request& req) {
-    for (const auto& choice : v.periods) {
-        bool matches = true;
-        for (const auto& [fact, value] : choice.when) {
-            const auto it = req.facts.find(fact);
-            if (it == req.facts.end())
-                return unexpected(make_error(errc::missing_fact,
-                                             "rule '" + r.id + "' (version from " + v.valid_from.to_string() +
-                                                 ") depends on the fact '" + fact + "'; give it, e.g. --fact " +
-                                                 fact + "=" + value,
-                                             fact));
-            if (it->second != value) matches = false;
-        }
-        if (matches) return choice.length;
-    }
-    return unexpected(make_error(errc::invalid_request,
-                                 "rule '" + r.id + "': no period of the version from " + v.valid_from.to_string() +
-                                     " matches the facts given"));
-}
-
 // The trigger: the first event kind of `kinds` the request gives.
 const std::string* first_given(const std::vector<std::string>& kinds, const compute_request& req) {
     for (const auto& k : kinds)
@@ -355,7 +335,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (!a) return unexpected(a.error());
         start = pick(*a, req.event_zone);
     }
-    auto length = choose_period(*r, *v, req);
+    auto length = period_for(*r, *v, req.facts);
     if (!length) return unexpected(length.error());
 
     deadline d = deadline_for(*r, *v, conv->zone);

@@ -25,29 +25,8 @@ result<prepared_rule> prepared_rule::prepare(const rule_pack& pack, std::string_
                                          "rule '" + r->id + "' is not a simple period: use compute()"));
         version_plan plan{v.valid_from, v.valid_until, {}, v.ends_no_later_than, std::nullopt,
                           !v.takes_over_running.empty()};
-        plan.problem = make_error(errc::invalid_request, "rule '" + r->id + "' (version from " +
-                                                             v.valid_from.to_string() + "): no period matches the facts");
-        for (const auto& choice : v.periods) {
-            bool matches = true;
-            for (const auto& [fact, value] : choice.when) {
-                const auto it = facts.find(fact);
-                if (it == facts.end()) {
-                    plan.problem = make_error(errc::missing_fact,
-                                              "rule '" + r->id + "' (version from " + v.valid_from.to_string() +
-                                                  ") depends on the fact '" + fact + "'",
-                                              fact);
-                    matches = false;
-                    break;
-                }
-                matches = matches && it->second == value;
-            }
-            if (plan.problem && plan.problem->code == errc::missing_fact) break;
-            if (matches) {
-                plan.length = choice.length;
-                plan.problem.reset();
-                break;
-            }
-        }
+        if (auto length = period_for(*r, v, facts)) plan.length = *length;
+        else plan.problem = length.error();
         if (!plan.problem && plan.length.hours != 0)
             return unexpected(make_error(errc::invalid_request, "rule '" + r->id + "' counts hours: use compute()"));
         p.versions_.push_back(plan);

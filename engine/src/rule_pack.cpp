@@ -470,13 +470,39 @@ bool is_event_kind(std::string_view kind) noexcept {
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-std::string to_string(const citation& c) {
-    std::string out = c.instrument;
+std::array<std::string_view, 5> text_parts(const citation& c) noexcept {
     const bool numbered = !c.article.empty() && c.article[0] >= '0' && c.article[0] <= '9';
-    if (numbered) out += " art. " + c.article;
-    else if (!c.article.empty()) out += " " + c.article;  // e.g. a guiding case's 裁判要点
-    if (!c.paragraph.empty()) out += " para. " + c.paragraph;
+    // an article that is not a number is a named part, e.g. a guiding case's 裁判要点
+    const std::string_view before_article = c.article.empty() ? "" : numbered ? " art. " : " ";
+    const std::string_view before_paragraph = c.paragraph.empty() ? "" : " para. ";
+    return {c.instrument, before_article, c.article, before_paragraph, c.paragraph};
+}
+
+std::string to_string(const citation& c) {
+    std::string out;
+    for (const auto part : text_parts(c)) out += part;
     return out;
+}
+
+result<period> period_for(const rule& r, const rule_version& v,
+                          const std::map<std::string, std::string, std::less<>>& facts) {
+    for (const auto& choice : v.periods) {
+        bool matches = true;
+        for (const auto& [fact, value] : choice.when) {
+            const auto it = facts.find(fact);
+            if (it == facts.end())
+                return unexpected(make_error(errc::missing_fact,
+                                             "rule '" + r.id + "' (version from " + v.valid_from.to_string() +
+                                                 ") depends on the fact '" + fact + "'; give it, e.g. --fact " +
+                                                 fact + "=" + value,
+                                             fact));
+            if (it->second != value) matches = false;
+        }
+        if (matches) return choice.length;
+    }
+    return unexpected(make_error(errc::invalid_request,
+                                 "rule '" + r.id + "': no period of the version from " + v.valid_from.to_string() +
+                                     " matches the facts given"));
 }
 
 std::string_view to_string(expiry_kind e) noexcept {

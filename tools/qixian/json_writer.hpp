@@ -16,7 +16,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -62,7 +62,7 @@ public:
         return *this;
     }
     /// One string value made of several pieces, without building it first.
-    json_writer& value_concat(std::initializer_list<std::string_view> parts) {
+    json_writer& value_concat(std::span<const std::string_view> parts) {
         separate();
         put('"');
         for (const auto part : parts) escape(part);

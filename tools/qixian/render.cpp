@@ -155,12 +155,7 @@ void write_citations(json_writer& w, const std::vector<citation>& cs) {
     w.end_array();
 }
 // The text of `to_string(const citation&)`, written without building it.
-void write_citation_text(json_writer& w, const citation& c) {
-    const bool numbered = !c.article.empty() && c.article[0] >= '0' && c.article[0] <= '9';
-    const std::string_view before_article = c.article.empty() ? "" : numbered ? " art. " : " ";
-    const std::string_view before_paragraph = c.paragraph.empty() ? "" : " para. ";
-    w.value_concat({c.instrument, before_article, c.article, before_paragraph, c.paragraph});
-}
+void write_citation_text(json_writer& w, const citation& c) { w.value_concat(text_parts(c)); }
 }  // namespace
 
 void write_fields(json_writer& w, const deadline& d, bool trace) {
@@ -245,8 +240,9 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
         .field("calendar_digest", d.source.calendar_digest)
         .key("calendar_coverage");
     char first[civil_date::text_size], last[civil_date::text_size];
-    w.value_concat({std::string_view(first, d.source.calendar_first.to_chars(first)), "..",
-                    std::string_view(last, d.source.calendar_last.to_chars(last))});
+    const std::string_view coverage[] = {std::string_view(first, d.source.calendar_first.to_chars(first)), "..",
+                                         std::string_view(last, d.source.calendar_last.to_chars(last))};
+    w.value_concat(coverage);
     w.field("tz_database_version", d.source.tz_database_version).end_object();
 }
 

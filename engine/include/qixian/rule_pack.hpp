@@ -30,6 +30,7 @@
 #include "qixian/result.hpp"
 #include "qixian/table_calendar.hpp"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -55,6 +56,11 @@ struct citation {
 
 /// "中华人民共和国民事诉讼法（2023年修正） art. 250 para. 1".
 std::string to_string(const citation& c);
+
+/// The pieces of `to_string(c)`, in order, for writers that must not build the string
+/// (they view into `c`): instrument, " art. ", article, " para. ", paragraph — with
+/// empty pieces where a part is absent.
+std::array<std::string_view, 5> text_parts(const citation& c) noexcept;
 
 /// A named counting convention (Civil Code Arts. 201–203, CPL Art. 85) with the
 /// calendar and zone of the forum.
@@ -172,6 +178,14 @@ struct rule {
     /// The version in force for a trigger on `d`, or nullptr.
     const rule_version* version_for(civil_date d) const noexcept;
 };
+
+/// The period of version `v` of `r` under `facts`: the first `periods` entry whose
+/// `when` matches. Errors: missing_fact (an entry names a fact not given, e.g. the 1991
+/// enforcement period needs `parties`), invalid_request (no entry matches).
+///
+///     auto len = qixian::period_for(*r, *v, {{"parties", "legal_persons"}});  // 6 months
+result<period> period_for(const rule& r, const rule_version& v,
+                          const std::map<std::string, std::string, std::less<>>& facts);
 
 /// One file of a pack: its path (as reported in diagnostics) and text.
 struct source_file {
