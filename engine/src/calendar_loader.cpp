@@ -50,9 +50,7 @@ year_entries read_year(const calendar_year_file& f, std::vector<diagnostic>& out
     top.date("checked_on", true);
 
     if (const auto* notices = top.array("notice", true)) {
-        for (const auto& n : *notices) {
-            const auto* t = n.as_table();
-            if (t == nullptr) { sink.error(code::wrong_type, "[[notice]] must be a table", n.source()); continue; }
+        for_each_table(notices, sink, "notice", [&](const toml::table* t) {
             table_reader r(*t, sink, "notice");
             calendar_notice cn;
             cn.id = r.string("id", true).value_or("");
@@ -69,12 +67,10 @@ year_entries read_year(const calendar_year_file& f, std::vector<diagnostic>& out
                 sink.error(code::bad_value, "notice '" + cn.id + "': published before it was issued", t->source());
             if (cn.amends.empty() && y.main_notice.empty()) y.main_notice = cn.id;
             y.notices.push_back(std::move(cn));
-        }
+        });
     }
     if (const auto* holidays = top.array("holiday", false)) {
-        for (const auto& n : *holidays) {
-            const auto* t = n.as_table();
-            if (t == nullptr) { sink.error(code::wrong_type, "[[holiday]] must be a table", n.source()); continue; }
+        for_each_table(holidays, sink, "holiday", [&](const toml::table* t) {
             table_reader r(*t, sink, "holiday");
             holiday_block h;
             h.name = r.string("name", true).value_or("");
@@ -96,12 +92,10 @@ year_entries read_year(const calendar_year_file& f, std::vector<diagnostic>& out
                            t->get("days")->source());
             y.holidays.push_back(std::move(h));
             y.holiday_where.push_back(t->source());
-        }
+        });
     }
     if (const auto* working = top.array("working_day", false)) {
-        for (const auto& n : *working) {
-            const auto* t = n.as_table();
-            if (t == nullptr) { sink.error(code::wrong_type, "[[working_day]] must be a table", n.source()); continue; }
+        for_each_table(working, sink, "working_day", [&](const toml::table* t) {
             table_reader r(*t, sink, "working_day");
             adjusted_working_day w;
             w.day = r.date("date", true).value_or(civil_date{});
@@ -111,7 +105,7 @@ year_entries read_year(const calendar_year_file& f, std::vector<diagnostic>& out
             r.finish();
             y.working_days.push_back(std::move(w));
             y.working_where.push_back(t->source());
-        }
+        });
     }
     top.finish();
     y.ok = !has_errors(std::vector<diagnostic>(out.begin() + static_cast<std::ptrdiff_t>(before), out.end()));

@@ -275,9 +275,7 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
         sink.error(code::bad_value, "schema_version " + std::to_string(*v) + " is not supported (1 is)",
                    top_table.get("schema_version")->source());
     if (const auto* conventions = top.array("convention", false)) {
-        for (const auto& n : *conventions) {
-            const auto* t = n.as_table();
-            if (t == nullptr) { sink.error(code::wrong_type, "[[convention]] must be a table", n.source()); continue; }
+        for_each_table(conventions, sink, "convention", [&](const toml::table* t) {
             table_reader r(*t, sink, "convention");
             convention c;
             c.where = region_of(path, t->source());
@@ -322,12 +320,10 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
             r.date("checked_on", false);
             r.finish();
             parts.conventions.push_back(std::move(c));
-        }
+        });
     }
     if (const auto* rules = top.array("rule", false)) {
-        for (const auto& n : *rules) {
-            const auto* t = n.as_table();
-            if (t == nullptr) { sink.error(code::wrong_type, "[[rule]] must be a table", n.source()); continue; }
+        for_each_table(rules, sink, "rule", [&](const toml::table* t) {
             table_reader r(*t, sink, "rule");
             rule ru;
             ru.where = region_of(path, t->source());
@@ -342,12 +338,8 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                              : *tc == "fixed" ? tolling_class::fixed : tolling_class::exclusion;
             ru.convention = r.string("convention", true).value_or("");
             if (const auto* versions = r.array("version", true)) {
-                for (const auto& vn : *versions) {
-                    if (const auto* vt = vn.as_table())
-                        ru.versions.push_back(read_version(*vt, sink, ru.id));
-                    else
-                        sink.error(code::wrong_type, "[[rule.version]] must be a table", vn.source());
-                }
+                for_each_table(versions, sink, "rule.version",
+                               [&](const toml::table* vt) { ru.versions.push_back(read_version(*vt, sink, ru.id)); });
                 if (versions->empty())
                     sink.error(code::missing_key, "rule '" + ru.id + "' has no versions", t->source());
             }
@@ -390,12 +382,10 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                         cur.where, {}});
             }
             parts.rules.push_back(std::move(ru));
-        }
+        });
     }
     if (const auto* calendars = top.array("calendar", false)) {
-        for (const auto& n : *calendars) {
-            const auto* t = n.as_table();
-            if (t == nullptr) { sink.error(code::wrong_type, "[[calendar]] must be a table", n.source()); continue; }
+        for_each_table(calendars, sink, "calendar", [&](const toml::table* t) {
             table_reader r(*t, sink, "calendar");
             calendar_definition c;
             c.where = region_of(path, t->source());
@@ -404,9 +394,7 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
             c.name_en = r.string("name_en", true).value_or("");
             c.zone = r.string("zone", true).value_or("");
             if (const auto* wr = r.array("weekly_rest", true)) {
-                for (const auto& w : *wr) {
-                    const auto* wt = w.as_table();
-                    if (wt == nullptr) continue;
+                for_each_table(wr, sink, "calendar.weekly_rest", [&](const toml::table* wt) {
                     table_reader wrr(*wt, sink, "weekly_rest");
                     weekly_rest_rule rule_;
                     rule_.valid_from = wrr.date("valid_from", true).value_or(civil_date{});
@@ -424,12 +412,10 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                     if (!cites.empty()) rule_.citation = to_string(cites.front());
                     wrr.finish();
                     c.weekly_rest.push_back(rule_);
-                }
+                });
             }
             if (const auto* eras = r.array("days_off", false)) {
-                for (const auto& e : *eras) {
-                    const auto* et = e.as_table();
-                    if (et == nullptr) continue;
+                for_each_table(eras, sink, "calendar.days_off", [&](const toml::table* et) {
                     table_reader er(*et, sink, "days_off");
                     days_off_era era;
                     era.valid_from = er.date("valid_from", true).value_or(civil_date{});
@@ -437,7 +423,7 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                     read_citations(er, "citation", true);
                     er.finish();
                     c.days_off.push_back(era);
-                }
+                });
             }
             r.finish();
             std::sort(c.weekly_rest.begin(), c.weekly_rest.end(),
@@ -445,7 +431,7 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
             std::sort(c.days_off.begin(), c.days_off.end(),
                       [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
             parts.calendars.push_back(std::move(c));
-        }
+        });
     }
     top.finish();
 }

@@ -100,6 +100,20 @@ private:
     std::set<std::string, std::less<>> read_;
 };
 
+/// Calls `f(table)` for each element of an array of tables (`[[name]]`, given by
+/// `array`, which may be null); an element that is not a table is reported as
+/// "[[name]] must be a table" (E0103) and skipped.
+template <class F>
+void for_each_table(const toml::array* array, const diagnostics_sink& sink, std::string_view name, F&& f) {
+    if (array == nullptr) return;
+    for (const auto& n : *array) {
+        if (const auto* t = n.as_table())
+            f(t);
+        else
+            sink.error(code::wrong_type, "[[" + std::string(name) + "]] must be a table", n.source());
+    }
+}
+
 /// Converts a TOML date node value; impossible dates are rejected by the TOML parser.
 std::optional<civil_date> to_civil(const toml::date& d);
 
