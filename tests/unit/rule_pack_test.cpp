@@ -287,3 +287,34 @@ TEST_CASE("compute without a trace gives the same answer and no text") {
         CHECK(lean->alternatives.size() == full->alternatives.size());
     }
 }
+
+TEST_CASE("compute: the 2008 take-over on awkward days, with the other readings reported") {
+    // Leap day: 1 year from 2008-02-29 = 2009-02-28 (Sat) -> Mon 2009-03-02, still running on
+    // 2008-04-01, so 2 years from 2008-02-29 = Sun 2010-02-28 -> Mon 2010-03-01. Under
+    // transition=by_trigger the 1991 text's day stands.
+    auto leap = compute(pack(), {.rule = "cn.enforcement.application",
+                                 .events = {{"effective", "2008-02-29"}},
+                                 .facts = {{"parties", "natural_person_involved"}}});
+    REQUIRE(leap.has_value());
+    CHECK(leap->version == day("2008-04-01"));
+    CHECK(leap->last_day == day("2010-03-01"));
+    REQUIRE(leap->alternatives.size() == 1);
+    CHECK(leap->alternatives[0].reading == "transition=by_trigger");
+    CHECK(leap->alternatives[0].last_day == day("2009-03-02"));
+    bool cited = false;
+    for (const auto& t : leap->trace) cited = cited || t.step == "transition";
+    CHECK(cited);
+
+    // A working Saturday before the cutover: 6 months from 2007-08-02 = Sat 2008-02-02, a
+    // Spring Festival make-up day; it ends then (schedule), or Mon 2008-02-04 (weekday) —
+    // both before 2008-04-01, so no take-over either way.
+    auto saturday = compute(pack(), {.rule = "cn.enforcement.application",
+                                     .events = {{"effective", "2007-08-02"}},
+                                     .facts = {{"parties", "legal_persons"}}});
+    REQUIRE(saturday.has_value());
+    CHECK(saturday->version == day("1991-04-09"));
+    CHECK(saturday->last_day == day("2008-02-02"));
+    REQUIRE(saturday->alternatives.size() == 1);
+    CHECK(saturday->alternatives[0].reading == "adjusted_weekend=weekday");
+    CHECK(saturday->alternatives[0].last_day == day("2008-02-04"));
+}
