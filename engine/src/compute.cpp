@@ -51,6 +51,18 @@ result<anchored> anchor(const std::string& what, const std::string& text, const 
 }
 
 // The period of the version that matches the request's facts.
+// The authority a version cites for the mechanism a tolling event works by (a debtor
+// agreeing to perform works as an interruption until expiry; after it, as a waiver).
+const std::vector<citation>& mechanism_rule(const rule_version& v, tolling_event::kind k) {
+    switch (k) {
+        case tolling_event::kind::suspension: return v.tolling.suspension;
+        case tolling_event::kind::settlement: return v.tolling.settlement;
+        case tolling_event::kind::interruption:
+        case tolling_event::kind::agreed_after_expiry: return v.tolling.interruption;
+    }
+    return v.tolling.interruption;
+}
+
 // The trigger: the first event kind of `kinds` the request gives.
 const std::string* first_given(const std::vector<std::string>& kinds, const compute_request& req) {
     for (const auto& k : kinds)
@@ -279,12 +291,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (next != nullptr) {
             // The check counts the earlier period with the tolling that version cites a rule for.
             compute_request earlier = req;
-            std::erase_if(earlier.tolling, [&](const tolling_event& t) {
-                return t.what == tolling_event::kind::suspension ? v->tolling.suspension.empty()
-                       : t.what == tolling_event::kind::settlement ? v->tolling.settlement.empty()
-                       : t.what == tolling_event::kind::interruption ? v->tolling.interruption.empty()
-                                                                     : v->tolling.waiver.empty();
-            });
+            std::erase_if(earlier.tolling,
+                          [&](const tolling_event& t) { return mechanism_rule(*v, t.what).empty(); });
             auto old = compute_simple(pack, r, earlier, false, v);
             if (!old) return old;
             const bool running = !(old->last_day < next->valid_from);
@@ -427,21 +435,20 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         }
         std::stable_sort(tolls.begin(), tolls.end(), [](const toll& x, const toll& y) { return x.when < y.when; });
         const bool tollable = r->tolling == tolling_class::limitation;
-        auto require = [&](const std::vector<citation>& cites, const char* mechanism) -> result<void> {
-            if (!cites.empty()) return {};
+        // A mechanism the version cites no rule for is refused, not guessed; agreeing to
+        // perform is checked when it turns out to fall before expiry (below).
+        auto require = [&](tolling_event::kind kind) -> result<void> {
+            if (!mechanism_rule(*v, kind).empty()) return {};
+            const auto mechanism = kind == tolling_event::kind::agreed_after_expiry ? tolling_event::kind::interruption : kind;
             return unexpected(make_error(errc::invalid_request,
                                          "rule '" + r->id + "' (version from " + v->valid_from.to_string() +
-                                             ") cites no rule for " + mechanism +
+                                             ") cites no rule for " + std::string(to_string(mechanism)) +
                                              ": the pack does not say how it acts on this period"));
         };
         if (tollable)
-            for (const auto& t : tolls) {
-                auto ok = t.event->what == tolling_event::kind::suspension ? require(v->tolling.suspension, "suspension")
-                          : t.event->what == tolling_event::kind::settlement ? require(v->tolling.settlement, "settlement")
-                          : t.event->what == tolling_event::kind::interruption ? require(v->tolling.interruption, "interruption")
-                                                                               : result<void>{};
-                if (!ok) return unexpected(ok.error());
-            }
+            for (const auto& t : tolls)
+                if (t.event->what != tolling_event::kind::agreed_after_expiry)
+                    if (auto ok = require(t.event->what); !ok) return unexpected(ok.error());
 
         // count, cap, then tolling, under one set of readings.
         struct tolled {
@@ -537,11 +544,9 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                          v->tolling.interruption);
                     continue;
                 }
-                const auto& cites = kind == tolling_event::kind::settlement ? v->tolling.settlement : v->tolling.interruption;
-                if (kind == tolling_event::kind::agreed_after_expiry) {
-                    auto ok = require(v->tolling.interruption, "interruption");
-                    if (!ok) return unexpected(ok.error());
-                }
+                const auto& cites = mechanism_rule(*v, kind);
+                if (kind == tolling_event::kind::agreed_after_expiry)
+                    if (auto ok = require(kind); !ok) return unexpected(ok.error());
                 if (ended < tl.when) {
                     step(std::string(to_string(kind)) + " on " + tl.when.to_string() + ": no effect — the period had ended on " +
                              ended.to_string(),
