@@ -53,7 +53,7 @@ result<anchored> anchor(const std::string& what, const std::string& text, const 
 // The period of the version that matches the request's facts.
 // The authority a version cites for the mechanism a tolling event works by (a debtor
 // agreeing to perform works as an interruption until expiry; after it, as a waiver).
-const std::vector<citation>& mechanism_rule(const rule_version& v, tolling_event::kind k) {
+const citation_list& mechanism_rule(const rule_version& v, tolling_event::kind k) {
     switch (k) {
         case tolling_event::kind::suspension: return v.tolling.suspension;
         case tolling_event::kind::settlement: return v.tolling.settlement;
@@ -300,12 +300,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             auto out = take ? compute_simple(pack, r, req, alternatives, next)
                             : compute_simple(pack, r, req, alternatives, v);
             if (!out) return out;
-            if (take)
-                for (const auto& c : next->takes_over_running)
-                    if (std::none_of(out->citations.begin(), out->citations.end(), [&](const citation& x) {
-                            return x.instrument == c.instrument && x.article == c.article && x.paragraph == c.paragraph;
-                        }))
-                        out->citations.push_back(c);
+            if (take) out->citations = citation_list::join(out->citations, next->takes_over_running);
             if (alternatives && running) {
                 // The other reading of the take-over, where it changes the last day.
                 compute_request quiet = req;
@@ -349,7 +344,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     deadline d = deadline_for(*r, *v, conv->zone);
     const auto special = v->trigger_citations.find(*trigger);
     if (special != v->trigger_citations.end())
-        d.citations.insert(d.citations.end(), special->second.begin(), special->second.end());
+        d.citations = citation_list::join(d.citations, special->second);
     d.trigger = *trigger;
     d.start = start;
     d.length = *length;
@@ -372,7 +367,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         else
             anchored_how += " in " + conv->zone;
         d.trace.push_back({"anchor", anchored_how,
-                           special != v->trigger_citations.end() ? special->second : std::vector<citation>{}});
+                           special != v->trigger_citations.end() ? special->second : citation_list{}});
     }
 
     const calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};
@@ -484,7 +479,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             auto first = fresh(from, *length, capped);
             if (!first) return unexpected(first.error());
             tolled t{std::move(*first), from, {}, false, capped, {}};
-            auto step = [&](std::string text, const std::vector<citation>& cites) {
+            auto step = [&](std::string text, const citation_list& cites) {
                 if (explain) t.steps.push_back({"toll", std::move(text), cites});
             };
             if (!tollable) {

@@ -464,6 +464,26 @@ std::array<std::string_view, 5> text_parts(const citation& c) noexcept {
     return {c.instrument, before_article, c.article, before_paragraph, c.paragraph};
 }
 
+citation_list::citation_list(std::vector<citation> items)
+    : items_(items.empty() ? nullptr : std::make_shared<const std::vector<citation>>(std::move(items))) {}
+
+citation_list citation_list::join(const citation_list& a, const citation_list& b) {
+    std::vector<citation> out(a.begin(), a.end());
+    bool added = false;
+    for (const auto& c : b)
+        if (std::none_of(a.begin(), a.end(), [&](const citation& x) {
+                return x.instrument == c.instrument && x.article == c.article && x.paragraph == c.paragraph;
+            })) {
+            out.push_back(c);
+            added = true;
+        }
+    return added ? citation_list(std::move(out)) : a;
+}
+
+bool operator==(const citation_list& a, const citation_list& b) noexcept {
+    return a.items_ == b.items_ || std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
+
 std::string to_string(const citation& c) {
     std::string out;
     for (const auto part : text_parts(c)) out += part;

@@ -232,7 +232,7 @@ int run_rules_show(const std::string& dir, const std::string& id) {
             std::cout << "\n";
         }
         for (const auto& c : v.citations) std::cout << "    cites   " << to_string(c) << "\n";
-        auto cited = [](const std::string& label, const std::vector<citation>& cs) {
+        auto cited = [](const std::string& label, const citation_list& cs) {
             for (const auto& c : cs) std::cout << "    " << label << to_string(c) << "\n";
         };
         if (!v.time_limited) std::cout << "    no time limit\n";

@@ -46,7 +46,7 @@ std::string expiry_text(expiry_kind e, lang l) {
     return "";
 }
 
-std::string citations_text(const std::vector<citation>& cs, lang l) {
+std::string citations_text(const citation_list& cs, lang l) {
     std::string out;
     for (const auto& c : cs) {
         if (!out.empty()) out += "; ";
@@ -145,7 +145,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
 }
 
 namespace {
-void write_citations(json_writer& w, const std::vector<citation>& cs) {
+void write_citations(json_writer& w, const citation_list& cs) {
     w.key("citations").begin_array();
     for (const auto& c : cs) {
         w.begin_object().field("instrument", c.instrument).field("article", c.article);

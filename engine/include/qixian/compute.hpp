@@ -118,7 +118,7 @@ struct instalment_result {
 struct trace_entry {
     std::string step;  ///< select, anchor, start, count, roll, close, judge
     std::string detail;
-    std::vector<citation> citations;
+    citation_list citations;
 };
 
 /// A component of a composite rule and its own last day.
@@ -146,7 +146,7 @@ struct deadline {
     std::string name_zh;
     std::string name_en;
     civil_date version;                ///< valid_from of the version applied
-    std::vector<citation> citations;   ///< of that version
+    citation_list citations;           ///< of that version
     std::string trigger;               ///< the event kind the period runs from
     /// What `start` is: the trigger's kind, or the tolling that made the period run anew
     /// from that day ("interruption", "settlement", or "suspension" for the six months

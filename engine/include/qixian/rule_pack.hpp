@@ -31,6 +31,7 @@
 #include "qixian/table_calendar.hpp"
 
 #include <array>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,6 +53,8 @@ struct citation {
     std::string article;
     std::string paragraph;
     std::string note;
+
+    friend bool operator==(const citation&, const citation&) = default;
 };
 
 /// "中华人民共和国民事诉讼法（2023年修正） art. 250 para. 1".
@@ -62,6 +65,39 @@ std::string to_string(const citation& c);
 /// empty pieces where a part is absent.
 std::array<std::string_view, 5> text_parts(const citation& c) noexcept;
 
+/// An immutable list of citations, shared: copying one copies a pointer, not the text,
+/// so every answer and every trace step carries its authority without copying it (a
+/// batch of a million answers cites the pack's own lists). It is read like a vector;
+/// a new list is built from a vector or by `join`ing two. Equal lists have equal
+/// citations, in order.
+///
+/// Example:
+///
+///   qixian::citation_list both = qixian::citation_list::join(v->citations, v->takes_over_running);
+///   for (const qixian::citation& c : both) std::cout << qixian::to_string(c) << '\n';
+class citation_list {
+public:
+    citation_list() = default;
+    citation_list(std::vector<citation> items);  // NOLINT: a vector is a list
+    citation_list(std::initializer_list<citation> items) : citation_list(std::vector<citation>(items)) {}
+
+    /// `a` followed by those of `b` that `a` does not already cite (same instrument,
+    /// article and paragraph).
+    static citation_list join(const citation_list& a, const citation_list& b);
+
+    const citation* begin() const noexcept { return items_ ? items_->data() : nullptr; }
+    const citation* end() const noexcept { return items_ ? items_->data() + items_->size() : nullptr; }
+    std::size_t size() const noexcept { return items_ ? items_->size() : 0; }
+    bool empty() const noexcept { return size() == 0; }
+    const citation& operator[](std::size_t i) const noexcept { return (*items_)[i]; }
+    const citation& front() const noexcept { return (*items_)[0]; }
+
+    friend bool operator==(const citation_list& a, const citation_list& b) noexcept;
+
+private:
+    std::shared_ptr<const std::vector<citation>> items_;
+};
+
 /// A named counting convention (Civil Code Arts. 201–203, CPL Art. 85) with the
 /// calendar and zone of the forum.
 struct convention {
@@ -71,13 +107,13 @@ struct convention {
     counting_convention counting;
     std::string calendar;  ///< calendar id
     std::string zone;      ///< IANA zone of the forum
-    std::vector<citation> citations;
+    citation_list citations;
     /// The authority for each step (start, count, roll, close), where the data gives it.
-    std::map<std::string, std::vector<citation>, std::less<>> step_citations;
+    std::map<std::string, citation_list, std::less<>> step_citations;
     source_region where;
 
     /// The citations of one step: its own where given, else all of the convention's.
-    const std::vector<citation>& citations_for(std::string_view step) const {
+    const citation_list& citations_for(std::string_view step) const {
         const auto it = step_citations.find(step);
         return it == step_citations.end() ? citations : it->second;
     }
@@ -118,10 +154,10 @@ std::string_view to_string(suspension_reading r) noexcept;
 /// The authority for each tolling mechanism a version allows; a mechanism with no
 /// citation does not apply to the version (a request that uses it is refused).
 struct tolling_rules {
-    std::vector<citation> interruption;  ///< 中断: the period runs anew from the interruption
-    std::vector<citation> settlement;    ///< a settlement not performed: anew from its last day of performance
-    std::vector<citation> suspension;    ///< 中止: only an obstacle in the last 6 months counts
-    std::vector<citation> waiver;        ///< agreeing to perform after expiry loses the defence
+    citation_list interruption;  ///< 中断: the period runs anew from the interruption
+    citation_list settlement;    ///< a settlement not performed: anew from its last day of performance
+    citation_list suspension;    ///< 中止: only an obstacle in the last 6 months counts
+    citation_list waiver;        ///< agreeing to perform after expiry loses the defence
     suspension_reading suspension_text = suspension_reading::civil_code;  ///< what the version's text says
 };
 
@@ -139,7 +175,7 @@ struct rule_version {
     std::vector<std::string> trigger;  ///< event kinds, the first one given is used
     /// The authority for a particular start, cited only when that trigger is used
     /// (e.g. found_in_china: SPC Guiding Case No. 37).
-    std::map<std::string, std::vector<citation>, std::less<>> trigger_citations;
+    std::map<std::string, citation_list, std::less<>> trigger_citations;
     std::vector<period_choice> periods;
     combinator combine = combinator::none;  ///< composites: how `components` combine
     std::vector<std::string> components;    ///< composites: rule ids (no trigger, no period)
@@ -153,8 +189,8 @@ struct rule_version {
     /// version's `valid_from` is counted under this version from its original start
     /// (one that ran out before stays expired); the authority for that. Empty: a
     /// version governs only triggers from its `valid_from`.
-    std::vector<citation> takes_over_running;
-    std::vector<citation> citations;
+    citation_list takes_over_running;
+    citation_list citations;
     std::optional<civil_date> checked_on;
     std::string note;
     source_region where;
