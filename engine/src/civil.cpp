@@ -165,14 +165,22 @@ result<local_time> parse_local_time(std::string_view text) {
            std::chrono::seconds{ss};
 }
 
-std::string to_string(local_time t) {
+char* to_chars(char* out, local_time t) noexcept {
     const civil_date d = day_of(t);
     const auto secs = static_cast<unsigned>((t - start_of(d)).count());  // 0..86399
-    char buf[9] = {'T', 0, 0, ':', 0, 0, ':', 0, 0};
-    put_digits(buf + 1, secs / 3600, 2);
-    put_digits(buf + 4, secs / 60 % 60, 2);
-    put_digits(buf + 7, secs % 60, 2);
-    return d.to_string().append(buf, sizeof buf);
+    out = d.to_chars(out);
+    out[0] = 'T';
+    put_digits(out + 1, secs / 3600, 2);
+    out[3] = ':';
+    put_digits(out + 4, secs / 60 % 60, 2);
+    out[6] = ':';
+    put_digits(out + 7, secs % 60, 2);
+    return out + 9;
+}
+
+std::string to_string(local_time t) {
+    char buf[local_time_text_size];
+    return std::string(buf, to_chars(buf, t));
 }
 
 civil_date day_of(local_time t) noexcept {

@@ -1,5 +1,6 @@
 #include "qixian/compute.hpp"
 #include "qixian/tz.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 
@@ -87,14 +88,14 @@ result<void> judge(deadline& d, const std::string& act_text, const tz::zone& for
     d.days_late.reset();
     if (!timely) d.days_late = calendar_days_between(d.last_day, act->forum_day);
     if (req.trace)
-        d.trace.push_back({"judge",
-                           "act on " + act->forum_day.to_string() + ": " + *d.status +
-                               (d.days_late ? " by " + std::to_string(*d.days_late) + " days" : std::string()) +
-                               (d.expiry == expiry_kind::defence && !timely
-                                    ? (d.waived ? "; the defence was waived (the debtor agreed to perform after expiry)"
-                                                : "; expiry is a defence the debtor may raise, not a bar to filing")
-                                    : std::string()),
-                           {}});
+        d.trace.push_back(
+            {"judge",
+             d.days_late ? detail::cat({"act on ", act->forum_day, ": ", *d.status, " by ", *d.days_late, " days",
+                                        d.expiry != expiry_kind::defence ? ""
+                                        : d.waived ? "; the defence was waived (the debtor agreed to perform after expiry)"
+                                                   : "; expiry is a defence the debtor may raise, not a bar to filing"})
+                         : detail::cat({"act on ", act->forum_day, ": ", *d.status}),
+             {}});
     return {};
 }
 
@@ -350,22 +351,22 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     d.length = *length;
 
     if (req.trace) {
-        d.trace.push_back({"select",
-                           "version in force from " + v->valid_from.to_string() +
-                               (v->valid_until ? " until " + v->valid_until->to_string() : std::string()) +
-                               (forced != nullptr && !v->in_force_on(start)
-                                    ? " (the trigger day " + start.to_string() + " is earlier: see the transition)"
-                                    : " (chosen by the trigger day " + start.to_string() + ")"),
-                           v->citations});
-        std::string anchored_how = *trigger + " " + a->when.text + " -> legal day " + start.to_string();
-        if (a->forum_day != a->local_day)
-            anchored_how += req.event_zone == event_zone_reading::forum
-                                ? " in " + conv->zone + " (the forum's day; it was " + a->local_day.to_string() +
-                                      " where the act was done)"
-                                : " where the act was done (reading event_zone=local; in " + conv->zone + " it was " +
-                                      a->forum_day.to_string() + ")";
+        std::string selected = detail::cat({"version in force from ", v->valid_from});
+        if (v->valid_until) detail::append(selected, {" until ", *v->valid_until});
+        if (forced != nullptr && !v->in_force_on(start))
+            detail::append(selected, {" (the trigger day ", start, " is earlier: see the transition)"});
         else
-            anchored_how += " in " + conv->zone;
+            detail::append(selected, {" (chosen by the trigger day ", start, ")"});
+        d.trace.push_back({"select", std::move(selected), v->citations});
+        std::string anchored_how = detail::cat({*trigger, " ", a->when.text, " -> legal day ", start});
+        if (a->forum_day == a->local_day)
+            detail::append(anchored_how, {" in ", conv->zone});
+        else if (req.event_zone == event_zone_reading::forum)
+            detail::append(anchored_how, {" in ", conv->zone, " (the forum's day; it was ", a->local_day,
+                                          " where the act was done)"});
+        else
+            detail::append(anchored_how, {" where the act was done (reading event_zone=local; in ", conv->zone,
+                                          " it was ", a->forum_day, ")"});
         d.trace.push_back({"anchor", anchored_how,
                            special != v->trigger_citations.end() ? special->second : citation_list{}});
     }
@@ -603,8 +604,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         d.last_day = counted.last_day;
         d.provisional = counted.provisional;
         for (auto& st : main->steps) d.trace.push_back(std::move(st));
-        for (const auto& step : counted.trace)
-            d.trace.push_back({std::string(to_string(step.kind)), step.detail,
+        for (auto& step : counted.trace)
+            d.trace.push_back({std::string(to_string(step.kind)), std::move(step.detail),
                                conv->citations_for(to_string(step.kind))});
         auto end = tz::to_instant(counted.ends_before, *forum, tz::local_policy::reject);
         if (!end) return unexpected(with_context(end.error(), "end of the last day"));

@@ -1,4 +1,5 @@
 #include "qixian/counting.hpp"
+#include "text.hpp"
 
 #include <cstdio>
 
@@ -156,9 +157,8 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
     if (!first_counted) return unexpected(first_counted.error());
     if (explain)
         out.trace.push_back({step_kind::start, start, *first_counted,
-                             excluded ? start.to_string() + " is not counted; counting begins " +
-                                            first_counted->to_string()
-                                      : start.to_string() + " is counted as the first day"});
+                             excluded ? detail::cat({start, " is not counted; counting begins ", *first_counted})
+                                      : detail::cat({start, " is counted as the first day"})});
 
     // count: months and years on the corresponding day, then days, then working days.
     // With the start day counted (other jurisdictions), a calendar period ends the day
@@ -175,9 +175,8 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
         raw = *m;
         out.month_end_adjusted = adjusted;
         if (explain)
-            how = adjusted ? "no corresponding day in the final month: month-end policy " +
-                                 std::string(to_string(convention.month_end_policy)) + " gives " +
-                                 raw.to_string()
+            how = adjusted ? detail::cat({"no corresponding day in the final month: month-end policy ",
+                                          to_string(convention.month_end_policy), " gives ", raw})
                            : "the corresponding day";
     }
     if (p.days != 0) {
@@ -200,8 +199,8 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
     out.raw_end = raw;
     if (explain)
         out.trace.push_back({step_kind::count, start, raw,
-                             "+ " + to_string(p) + " -> " + raw.to_string() +
-                                 (how.empty() ? std::string() : " (" + how + ")")});
+                             how.empty() ? detail::cat({"+ ", to_string(p), " -> ", raw})
+                                         : detail::cat({"+ ", to_string(p), " -> ", raw, " (", how, ")"})});
 
     return settle(std::move(out), convention, calendar, q, detail);
 }
@@ -223,13 +222,12 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
         if (explain) {
             std::string what;
             if (r->moved == 0) {
-                what = raw.to_string() + " is a working day: no change";
+                what = detail::cat({raw, " is a working day: no change"});
             } else {
-                what = raw.to_string() + " is a rest day (" + std::string(to_string(r->original.kind)) +
-                       (r->original.name.empty() ? std::string() : ", " + std::string(r->original.name)) +
-                       "): moved " + std::to_string(r->moved < 0 ? -r->moved : r->moved) +
-                           ((r->moved == 1 || r->moved == -1) ? " day to " : " days to ") +
-                       r->day.to_string();
+                const bool named = !r->original.name.empty();
+                what = detail::cat({raw, " is a rest day (", to_string(r->original.kind), named ? ", " : "",
+                                    r->original.name, "): moved ", r->moved < 0 ? -r->moved : r->moved,
+                                    (r->moved == 1 || r->moved == -1) ? " day to " : " days to ", r->day});
             }
             if (r->provisional) what += " [provisional: outside the calendar's data]";
             out.trace.push_back({step_kind::roll, raw, r->day, what});
@@ -240,9 +238,8 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
     out.ends_before = end_of(out.last_day, convention.end);
     if (explain)
         out.trace.push_back({step_kind::close, out.last_day, out.last_day,
-                             "ends at " + to_string(convention.end) + " on " +
-                                 out.last_day.to_string() + " (exclusive bound " +
-                                 to_string(out.ends_before) + ")"});
+                             detail::cat({"ends at ", to_string(convention.end), " on ", out.last_day,
+                                          " (exclusive bound ", out.ends_before, ")"})});
     return out;
 }
 

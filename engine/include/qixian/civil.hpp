@@ -130,6 +130,11 @@ result<local_time> parse_local_time(std::string_view text);
 /// `YYYY-MM-DDTHH:MM:SS`.
 std::string to_string(local_time t);
 
+/// Writes `YYYY-MM-DDTHH:MM:SS` (exactly `local_time_text_size` characters, no
+/// terminator) at `out` and returns the end, like `civil_date::to_chars`.
+inline constexpr std::size_t local_time_text_size = 19;
+char* to_chars(char* out, local_time t) noexcept;
+
 /// The legal day a wall-clock time falls on.
 civil_date day_of(local_time t) noexcept;
 
