@@ -151,6 +151,48 @@ grep -qF '"ends_at_local":"2015-12-14T11:00:00-05:00"' <<<"$(line 1)" && ok || b
 run batch --no-trace "$batch_in"
 grep -qF '"trace"' <<<"$out" && bad "batch --no-trace" || ok
 rm -f "$batch_in"
+# batch: each request line is read as written, with the first problem in the line's order. A field given
+# twice is refused (one of two values is never dropped silently); ids of every JSON type are echoed as given.
+E='{"rule":"cn.enforcement.application","events":{"effective":"2024-01-05"}'
+L='{"rule":"cn.civil.limitation","events":{"knew":"2020-01-05"}'
+bad_line() { printf '{"id":%s,"line":%s,"ok":false,"error":{"code":"invalid_request","message":"%s"}}' "$1" "$2" "$3"; }
+request_cases=(
+  "${E},\"rule\":\"cn.civil.limitation\"}"                         "$(bad_line null 1 "field 'rule' is given twice")"
+  '{"rule":"cn.enforcement.application","events":{"effective":"2024-01-05","effective":"2024-01-06"}}' "$(bad_line null 2 "events.effective is given twice")"
+  "${L},\"tolling\":[{\"kind\":\"interruption\",\"at\":\"2021-01-01\",\"at\":\"2021-02-01\"}]}" "$(bad_line null 3 "tolling.at is given twice")"
+  "${L},\"readings\":{\"instalments\":\"last\",\"instalments\":\"each\"}}" "$(bad_line null 4 "readings.instalments is given twice")"
+  '{"id":5,"colour":"red","rule":5}'                                "$(bad_line 5 5 "unknown field 'colour'")"
+  '{"rule":5,"colour":"red","id":6}'                                "$(bad_line 6 6 "'rule' must be a string")"
+  "${L},\"tolling\":[{\"at\":\"2021-01-01\",\"kind\":\"suspension\"}]}" "$(bad_line null 7 "tolling suspension: unexpected field 'at' (from, to)")"
+  "${L},\"tolling\":[{\"kind\":\"suspension\",\"from\":\"2021-01-01\"}]}" "$(bad_line null 8 "tolling suspension needs from and to")"
+  "${L},\"tolling\":[{\"kind\":\"interruption\",\"at\":5}]}"        "$(bad_line null 9 "tolling.at must be a string")"
+  "${L},\"tolling\":[5]}"                                           "$(bad_line null 10 "each tolling entry must be an object")"
+  "${L},\"tolling\":{}}"                                            "$(bad_line null 11 "'tolling' must be an array")"
+  '{"rule":"cn.enforcement.application","events":{"instalment_due":[]}}' "$(bad_line null 12 "events.instalment_due: an empty list")"
+  '{"rule":"cn.enforcement.application","events":{"effective":["2024-01-05"]}}' "$(bad_line null 13 "events.effective: only instalment_due takes a list of days")"
+  '{"rule":"cn.enforcement.application","events":{"effective":{"on":"2024-01-05"}}}' "$(bad_line null 14 "events.effective must be a string")"
+  "${L},\"trace\":\"yes\"}"                                         "$(bad_line null 15 "'trace' must be true or false")"
+  "${L},\"local_times\":3}"                                         "$(bad_line null 16 "local_times must be reject, earliest or latest")"
+  "${L},\"calendar_as_of\":20200101}"                               "$(bad_line null 17 "'calendar_as_of' must be a string")"
+  '{"id":18,"events":{"knew":"2020-01-05"}}'                        "$(bad_line 18 18 "'rule' is required")"
+  '[1,2]'                                                           "$(bad_line null 19 "a request must be a JSON object")"
+  '{"id":20,"rule":'                                                "$(bad_line null 20 "the line is not valid JSON")"
+  '{"id":21} trailing'                                              "$(bad_line null 21 "the line is not valid JSON")"
+  "{\"id\":1.5e3,${E:1},\"trace\":false}"                          '{"id":1500.0,"ok":true,'
+  "{\"id\":-7,${E:1},\"trace\":false}"                             '{"id":-7,"ok":true,'
+  "{\"id\":18446744073709551615,${E:1},\"trace\":false}"           '{"id":18446744073709551615,"ok":true,'
+  "{\"id\":\"a\\\"b\\u0001/é中\",${E:1},\"trace\":false}"          '{"id":"a\"b\u0001/é中","ok":true,'
+  "{\"id\":[true,null,{\"k\":[]}],${E:1},\"trace\":false}"         '{"id":[true,null,{"k":[]}],"ok":true,'
+)
+batch_in=$(mktemp)
+for ((i = 0; i < ${#request_cases[@]}; i += 2)); do printf '%s\n' "${request_cases[i]}"; done > "$batch_in"
+run batch "$batch_in"
+expect_status 0 "batch of request errors"
+for ((i = 0; i < ${#request_cases[@]}; i += 2)); do
+  got=$(sed -n "$((i / 2 + 1))p" <<<"$out")
+  [[ $got == "${request_cases[i + 1]}"* ]] && ok || bad "batch request line $((i / 2 + 1)): got ${got:0:160}"
+done
+rm -f "$batch_in"
 run batch /nonexistent.jsonl;                                   expect_status 26 "batch unreadable file"
 
 # docket: every deadline a case's events trigger, chains followed, sorted by date.

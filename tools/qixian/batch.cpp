@@ -3,8 +3,6 @@
 #include "render.hpp"
 #include "request_json.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -18,22 +16,16 @@ batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out
         ++stats.lines;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         answer.clear();
-        std::string id = "null";  // the request's id as JSON text, echoed as given
         std::optional<error> failed;
         std::optional<deadline> done;
         bool with_trace = false;
-        const nlohmann::json request = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-        if (request.is_discarded()) {
-            failed = make_error(errc::invalid_request,
-                                line.empty() ? "an empty line is not a request" : "the line is not valid JSON");
+        parsed_request parsed = read_request(line);
+        const std::string& id = parsed.id;
+        if (auto& req = parsed.request; !req) {
+            failed = req.error();
         } else {
-            if (request.is_object() && request.contains("id"))
-                id = request["id"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-            auto req = request_from_json(request);
-            if (req && !trace) req->trace = false;  // --no-trace: not computed at all
-            if (!req) {
-                failed = req.error();
-            } else if (auto d = compute(pack, *req); !d) {
+            if (!trace) req->trace = false;  // --no-trace: not computed at all
+            if (auto d = compute(pack, *req); !d) {
                 failed = d.error();
             } else {
                 done.emplace(std::move(*d));

@@ -1,115 +1,326 @@
 #include "request_json.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 namespace qixian::cli {
 
 namespace {
+
 error bad(std::string message) { return make_error(errc::invalid_request, std::move(message)); }
 
-result<std::string> string_field(const nlohmann::json& j, const char* what) {
-    if (!j.is_string()) return unexpected(bad(std::string("'") + what + "' must be a string"));
-    return j.get<std::string>();
+// The top-level fields, in the order of INTERFACES.md.
+constexpr std::array<std::string_view, 12> fields = {"id",      "rule",     "events",      "facts",
+                                                     "tolling", "act",      "zone",        "calendar_as_of",
+                                                     "readings", "local_times", "trace",   "provisional"};
+enum class field_id : std::uint8_t {
+    id, rule, events, facts, tolling, act, zone, calendar_as_of, readings, local_times, trace, provisional, unknown
+};
+
+field_id field_of(std::string_view key) {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i] == key) return static_cast<field_id>(i);
+    return field_id::unknown;
 }
+
+// One request line, read as the parser reports it (nlohmann's SAX interface) straight
+// into a compute_request: no document tree is built. The first problem is kept and the
+// rest of the line is still read, so that a line that is not JSON at all says so.
+class request_reader {
+public:
+    using json = nlohmann::json;
+
+    // The value about to be read: a scalar, or the start of an object or array.
+    enum class value_kind { null, boolean, number, string, object, array };
+
+    bool null() { return value(value_kind::null); }
+    bool boolean(bool b) {
+        boolean_ = b;
+        return value(value_kind::boolean);
+    }
+    bool number_integer(json::number_integer_t n) { return number(json(n)); }
+    bool number_unsigned(json::number_unsigned_t n) { return number(json(n)); }
+    bool number_float(json::number_float_t x, const std::string&) { return number(json(x)); }
+    bool string(std::string& s) {
+        string_ = &s;
+        return value(value_kind::string);
+    }
+    bool binary(json::binary_t&) { return value(value_kind::null); }  // not produced by the JSON parser
+    bool start_object(std::size_t) { return value(value_kind::object); }
+    bool start_array(std::size_t) { return value(value_kind::array); }
+    bool key(std::string& k) {
+        frame& f = stack_.back();
+        f.key = std::move(k);
+        if (f.what == container::request) {
+            f.field = field_of(f.key);
+            const auto bit = std::uint32_t{1} << static_cast<unsigned>(f.field);
+            if (f.field != field_id::unknown && (seen_ & bit) != 0) fail("field '" + f.key + "' is given twice");
+            seen_ |= bit;
+        } else if (f.what == container::events || f.what == container::facts) {
+            auto& map = f.what == container::events ? req_.events : req_.facts;
+            const bool twice = map.count(f.key) != 0 || (f.what == container::events && f.key == "instalment_due" &&
+                                                          instalments_given_);
+            if (twice) fail(name(f.what) + "." + f.key + " is given twice");
+        } else if (f.what == container::readings) {
+            if (std::find(readings_seen_.begin(), readings_seen_.end(), f.key) != readings_seen_.end())
+                fail("readings." + f.key + " is given twice");
+            readings_seen_.push_back(f.key);
+        } else if (f.what == container::tolling_entry) {
+            for (const auto& given : entry_)
+                if (given.first == f.key) fail("tolling." + f.key + " is given twice");
+        }
+        return true;
+    }
+    bool end_object() { return end(); }
+    bool end_array() { return end(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+        syntax_error_ = true;
+        return false;
+    }
+
+    // The outcome, once the parser has returned `parsed`.
+    parsed_request finish(bool parsed, std::string_view line) {
+        parsed_request out;
+        if (!parsed || syntax_error_) {
+            out.request = unexpected(bad(line.empty() ? "an empty line is not a request" : "the line is not valid JSON"));
+            return out;
+        }
+        if (id_is_container_) {
+            // Rare: an id that is an object or array is echoed as the document tree writes it.
+            const json whole = json::parse(line, nullptr, false);
+            id_ = whole.at("id").dump(-1, ' ', false, json::error_handler_t::replace);
+        }
+        out.id = std::move(id_);
+        if (first_error_) {
+            out.request = unexpected(std::move(*first_error_));
+        } else if (req_.rule.empty()) {
+            out.request = unexpected(bad("'rule' is required"));
+        } else {
+            out.request = std::move(req_);
+        }
+        return out;
+    }
+
+private:
+    enum class container : std::uint8_t { request, events, facts, readings, tolling, tolling_entry, instalments, skipped };
+    struct frame {
+        container what;
+        field_id field = field_id::unknown;  // request: the field of `key`
+        std::string key;               // objects: the key whose value comes next
+    };
+
+    static std::string name(container c) { return c == container::events ? "events" : "facts"; }
+
+    void fail(std::string message) {
+        if (!first_error_) first_error_ = bad(std::move(message));
+    }
+
+    // Descends into a container (skipped: only counted, to find its end).
+    bool enter(container c) {
+        stack_.push_back({c, field_id::unknown, {}});
+        return true;
+    }
+    // A container the request does not take where it stands: noted, then passed over.
+    bool refuse(value_kind k, std::string message) {
+        fail(std::move(message));
+        return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
+    }
+
+    bool number(const json& n) {
+        number_ = &n;
+        return value(value_kind::number);
+    }
+
+    bool value(value_kind k) {
+        if (stack_.empty()) {
+            if (k == value_kind::object) return enter(container::request);
+            return refuse(k, "a request must be a JSON object");
+        }
+        frame& f = stack_.back();
+        switch (f.what) {
+            case container::skipped:
+                return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
+            case container::request: return request_field(f, k);
+            case container::events:
+                if (f.key == "instalment_due" && k == value_kind::array) {
+                    instalments_given_ = true;
+                    req_.instalments.clear();
+                    return enter(container::instalments);
+                }
+                if (k == value_kind::array) return refuse(k, "events." + f.key + ": only instalment_due takes a list of days");
+                if (k != value_kind::string) return refuse(k, "events." + f.key + " must be a string");
+                req_.events[f.key] = std::move(*string_);
+                return true;
+            case container::facts:
+                if (k != value_kind::string) return refuse(k, "facts." + f.key + " must be a string");
+                req_.facts[f.key] = std::move(*string_);
+                return true;
+            case container::readings: {
+                const std::string s = k == value_kind::string ? *string_ : std::string();
+                if (!apply_reading(req_, f.key, s))
+                    fail("readings." + f.key + ": '" + s + "' is not a reading (" + readings_summary + ")");
+                return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
+            }
+            case container::instalments:
+                if (k != value_kind::string) return refuse(k, "events.instalment_due: each day must be a string");
+                req_.instalments.push_back(std::move(*string_));
+                return true;
+            case container::tolling:
+                if (k != value_kind::object) return refuse(k, "each tolling entry must be an object");
+                entry_.clear();
+                return enter(container::tolling_entry);
+            case container::tolling_entry:
+                entry_.emplace_back(f.key, k == value_kind::string ? std::optional<std::string>(std::move(*string_))
+                                                                   : std::nullopt);
+                return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
+        }
+        return true;
+    }
+
+    bool request_field(const frame& f, value_kind k) {
+        const auto must_be_string = [&](const char* what) {
+            return refuse(k, std::string("'") + what + "' must be a string");
+        };
+        switch (f.field) {
+            case field_id::id:
+                if (k == value_kind::object || k == value_kind::array) {
+                    id_is_container_ = true;
+                    return enter(container::skipped);
+                }
+                id_ = k == value_kind::string  ? json(*string_).dump(-1, ' ', false, json::error_handler_t::replace)
+                      : k == value_kind::number  ? number_->dump()
+                      : k == value_kind::boolean ? (boolean_ ? "true" : "false")
+                                                 : "null";
+                return true;
+            case field_id::rule:
+                if (k != value_kind::string) return must_be_string("rule");
+                req_.rule = std::move(*string_);
+                return true;
+            case field_id::act:
+                if (k != value_kind::string) return must_be_string("act");
+                req_.act = std::move(*string_);
+                return true;
+            case field_id::zone:
+                if (k != value_kind::string) return must_be_string("zone");
+                req_.zone = std::move(*string_);
+                return true;
+            case field_id::calendar_as_of: {
+                if (k != value_kind::string) return must_be_string("calendar_as_of");
+                auto d = civil_date::parse(*string_);
+                if (!d) fail_with(d.error());
+                else req_.calendar_as_of = *d;
+                return true;
+            }
+            case field_id::events:
+            case field_id::facts:
+                if (k != value_kind::object) return refuse(k, "'" + f.key + "' must be an object");
+                return enter(f.field == field_id::events ? container::events : container::facts);
+            case field_id::readings:
+                if (k != value_kind::object) return refuse(k, "'readings' must be an object");
+                return enter(container::readings);
+            case field_id::tolling:
+                if (k != value_kind::array) return refuse(k, "'tolling' must be an array");
+                return enter(container::tolling);
+            case field_id::local_times: {
+                const std::string_view s = k == value_kind::string ? std::string_view(*string_) : std::string_view();
+                if (s == "reject") req_.local_times = tz::local_policy::reject;
+                else if (s == "earliest") req_.local_times = tz::local_policy::earliest;
+                else if (s == "latest") req_.local_times = tz::local_policy::latest;
+                else return refuse(k, "local_times must be reject, earliest or latest");
+                return true;
+            }
+            case field_id::trace:
+                if (k != value_kind::boolean) return refuse(k, "'trace' must be true or false");
+                req_.trace = boolean_;
+                return true;
+            case field_id::provisional:
+                if (k != value_kind::boolean) return refuse(k, "'provisional' must be true or false");
+                req_.outside = boolean_ ? coverage_policy::provisional : coverage_policy::strict;
+                return true;
+            case field_id::unknown: break;
+        }
+        return refuse(k, "unknown field '" + f.key + "'");
+    }
+
+    void fail_with(error e) {
+        if (!first_error_) first_error_ = std::move(e);
+    }
+
+    bool end() {
+        const container c = stack_.back().what;
+        stack_.pop_back();
+        if (c == container::instalments && req_.instalments.empty()) fail("events.instalment_due: an empty list");
+        if (c == container::tolling_entry) tolling_entry_done();
+        return true;
+    }
+
+    // A tolling entry, once all its fields are in: the kind decides which fields it takes.
+    void tolling_entry_done() {
+        std::string kind;
+        for (const auto& [k, v] : entry_)
+            if (k == "kind") kind = v.value_or("");
+        tolling_event ev;
+        if (kind == "interruption") ev.what = tolling_event::kind::interruption;
+        else if (kind == "suspension") ev.what = tolling_event::kind::suspension;
+        else if (kind == "settlement") ev.what = tolling_event::kind::settlement;
+        else if (kind == "agreed_after_expiry") ev.what = tolling_event::kind::agreed_after_expiry;
+        else
+            return fail("tolling kind '" + kind +
+                        "' is not one of interruption, suspension, settlement, agreed_after_expiry");
+        for (const auto& [tk, tv] : entry_) {
+            if (tk == "kind") continue;
+            if (!tv) return fail("tolling." + tk + " must be a string");
+            const std::string& text = *tv;
+            if (tk == "at" && ev.what != tolling_event::kind::suspension) ev.at = text;
+            else if ((tk == "from" || tk == "to") && ev.what == tolling_event::kind::suspension)
+                (tk == "from" ? ev.from : ev.to) = text;
+            else if (tk == "performance_due" && ev.what == tolling_event::kind::settlement) ev.performance_due = text;
+            else if (tk == "addressee" && ev.what == tolling_event::kind::interruption &&
+                     (text == "debtor" || text == "third_party"))
+                ev.third_party = text == "third_party";
+            else
+                return fail("tolling " + kind + ": unexpected field '" + tk + "' (" +
+                            (ev.what == tolling_event::kind::suspension       ? "from, to"
+                             : ev.what == tolling_event::kind::settlement     ? "at, performance_due"
+                             : ev.what == tolling_event::kind::interruption   ? "at, addressee = debtor|third_party"
+                                                                              : "at") +
+                            ")");
+        }
+        const bool suspension = ev.what == tolling_event::kind::suspension;
+        if (suspension ? (ev.from.empty() || ev.to.empty()) : ev.at.empty())
+            return fail("tolling " + kind + " needs " + (suspension ? "from and to" : "at"));
+        req_.tolling.push_back(std::move(ev));
+    }
+
+    compute_request req_;
+    std::vector<frame> stack_;
+    std::string id_ = "null";
+    bool id_is_container_ = false;
+    std::uint32_t seen_ = 0;  // top-level fields given, one bit each
+    bool instalments_given_ = false;
+    std::vector<std::string> readings_seen_;
+    std::vector<std::pair<std::string, std::optional<std::string>>> entry_;  // the tolling entry being read
+    std::optional<error> first_error_;
+    bool syntax_error_ = false;
+    // The scalar being reported (valid during one call).
+    std::string* string_ = nullptr;
+    const json* number_ = nullptr;
+    bool boolean_ = false;
+};
+
 }  // namespace
 
+parsed_request read_request(std::string_view line) {
+    request_reader reader;
+    const bool parsed = nlohmann::json::sax_parse(line.begin(), line.end(), &reader);
+    return reader.finish(parsed, line);
+}
+
 result<compute_request> request_from_json(const nlohmann::json& j) {
-    if (!j.is_object()) return unexpected(bad("a request must be a JSON object"));
-    compute_request req;
-    for (const auto& [key, value] : j.items()) {
-        if (key == "id") continue;
-        if (key == "rule") {
-            auto s = string_field(value, "rule");
-            if (!s) return unexpected(s.error());
-            req.rule = *s;
-        } else if (key == "events" || key == "facts") {
-            if (!value.is_object()) return unexpected(bad("'" + key + "' must be an object"));
-            for (const auto& [k, v] : value.items()) {
-                if (key == "events" && k == "instalment_due" && v.is_array()) {
-                    for (const auto& day : v) {
-                        if (!day.is_string()) return unexpected(bad("events.instalment_due: each day must be a string"));
-                        req.instalments.push_back(day.get<std::string>());
-                    }
-                    if (req.instalments.empty()) return unexpected(bad("events.instalment_due: an empty list"));
-                    continue;
-                }
-                if (key == "events" && v.is_array())
-                    return unexpected(bad("events." + k + ": only instalment_due takes a list of days"));
-                if (!v.is_string()) return unexpected(bad(key + "." + k + " must be a string"));
-                (key == "events" ? req.events : req.facts)[k] = v.get<std::string>();
-            }
-        } else if (key == "tolling") {
-            if (!value.is_array()) return unexpected(bad("'tolling' must be an array"));
-            for (const auto& t : value) {
-                if (!t.is_object()) return unexpected(bad("each tolling entry must be an object"));
-                tolling_event ev;
-                const std::string kind = t.contains("kind") && t["kind"].is_string() ? t["kind"].get<std::string>() : "";
-                if (kind == "interruption") ev.what = tolling_event::kind::interruption;
-                else if (kind == "suspension") ev.what = tolling_event::kind::suspension;
-                else if (kind == "settlement") ev.what = tolling_event::kind::settlement;
-                else if (kind == "agreed_after_expiry") ev.what = tolling_event::kind::agreed_after_expiry;
-                else
-                    return unexpected(bad("tolling kind '" + kind +
-                                          "' is not one of interruption, suspension, settlement, agreed_after_expiry"));
-                for (const auto& [tk, tv] : t.items()) {
-                    if (tk == "kind") continue;
-                    if (!tv.is_string()) return unexpected(bad("tolling." + tk + " must be a string"));
-                    const std::string text = tv.get<std::string>();
-                    if (tk == "at" && ev.what != tolling_event::kind::suspension) ev.at = text;
-                    else if ((tk == "from" || tk == "to") && ev.what == tolling_event::kind::suspension)
-                        (tk == "from" ? ev.from : ev.to) = text;
-                    else if (tk == "performance_due" && ev.what == tolling_event::kind::settlement) ev.performance_due = text;
-                    else if (tk == "addressee" && ev.what == tolling_event::kind::interruption && (text == "debtor" || text == "third_party"))
-                        ev.third_party = text == "third_party";
-                    else
-                        return unexpected(bad("tolling " + kind + ": unexpected field '" + tk + "' (" +
-                                              (ev.what == tolling_event::kind::suspension ? "from, to"
-                                               : ev.what == tolling_event::kind::settlement ? "at, performance_due"
-                                               : ev.what == tolling_event::kind::interruption ? "at, addressee = debtor|third_party"
-                                                                                            : "at") + ")"));
-                }
-                const bool suspension = ev.what == tolling_event::kind::suspension;
-                if (suspension ? (ev.from.empty() || ev.to.empty()) : ev.at.empty())
-                    return unexpected(bad("tolling " + kind + " needs " + (suspension ? "from and to" : "at")));
-                req.tolling.push_back(ev);
-            }
-        } else if (key == "act") {
-            auto s = string_field(value, "act");
-            if (!s) return unexpected(s.error());
-            req.act = *s;
-        } else if (key == "zone") {
-            auto s = string_field(value, "zone");
-            if (!s) return unexpected(s.error());
-            req.zone = *s;
-        } else if (key == "calendar_as_of") {
-            auto s = string_field(value, "calendar_as_of");
-            if (!s) return unexpected(s.error());
-            auto d = civil_date::parse(*s);
-            if (!d) return unexpected(d.error());
-            req.calendar_as_of = *d;
-        } else if (key == "readings") {
-            if (!value.is_object()) return unexpected(bad("'readings' must be an object"));
-            for (const auto& [k, v] : value.items()) {
-                const std::string s = v.is_string() ? v.get<std::string>() : "";
-                if (!apply_reading(req, k, s))
-                    return unexpected(bad("readings." + k + ": '" + s + "' is not a reading (" + readings_summary + ")"));
-            }
-        } else if (key == "local_times") {
-            const std::string s = value.is_string() ? value.get<std::string>() : "";
-            if (s == "reject") req.local_times = tz::local_policy::reject;
-            else if (s == "earliest") req.local_times = tz::local_policy::earliest;
-            else if (s == "latest") req.local_times = tz::local_policy::latest;
-            else return unexpected(bad("local_times must be reject, earliest or latest"));
-        } else if (key == "trace") {
-            if (!value.is_boolean()) return unexpected(bad("'trace' must be true or false"));
-            req.trace = value.get<bool>();
-        } else if (key == "provisional") {
-            if (!value.is_boolean()) return unexpected(bad("'provisional' must be true or false"));
-            req.outside = value.get<bool>() ? coverage_policy::provisional : coverage_policy::strict;
-        } else {
-            return unexpected(bad("unknown field '" + key + "'"));
-        }
-    }
-    if (req.rule.empty()) return unexpected(bad("'rule' is required"));
-    return req;
+    return read_request(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).request;
 }
 
 bool apply_reading(compute_request& req, std::string_view k, std::string_view s) {

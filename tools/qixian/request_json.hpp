@@ -7,8 +7,23 @@
 
 namespace qixian::cli {
 
-/// A request object → compute_request (INTERFACES.md). Unknown fields are errors: a typo
-/// must not be silently ignored.
+/// One line of `qixian batch`: the request's id as JSON text, echoed as given ("null"
+/// when there is none or the line is not JSON), and the request or what is wrong with it.
+struct parsed_request {
+    std::string id = "null";
+    result<compute_request> request = compute_request{};
+};
+
+/// Reads a request object (INTERFACES.md) from JSON text straight into a compute_request,
+/// without building a document tree. Unknown fields and fields given twice are errors:
+/// a typo must not be silently ignored, nor one of two values silently dropped. The
+/// first problem in the line's order is reported; a line that is not JSON says so.
+///
+///   auto p = read_request(R"({"id":7,"rule":"cn.enforcement.application","events":{"effective":"2024-01-05"}})");
+///   // p.id == "7", p.request->events.at("effective") == "2024-01-05"
+parsed_request read_request(std::string_view line);
+
+/// The same, for a request already parsed (case files, ruling fixtures).
 result<compute_request> request_from_json(const nlohmann::json& j);
 
 /// Sets reading `key`=`value` (LAW.md §1) on `req`; false if it is not a reading.
