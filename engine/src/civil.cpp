@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <ostream>
 
 namespace qixian {
@@ -91,22 +92,33 @@ std::string_view civil_date::weekday_name() const noexcept {
 }
 
 namespace {
-// Writes `value` as exactly `width` decimal digits (callers keep it in range).
-void put_digits(char* at, unsigned value, int width) noexcept {
-    for (int i = width - 1; i >= 0; --i) {
-        at[i] = static_cast<char>('0' + value % 10);
-        value /= 10;
+// "00" "01" … "99": two digits at a time.
+constexpr auto digit_pairs = [] {
+    std::array<char, 200> t{};
+    for (int i = 0; i < 100; ++i) {
+        t[static_cast<std::size_t>(2 * i)] = static_cast<char>('0' + i / 10);
+        t[static_cast<std::size_t>(2 * i + 1)] = static_cast<char>('0' + i % 10);
     }
+    return t;
+}();
+
+// Writes `value` (0..99) as two decimal digits.
+void put_two(char* at, unsigned value) noexcept { std::memcpy(at, &digit_pairs[2 * value], 2); }
+
+// Writes `value` (0..9999) as four decimal digits.
+void put_four(char* at, unsigned value) noexcept {
+    put_two(at, value / 100);
+    put_two(at + 2, value % 100);
 }
 }  // namespace
 
 char* civil_date::to_chars(char* out) const noexcept {
     const auto ymd_ = ymd();
-    put_digits(out, static_cast<unsigned>(static_cast<int>(ymd_.year())), 4);
+    put_four(out, static_cast<unsigned>(static_cast<int>(ymd_.year())));
     out[4] = '-';
-    put_digits(out + 5, static_cast<unsigned>(ymd_.month()), 2);
+    put_two(out + 5, static_cast<unsigned>(ymd_.month()));
     out[7] = '-';
-    put_digits(out + 8, static_cast<unsigned>(ymd_.day()), 2);
+    put_two(out + 8, static_cast<unsigned>(ymd_.day()));
     return out + text_size;
 }
 
@@ -170,11 +182,11 @@ char* to_chars(char* out, local_time t) noexcept {
     const auto secs = static_cast<unsigned>((t - start_of(d)).count());  // 0..86399
     out = d.to_chars(out);
     out[0] = 'T';
-    put_digits(out + 1, secs / 3600, 2);
+    put_two(out + 1, secs / 3600);
     out[3] = ':';
-    put_digits(out + 4, secs / 60 % 60, 2);
+    put_two(out + 4, secs / 60 % 60);
     out[6] = ':';
-    put_digits(out + 7, secs % 60, 2);
+    put_two(out + 7, secs % 60);
     return out + 9;
 }
 

@@ -50,6 +50,19 @@ public:
         after_key_ = true;
         return *this;
     }
+    /// A key written in the code (a literal: nothing in it to escape), copied as it is.
+    template <std::size_t N>
+    json_writer& key(const char (&k)[N]) {
+        separate();
+        char* at = room(N + 2);
+        at[0] = '"';
+        std::memcpy(at + 1, k, N - 1);
+        at[N] = '"';
+        at[N + 1] = ':';
+        len_ += N + 2;
+        after_key_ = true;
+        return *this;
+    }
     json_writer& value(std::string_view s) { separate(); quote(s); return *this; }
     json_writer& value(const char* s) { return value(std::string_view(s)); }
     /// A civil date as "YYYY-MM-DD", formatted in place.
@@ -84,13 +97,16 @@ public:
 
     template <class T>
     json_writer& field(std::string_view k, const T& v) { key(k); return value(v); }
+    template <std::size_t N, class T>
+    json_writer& field(const char (&k)[N], const T& v) { key(k); return value(v); }
 
 private:
     // The text lives in out_[0, len_); out_ is kept longer than that as room to write.
     char* room(std::size_t n) {
-        if (len_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, len_ + n));
+        if (len_ + n > out_.size()) [[unlikely]] grow(n);
         return out_.data() + len_;
     }
+    [[gnu::noinline]] void grow(std::size_t n) { out_.resize(std::max(out_.size() * 2, len_ + n)); }
     void put(char c) {
         *room(1) = c;
         ++len_;
