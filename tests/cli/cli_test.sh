@@ -193,6 +193,17 @@ for ((i = 0; i < ${#request_cases[@]}; i += 2)); do
   [[ $got == "${request_cases[i + 1]}"* ]] && ok || bad "batch request line $((i / 2 + 1)): got ${got:0:160}"
 done
 rm -f "$batch_in"
+# batch answers an interactive client line by line: each answer comes before the next request is sent.
+coproc BATCH { "$Q" batch --no-trace; }
+for day in 2013-12-14 2018-08-27; do
+  printf '{"id":"%s","rule":"cn.enforcement.application","events":{"effective":"%s"}}\n' "$day" "$day" >&"${BATCH[1]}"
+  reply=""
+  read -t 10 -r reply <&"${BATCH[0]}"
+  [[ $reply == "{\"id\":\"$day\",\"ok\":true,"* ]] && ok || { out=$reply; bad "interactive batch: no answer to $day"; }
+done
+exec {BATCH[1]}>&-
+wait "$BATCH_PID"; status=$?
+expect_status 0 "interactive batch ends when its input does"
 run batch /nonexistent.jsonl;                                   expect_status 26 "batch unreadable file"
 
 # docket: every deadline a case's events trigger, chains followed, sorted by date.

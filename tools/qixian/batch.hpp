@@ -13,7 +13,9 @@ struct batch_stats {
 };
 
 /// Answers every line of `in` on `out`, one line each, in order, whatever goes wrong.
-/// Memory stays bounded by the longest line.
+/// Answers are written in chunks of some 64 KiB, and at once whenever `in` has nothing
+/// more waiting (so an interactive client is answered line by line). Memory stays
+/// bounded by the longest line and the chunk.
 batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out, bool trace);
 
 }  // namespace qixian::cli

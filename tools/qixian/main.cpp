@@ -422,6 +422,7 @@ int main(int argc, char** argv) {
         auto pack = load_pack(rules_dir);
         if (!pack) return print_diagnostics(pack.error());
         std::ios::sync_with_stdio(false);
+        std::cin.tie(nullptr);  // run_batch flushes its answers itself, before it waits for input
         if (batch_file.empty() || batch_file == "-") {
             cli::run_batch(*pack, std::cin, std::cout, !batch_no_trace);
         } else {
