@@ -194,15 +194,20 @@ for ((i = 0; i < ${#request_cases[@]}; i += 2)); do
 done
 rm -f "$batch_in"
 # batch answers an interactive client line by line: each answer comes before the next request is sent.
+# (bash forgets a coprocess's pid and pipes once it ends: copies are kept here)
 coproc BATCH { "$Q" batch --no-trace; }
+batch_pid=$BATCH_PID
+exec {to_batch}>&"${BATCH[1]}" {from_batch}<&"${BATCH[0]}"
+exec {BATCH[1]}>&-
 for day in 2013-12-14 2018-08-27; do
-  printf '{"id":"%s","rule":"cn.enforcement.application","events":{"effective":"%s"}}\n' "$day" "$day" >&"${BATCH[1]}"
+  printf '{"id":"%s","rule":"cn.enforcement.application","events":{"effective":"%s"}}\n' "$day" "$day" >&"$to_batch"
   reply=""
-  read -t 10 -r reply <&"${BATCH[0]}"
+  read -t 10 -r reply <&"$from_batch"
   [[ $reply == "{\"id\":\"$day\",\"ok\":true,"* ]] && ok || { out=$reply; bad "interactive batch: no answer to $day"; }
 done
-exec {BATCH[1]}>&-
-wait "$BATCH_PID"; status=$?
+exec {to_batch}>&-
+wait "$batch_pid"; status=$?
+exec {from_batch}<&-
 expect_status 0 "interactive batch ends when its input does"
 run batch /nonexistent.jsonl;                                   expect_status 26 "batch unreadable file"
 

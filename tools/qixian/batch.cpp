@@ -16,6 +16,7 @@ batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out
     // file of a million lines costs a few thousand writes, not a million.
     constexpr std::size_t chunk = std::size_t{1} << 16;
     std::string line, answer;
+    citation_json_cache cache;
     while (std::getline(in, line)) {
         ++stats.lines;
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -43,7 +44,7 @@ batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out
                 w.key("error").begin_object().field("code", to_string(failed->code)).field("message", failed->message).end_object();
                 ++stats.errors;
             } else {
-                write_fields(w, *done, with_trace);
+                write_fields(w, *done, with_trace, cache);
             }
             w.end_object();
         }

@@ -449,11 +449,12 @@ int main(int argc, char** argv) {
         } else if (json) {
             std::string text;
             cli::json_writer w(text);
+            cli::citation_json_cache cache;
             w.begin_object().field("case", docket_path).key("deadlines").begin_array();
             for (const auto& e : d->entries) {
                 w.begin_object();
                 if (e.due) {
-                    cli::write_fields(w, *e.due, true);
+                    cli::write_fields(w, *e.due, true, cache);
                     if (!e.chain.empty()) {
                         w.key("chain").begin_array();
                         for (const auto& c : e.chain) w.value(c);

@@ -144,25 +144,37 @@ std::string render_text(const deadline& d, lang l, bool full) {
     return o.str();
 }
 
-namespace {
-void write_citations(json_writer& w, const citation_list& cs) {
-    w.key("citations").begin_array();
-    for (const auto& c : cs) {
-        w.begin_object().field("instrument", c.instrument).field("article", c.article);
-        if (!c.paragraph.empty()) w.field("paragraph", c.paragraph);
-        w.end_object();
+citation_json_cache::entry& citation_json_cache::find(const citation_list& cs) {
+    if (auto it = entries_.find(cs.begin()); it != entries_.end()) return it->second;
+    if (entries_.size() >= limit) entries_.clear();
+    entry e{cs, {}, {}};
+    {
+        json_writer w(e.objects);
+        w.begin_array();
+        for (const auto& c : cs) {
+            w.begin_object().field("instrument", c.instrument).field("article", c.article);
+            if (!c.paragraph.empty()) w.field("paragraph", c.paragraph);
+            w.end_object();
+        }
+        w.end_array();
     }
-    w.end_array();
+    {
+        json_writer w(e.texts);
+        w.begin_array();
+        for (const auto& c : cs) w.value_concat(text_parts(c));  // to_string(c), without building it
+        w.end_array();
+    }
+    return entries_.emplace(cs.begin(), std::move(e)).first->second;
 }
-// The text of `to_string(const citation&)`, written without building it.
-void write_citation_text(json_writer& w, const citation& c) { w.value_concat(text_parts(c)); }
-}  // namespace
 
-void write_fields(json_writer& w, const deadline& d, bool trace) {
+std::string_view citation_json_cache::objects(const citation_list& cs) { return find(cs).objects; }
+std::string_view citation_json_cache::texts(const citation_list& cs) { return find(cs).texts; }
+
+void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache) {
     w.field("ok", true).field("rule", d.rule).field("name_zh", d.name_zh).field("name_en", d.name_en);
     if (!d.time_limited) {
         w.field("version", d.version).field("time_limited", false);
-        write_citations(w, d.citations);
+        w.key("citations").raw(cache.objects(d.citations));
         if (trace) {
             w.key("trace").begin_array();
             for (const auto& t : d.trace) w.begin_object().field("step", t.step).field("detail", t.detail).end_object();
@@ -174,7 +186,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
         return;
     }
     w.field("version", d.version);
-    write_citations(w, d.citations);
+    w.key("citations").raw(cache.objects(d.citations));
     w.field("trigger", d.trigger).field("start", d.start)
         .field("start_from", d.start_from.empty() ? d.trigger : d.start_from)
         .field("period", to_string(d.length));
@@ -226,9 +238,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace) {
         w.key("trace").begin_array();
         for (const auto& t : d.trace) {
             w.begin_object().field("step", t.step).field("detail", t.detail);
-            w.key("citations").begin_array();
-            for (const auto& c : t.citations) write_citation_text(w, c);
-            w.end_array().end_object();
+            w.key("citations").raw(cache.texts(t.citations)).end_object();
         }
         w.end_array();
     }
@@ -250,7 +260,8 @@ nlohmann::ordered_json to_json(const deadline& d) {
     std::string text;
     json_writer w(text);
     w.begin_object();
-    write_fields(w, d, true);
+    citation_json_cache cache;
+    write_fields(w, d, true, cache);
     w.end_object();
     return nlohmann::ordered_json::parse(w.finish());
 }

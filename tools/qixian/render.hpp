@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace qixian::cli {
 
@@ -18,9 +20,32 @@ std::string render_text(const deadline& d, lang l, bool full);
 
 class json_writer;
 
+/// The JSON text of citation lists already written. A batch cites its pack's few lists
+/// millions of times (every answer, every trace step): each is escaped and formatted
+/// once. An entry holds its list, so the storage it is keyed by cannot be taken by
+/// another list while the entry lives; the cache is emptied when it passes `limit`
+/// entries (lists joined for one answer come and go), so its memory stays bounded.
+class citation_json_cache {
+public:
+    static constexpr std::size_t limit = 4096;
+    /// [{"instrument": …, "article": …, "paragraph": …}, …] (the response's "citations").
+    std::string_view objects(const citation_list& cs);
+    /// ["中华人民共和国民法典 art. 202", …] (a trace step's "citations").
+    std::string_view texts(const citation_list& cs);
+
+private:
+    struct entry {
+        citation_list list;
+        std::string objects, texts;
+    };
+    entry& find(const citation_list& cs);
+    std::unordered_map<const citation*, entry> entries_;
+};
+
 /// INTERFACES.md response fields, written into an object already begun on `w` (so a
-/// caller can put "id" first). `trace` = false leaves the trace out.
-void write_fields(json_writer& w, const deadline& d, bool trace);
+/// caller can put "id" first). `trace` = false leaves the trace out. Citation lists
+/// are written from `cache`.
+void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache);
 
 /// The same, as a JSON document (for `compute --format json`).
 nlohmann::ordered_json to_json(const deadline& d);
