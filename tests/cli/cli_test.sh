@@ -155,42 +155,56 @@ rm -f "$batch_in"
 # twice is refused (one of two values is never dropped silently); ids of every JSON type are echoed as given.
 E='{"rule":"cn.enforcement.application","events":{"effective":"2024-01-05"}'
 L='{"rule":"cn.civil.limitation","events":{"knew":"2020-01-05"}'
-bad_line() { printf '{"id":%s,"line":%s,"ok":false,"error":{"code":"invalid_request","message":"%s"}}' "$1" "$2" "$3"; }
+# Expected answers: an error line's number is filled in where it stands ("line":@).
+bad_line() { printf '{"id":%s,"line":@,"ok":false,"error":{"code":"invalid_request","message":"%s"}}' "$1" "$2"; }
+not_json=$(bad_line null "the line is not valid JSON")
+deep_open=$(printf '[%.0s' {1..100000}); deep_close=$(printf ']%.0s' {1..100000})
 request_cases=(
-  "${E},\"rule\":\"cn.civil.limitation\"}"                         "$(bad_line null 1 "field 'rule' is given twice")"
-  '{"rule":"cn.enforcement.application","events":{"effective":"2024-01-05","effective":"2024-01-06"}}' "$(bad_line null 2 "events.effective is given twice")"
-  "${L},\"tolling\":[{\"kind\":\"interruption\",\"at\":\"2021-01-01\",\"at\":\"2021-02-01\"}]}" "$(bad_line null 3 "tolling.at is given twice")"
-  "${L},\"readings\":{\"instalments\":\"last\",\"instalments\":\"each\"}}" "$(bad_line null 4 "readings.instalments is given twice")"
-  '{"id":5,"colour":"red","rule":5}'                                "$(bad_line 5 5 "unknown field 'colour'")"
-  '{"rule":5,"colour":"red","id":6}'                                "$(bad_line 6 6 "'rule' must be a string")"
-  "${L},\"tolling\":[{\"at\":\"2021-01-01\",\"kind\":\"suspension\"}]}" "$(bad_line null 7 "tolling suspension: unexpected field 'at' (from, to)")"
-  "${L},\"tolling\":[{\"kind\":\"suspension\",\"from\":\"2021-01-01\"}]}" "$(bad_line null 8 "tolling suspension needs from and to")"
-  "${L},\"tolling\":[{\"kind\":\"interruption\",\"at\":5}]}"        "$(bad_line null 9 "tolling.at must be a string")"
-  "${L},\"tolling\":[5]}"                                           "$(bad_line null 10 "each tolling entry must be an object")"
-  "${L},\"tolling\":{}}"                                            "$(bad_line null 11 "'tolling' must be an array")"
-  '{"rule":"cn.enforcement.application","events":{"instalment_due":[]}}' "$(bad_line null 12 "events.instalment_due: an empty list")"
-  '{"rule":"cn.enforcement.application","events":{"effective":["2024-01-05"]}}' "$(bad_line null 13 "events.effective: only instalment_due takes a list of days")"
-  '{"rule":"cn.enforcement.application","events":{"effective":{"on":"2024-01-05"}}}' "$(bad_line null 14 "events.effective must be a string")"
-  "${L},\"trace\":\"yes\"}"                                         "$(bad_line null 15 "'trace' must be true or false")"
-  "${L},\"local_times\":3}"                                         "$(bad_line null 16 "local_times must be reject, earliest or latest")"
-  "${L},\"calendar_as_of\":20200101}"                               "$(bad_line null 17 "'calendar_as_of' must be a string")"
-  '{"id":18,"events":{"knew":"2020-01-05"}}'                        "$(bad_line 18 18 "'rule' is required")"
-  '[1,2]'                                                           "$(bad_line null 19 "a request must be a JSON object")"
-  '{"id":20,"rule":'                                                "$(bad_line null 20 "the line is not valid JSON")"
-  '{"id":21} trailing'                                              "$(bad_line null 21 "the line is not valid JSON")"
-  "{\"id\":1.5e3,${E:1},\"trace\":false}"                          '{"id":1500.0,"ok":true,'
-  "{\"id\":-7,${E:1},\"trace\":false}"                             '{"id":-7,"ok":true,'
-  "{\"id\":18446744073709551615,${E:1},\"trace\":false}"           '{"id":18446744073709551615,"ok":true,'
-  "{\"id\":\"a\\\"b\\u0001/é中\",${E:1},\"trace\":false}"          '{"id":"a\"b\u0001/é中","ok":true,'
-  "{\"id\":[true,null,{\"k\":[]}],${E:1},\"trace\":false}"         '{"id":[true,null,{"k":[]}],"ok":true,'
+  "${E},\"rule\":\"cn.civil.limitation\"}"                         "$(bad_line null "field 'rule' is given twice")"
+  '{"rule":"cn.enforcement.application","events":{"effective":"2024-01-05","effective":"2024-01-06"}}' "$(bad_line null "events.effective is given twice")"
+  "${L},\"tolling\":[{\"kind\":\"interruption\",\"at\":\"2021-01-01\",\"at\":\"2021-02-01\"}]}" "$(bad_line null "tolling.at is given twice")"
+  "${L},\"readings\":{\"instalments\":\"last\",\"instalments\":\"each\"}}" "$(bad_line null "readings.instalments is given twice")"
+  '{"id":5,"colour":"red","rule":5}'                                "$(bad_line 5 "unknown field 'colour'")"
+  '{"rule":5,"colour":"red","id":6}'                                "$(bad_line 6 "'rule' must be a string")"
+  "${L},\"tolling\":[{\"at\":\"2021-01-01\",\"kind\":\"suspension\"}]}" "$(bad_line null "tolling suspension: unexpected field 'at' (from, to)")"
+  "${L},\"tolling\":[{\"kind\":\"suspension\",\"from\":\"2021-01-01\"}]}" "$(bad_line null "tolling suspension needs from and to")"
+  "${L},\"tolling\":[{\"kind\":\"interruption\",\"at\":5}]}"        "$(bad_line null "tolling.at must be a string")"
+  "${L},\"tolling\":[5]}"                                           "$(bad_line null "each tolling entry must be an object")"
+  "${L},\"tolling\":{}}"                                            "$(bad_line null "'tolling' must be an array")"
+  '{"rule":"cn.enforcement.application","events":{"instalment_due":[]}}' "$(bad_line null "events.instalment_due: an empty list")"
+  '{"rule":"cn.enforcement.application","events":{"effective":["2024-01-05"]}}' "$(bad_line null "events.effective: only instalment_due takes a list of days")"
+  '{"rule":"cn.enforcement.application","events":{"effective":{"on":"2024-01-05"}}}' "$(bad_line null "events.effective must be a string")"
+  "${L},\"trace\":\"yes\"}"                                         "$(bad_line null "'trace' must be true or false")"
+  "${L},\"local_times\":3}"                                         "$(bad_line null "local_times must be reject, earliest or latest")"
+  "${L},\"calendar_as_of\":20200101}"                               "$(bad_line null "'calendar_as_of' must be a string")"
+  '{"id":18,"events":{"knew":"2020-01-05"}}'                        "$(bad_line 18 "'rule' is required")"
+  '[1,2]'                                                           "$(bad_line null "a request must be a JSON object")"
+  '{"id":20,"rule":'                                                "$not_json"
+  '{"id":21} trailing'                                              "$not_json"
+  "{\"id\":NaN,${E:1}}"                                             "$not_json"
+  "{\"id\":23,${E:1},}"                                             "$not_json"
+  "{\"id\":\"tab"$'\t'"here\",${E:1}}"                              "$not_json"
+  "{\"id\":\"\\ud83d\",${E:1}}"                                     "$not_json"
+  "{\"id\":1.5e3,${E:1},\"trace\":false}"                           '{"id":1.5e3,"ok":true,'
+  "{\"id\":-7,${E:1},\"trace\":false}"                              '{"id":-7,"ok":true,'
+  "{\"id\":18446744073709551615,${E:1},\"trace\":false}"            '{"id":18446744073709551615,"ok":true,'
+  "{\"id\":\"a\\\"b\\u0001/é中\",${E:1},\"trace\":false}"           '{"id":"a\"b\u0001/é中","ok":true,'
+  "{\"id\":[true,null,{\"k\":[]}],${E:1},\"trace\":false}"          '{"id":[true,null,{"k":[]}],"ok":true,'
+  "{\"id\":\"\\ud83d\\ude00\",${E:1},\"trace\":false}"              '{"id":"😀","ok":true,'
+  $'\xEF\xBB\xBF'"{\"id\":32,${E:1},\"trace\":false}"               '{"id":32,"ok":true,'
+  # nested 100,000 deep: answered (the reader does not recurse), the id echoed in full
+  "${deep_open}${deep_close}"                                       "$(bad_line null "a request must be a JSON object")"
+  "{\"id\":${deep_open}1${deep_close},${E:1},\"trace\":false}"      "{\"id\":${deep_open}1${deep_close},\"ok\":true,"
 )
 batch_in=$(mktemp)
 for ((i = 0; i < ${#request_cases[@]}; i += 2)); do printf '%s\n' "${request_cases[i]}"; done > "$batch_in"
 run batch "$batch_in"
 expect_status 0 "batch of request errors"
+answers=()
+mapfile -t answers <<<"$out"
 for ((i = 0; i < ${#request_cases[@]}; i += 2)); do
-  got=$(sed -n "$((i / 2 + 1))p" <<<"$out")
-  [[ $got == "${request_cases[i + 1]}"* ]] && ok || bad "batch request line $((i / 2 + 1)): got ${got:0:160}"
+  n=$((i / 2 + 1)); want=${request_cases[i + 1]//'"line":@'/"\"line\":$n"}; got=${answers[n - 1]-}
+  [[ $got == "$want"* ]] && ok || { fail=$((fail + 1)); echo "FAIL: batch request line $n: got ${got:0:160}"; }
 done
 rm -f "$batch_in"
 # batch answers an interactive client line by line: each answer comes before the next request is sent.

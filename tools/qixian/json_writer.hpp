@@ -24,9 +24,7 @@ namespace qixian::cli {
 
 class json_writer {
 public:
-    explicit json_writer(std::string& out) : out_(out), len_(out.size()) {
-        out_.resize(std::max(out_.capacity(), len_ + 1024));
-    }
+    explicit json_writer(std::string& out) : out_(out), start_(out.size()), len_(start_) { out_.resize(len_ + 256); }
     ~json_writer() { finish(); }
     json_writer(const json_writer&) = delete;
     json_writer& operator=(const json_writer&) = delete;
@@ -106,7 +104,11 @@ private:
         if (len_ + n > out_.size()) [[unlikely]] grow(n);
         return out_.data() + len_;
     }
-    [[gnu::noinline]] void grow(std::size_t n) { out_.resize(std::max(out_.size() * 2, len_ + n)); }
+    // Room grows by what this writer has written so far (at least 256 bytes, at least
+    // `n`), so the bytes zeroed by resize stay in proportion to the text.
+    [[gnu::noinline]] void grow(std::size_t n) {
+        out_.resize(len_ + std::max({n, len_ - start_, std::size_t{256}}));
+    }
     void put(char c) {
         *room(1) = c;
         ++len_;
@@ -165,6 +167,7 @@ private:
     }
 
     std::string& out_;
+    std::size_t start_;  // where this writer's text begins
     std::size_t len_;
     bool first_ = true;
     bool after_key_ = false;

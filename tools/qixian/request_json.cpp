@@ -1,8 +1,14 @@
 #include "request_json.hpp"
+#include "json_writer.hpp"
+
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,72 +32,76 @@ field_id field_of(std::string_view key) {
     return field_id::unknown;
 }
 
-// One request line, read as the parser reports it (nlohmann's SAX interface) straight
-// into a compute_request: no document tree is built. The first problem is kept and the
-// rest of the line is still read, so that a line that is not JSON at all says so.
+// One request line, read as the parser reports it (RapidJSON's SAX interface, which
+// checks the whole line against RFC 8259, UTF-8 included) straight into a
+// compute_request: no document tree is built. The first problem is kept and the rest of
+// the line is still read, so that a line that is not JSON at all says so.
 class request_reader {
 public:
-    using json = nlohmann::json;
-
     // The value about to be read: a scalar, or the start of an object or array.
     enum class value_kind { null, boolean, number, string, object, array };
 
-    bool null() { return value(value_kind::null); }
-    bool boolean(bool b) {
+    bool Null() { return value(value_kind::null); }
+    bool Bool(bool b) {
         boolean_ = b;
         return value(value_kind::boolean);
     }
-    bool number_integer(json::number_integer_t n) { return number(json(n)); }
-    bool number_unsigned(json::number_unsigned_t n) { return number(json(n)); }
-    bool number_float(json::number_float_t x, const std::string&) { return number(json(x)); }
-    bool string(std::string& s) {
-        string_ = &s;
+    // Numbers come as their text (kParseNumbersAsStringsFlag): an id is echoed as written.
+    bool RawNumber(const char* text, rapidjson::SizeType n, bool) {
+        text_ = std::string_view(text, n);
+        return value(value_kind::number);
+    }
+    bool Int(int) { return value(value_kind::number); }  // not called under kParseNumbersAsStringsFlag
+    bool Uint(unsigned) { return value(value_kind::number); }
+    bool Int64(std::int64_t) { return value(value_kind::number); }
+    bool Uint64(std::uint64_t) { return value(value_kind::number); }
+    bool Double(double) { return value(value_kind::number); }
+    bool String(const char* text, rapidjson::SizeType n, bool) {
+        text_ = std::string_view(text, n);
         return value(value_kind::string);
     }
-    bool binary(json::binary_t&) { return value(value_kind::null); }  // not produced by the JSON parser
-    bool start_object(std::size_t) { return value(value_kind::object); }
-    bool start_array(std::size_t) { return value(value_kind::array); }
-    bool key(std::string& k) {
+    bool StartObject() { return value(value_kind::object); }
+    bool StartArray() { return value(value_kind::array); }
+    bool Key(const char* text, rapidjson::SizeType n, bool) {
+        const std::string_view k(text, n);
         frame& f = stack_.back();
-        f.key = std::move(k);
+        if (f.what == container::id_object) {
+            id_writer_->key(k);
+            return true;
+        }
         if (f.what == container::request) {
-            f.field = field_of(f.key);
+            f.field = field_of(k);
             const auto bit = std::uint32_t{1} << static_cast<unsigned>(f.field);
-            if (f.field != field_id::unknown && (seen_ & bit) != 0) fail("field '" + f.key + "' is given twice");
+            if (f.field == field_id::unknown) f.key = k;  // for the message
+            else if ((seen_ & bit) != 0) fail("field '" + std::string(k) + "' is given twice");
             seen_ |= bit;
-        } else if (f.what == container::events || f.what == container::facts) {
+            return true;
+        }
+        f.key = k;
+        if (f.what == container::events || f.what == container::facts) {
             auto& map = f.what == container::events ? req_.events : req_.facts;
-            const bool twice = map.count(f.key) != 0 || (f.what == container::events && f.key == "instalment_due" &&
-                                                          instalments_given_);
+            const bool twice = map.find(k) != map.end() || (f.what == container::events && k == "instalment_due" &&
+                                                             instalments_given_);
             if (twice) fail(name(f.what) + "." + f.key + " is given twice");
         } else if (f.what == container::readings) {
-            if (std::find(readings_seen_.begin(), readings_seen_.end(), f.key) != readings_seen_.end())
+            if (std::find(readings_seen_.begin(), readings_seen_.end(), k) != readings_seen_.end())
                 fail("readings." + f.key + " is given twice");
             readings_seen_.push_back(f.key);
         } else if (f.what == container::tolling_entry) {
             for (const auto& given : entry_)
-                if (given.first == f.key) fail("tolling." + f.key + " is given twice");
+                if (given.first == k) fail("tolling." + f.key + " is given twice");
         }
         return true;
     }
-    bool end_object() { return end(); }
-    bool end_array() { return end(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
-        syntax_error_ = true;
-        return false;
-    }
+    bool EndObject(rapidjson::SizeType) { return end(); }
+    bool EndArray(rapidjson::SizeType) { return end(); }
 
-    // The outcome, once the parser has returned `parsed`.
+    // The outcome, once the parser has returned.
     parsed_request finish(bool parsed, std::string_view line) {
         parsed_request out;
-        if (!parsed || syntax_error_) {
+        if (!parsed) {
             out.request = unexpected(bad(line.empty() ? "an empty line is not a request" : "the line is not valid JSON"));
             return out;
-        }
-        if (id_is_container_) {
-            // Rare: an id that is an object or array is echoed as the document tree writes it.
-            const json whole = json::parse(line, nullptr, false);
-            id_ = whole.at("id").dump(-1, ' ', false, json::error_handler_t::replace);
         }
         out.id = std::move(id_);
         if (first_error_) {
@@ -105,7 +115,10 @@ public:
     }
 
 private:
-    enum class container : std::uint8_t { request, events, facts, readings, tolling, tolling_entry, instalments, skipped };
+    enum class container : std::uint8_t {
+        request, events, facts, readings, tolling, tolling_entry, instalments, skipped,
+        id_object, id_array,  // inside an id that is an object or array: copied to id_writer_
+    };
     struct frame {
         container what;
         field_id field = field_id::unknown;  // request: the field of `key`
@@ -129,11 +142,6 @@ private:
         return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
     }
 
-    bool number(const json& n) {
-        number_ = &n;
-        return value(value_kind::number);
-    }
-
     bool value(value_kind k) {
         if (stack_.empty()) {
             if (k == value_kind::object) return enter(container::request);
@@ -141,6 +149,8 @@ private:
         }
         frame& f = stack_.back();
         switch (f.what) {
+            case container::id_object:
+            case container::id_array: return id_value(k);
             case container::skipped:
                 return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
             case container::request: return request_field(f, k);
@@ -152,29 +162,28 @@ private:
                 }
                 if (k == value_kind::array) return refuse(k, "events." + f.key + ": only instalment_due takes a list of days");
                 if (k != value_kind::string) return refuse(k, "events." + f.key + " must be a string");
-                req_.events[f.key] = std::move(*string_);
+                req_.events[f.key] = text_;
                 return true;
             case container::facts:
                 if (k != value_kind::string) return refuse(k, "facts." + f.key + " must be a string");
-                req_.facts[f.key] = std::move(*string_);
+                req_.facts[f.key] = text_;
                 return true;
             case container::readings: {
-                const std::string s = k == value_kind::string ? *string_ : std::string();
+                const std::string_view s = k == value_kind::string ? text_ : std::string_view();
                 if (!apply_reading(req_, f.key, s))
-                    fail("readings." + f.key + ": '" + s + "' is not a reading (" + readings_summary + ")");
+                    fail("readings." + f.key + ": '" + std::string(s) + "' is not a reading (" + readings_summary + ")");
                 return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
             }
             case container::instalments:
                 if (k != value_kind::string) return refuse(k, "events.instalment_due: each day must be a string");
-                req_.instalments.push_back(std::move(*string_));
+                req_.instalments.emplace_back(text_);
                 return true;
             case container::tolling:
                 if (k != value_kind::object) return refuse(k, "each tolling entry must be an object");
                 entry_.clear();
                 return enter(container::tolling_entry);
             case container::tolling_entry:
-                entry_.emplace_back(f.key, k == value_kind::string ? std::optional<std::string>(std::move(*string_))
-                                                                   : std::nullopt);
+                entry_.emplace_back(f.key, k == value_kind::string ? std::optional<std::string>(text_) : std::nullopt);
                 return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
         }
         return true;
@@ -186,37 +195,38 @@ private:
         };
         switch (f.field) {
             case field_id::id:
-                if (k == value_kind::object || k == value_kind::array) {
-                    id_is_container_ = true;
-                    return enter(container::skipped);
+                id_.clear();
+                if (k == value_kind::number) id_ = text_;  // as written
+                else if (k == value_kind::null) id_ = "null";
+                else if (k == value_kind::boolean) id_ = boolean_ ? "true" : "false";
+                else {
+                    id_writer_.emplace(id_);  // a string (escaped), an object or an array
+                    return id_value(k);
                 }
-                id_ = k == value_kind::string  ? json(*string_).dump(-1, ' ', false, json::error_handler_t::replace)
-                      : k == value_kind::number  ? number_->dump()
-                      : k == value_kind::boolean ? (boolean_ ? "true" : "false")
-                                                 : "null";
                 return true;
             case field_id::rule:
                 if (k != value_kind::string) return must_be_string("rule");
-                req_.rule = std::move(*string_);
+                req_.rule = text_;
                 return true;
             case field_id::act:
                 if (k != value_kind::string) return must_be_string("act");
-                req_.act = std::move(*string_);
+                req_.act = std::string(text_);
                 return true;
             case field_id::zone:
                 if (k != value_kind::string) return must_be_string("zone");
-                req_.zone = std::move(*string_);
+                req_.zone = text_;
                 return true;
             case field_id::calendar_as_of: {
                 if (k != value_kind::string) return must_be_string("calendar_as_of");
-                auto d = civil_date::parse(*string_);
+                auto d = civil_date::parse(text_);
                 if (!d) fail_with(d.error());
                 else req_.calendar_as_of = *d;
                 return true;
             }
             case field_id::events:
             case field_id::facts:
-                if (k != value_kind::object) return refuse(k, "'" + f.key + "' must be an object");
+                if (k != value_kind::object)
+                    return refuse(k, std::string(f.field == field_id::events ? "'events'" : "'facts'") + " must be an object");
                 return enter(f.field == field_id::events ? container::events : container::facts);
             case field_id::readings:
                 if (k != value_kind::object) return refuse(k, "'readings' must be an object");
@@ -225,7 +235,7 @@ private:
                 if (k != value_kind::array) return refuse(k, "'tolling' must be an array");
                 return enter(container::tolling);
             case field_id::local_times: {
-                const std::string_view s = k == value_kind::string ? std::string_view(*string_) : std::string_view();
+                const std::string_view s = k == value_kind::string ? text_ : std::string_view();
                 if (s == "reject") req_.local_times = tz::local_policy::reject;
                 else if (s == "earliest") req_.local_times = tz::local_policy::earliest;
                 else if (s == "latest") req_.local_times = tz::local_policy::latest;
@@ -249,9 +259,30 @@ private:
         if (!first_error_) first_error_ = std::move(e);
     }
 
+    // The id, as given: copied value by value (an object or array in full).
+    bool id_value(value_kind k) {
+        json_writer& w = *id_writer_;
+        switch (k) {
+            case value_kind::null: w.null(); break;
+            case value_kind::boolean: w.value(boolean_); break;
+            case value_kind::number: w.raw(text_); break;
+            case value_kind::string: w.value(text_); break;
+            case value_kind::object: w.begin_object(); return enter(container::id_object);
+            case value_kind::array: w.begin_array(); return enter(container::id_array);
+        }
+        if (stack_.back().what == container::request) id_writer_.reset();  // a scalar id: done
+        return true;
+    }
+
     bool end() {
         const container c = stack_.back().what;
         stack_.pop_back();
+        if (c == container::id_object || c == container::id_array) {
+            if (c == container::id_object) id_writer_->end_object();
+            else id_writer_->end_array();
+            if (stack_.back().what == container::request) id_writer_.reset();  // the whole id is written
+            return true;
+        }
         if (c == container::instalments && req_.instalments.empty()) fail("events.instalment_due: an empty list");
         if (c == container::tolling_entry) tolling_entry_done();
         return true;
@@ -298,16 +329,14 @@ private:
     compute_request req_;
     std::vector<frame> stack_;
     std::string id_ = "null";
-    bool id_is_container_ = false;
+    std::optional<json_writer> id_writer_;  // while the id is being copied
     std::uint32_t seen_ = 0;  // top-level fields given, one bit each
     bool instalments_given_ = false;
     std::vector<std::string> readings_seen_;
     std::vector<std::pair<std::string, std::optional<std::string>>> entry_;  // the tolling entry being read
     std::optional<error> first_error_;
-    bool syntax_error_ = false;
-    // The scalar being reported (valid during one call).
-    std::string* string_ = nullptr;
-    const json* number_ = nullptr;
+    // The scalar being reported (valid during one call): a string's or a number's text.
+    std::string_view text_;
     bool boolean_ = false;
 };
 
@@ -315,7 +344,15 @@ private:
 
 parsed_request read_request(std::string_view line) {
     request_reader reader;
-    const bool parsed = nlohmann::json::sax_parse(line.begin(), line.end(), &reader);
+    // Strict RFC 8259 (no comments, NaN or trailing commas), UTF-8 checked, nesting
+    // followed without recursion (a line nested a million deep is answered, not a
+    // crash); a NUL byte cannot be in JSON text.
+    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag |
+                               rapidjson::kParseNumbersAsStringsFlag;
+    if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a byte order mark is ignored (RFC 8259 §8.1)
+    rapidjson::MemoryStream bytes(line.data(), line.size());  // reads as NUL past the end
+    rapidjson::Reader parser;
+    const bool parsed = line.find('\0') == std::string_view::npos && !parser.Parse<flags>(bytes, reader).IsError();
     return reader.finish(parsed, line);
 }
 
