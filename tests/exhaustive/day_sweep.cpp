@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 using namespace qixian;
 using qixian::test::day;
 
@@ -32,6 +34,22 @@ TEST_CASE("every day 1900-2100: civil <-> serial round trip, text round trip, we
     }
     CHECK(failures == 0);
     CHECK(days == 73414);  // 201 years, 49 of them leap (2000 is, 1900 and 2100 are not)
+}
+
+TEST_CASE("every day 0001-9999: the text is the year, month and day, zero-padded") {
+    int failures = 0;
+    long days = 0;
+    char want[16];
+    for (civil_date d = civil_date::min();; d = add_calendar_days(d, 1), ++days) {
+        std::snprintf(want, sizeof want, "%04d-%02u-%02u", d.year(), d.month(), d.day());
+        if (d.to_string() != want && ++failures < 20) {
+            CAPTURE(want);
+            CHECK(d.to_string() == want);
+        }
+        if (d == civil_date::max()) break;
+    }
+    CHECK(failures == 0);
+    CHECK(days + 1 == 3652059);  // 0001-01-01 .. 9999-12-31
 }
 
 TEST_CASE("every start day 2000-2030 with the common lengths: the counting invariants") {

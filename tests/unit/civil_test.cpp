@@ -102,6 +102,14 @@ TEST_CASE("local times: parse, print, day_of, start_of") {
     CHECK(to_string(*t) == "2025-06-03T10:25:00");
     CHECK(day_of(*t) == day("2025-06-03"));
     CHECK(to_string(*parse_local_time("1986-05-04T02:30:15")) == "1986-05-04T02:30:15");
+    // written in place, at the ends of the supported range
+    char buf[local_time_text_size];
+    const auto text = [&](std::string_view written) {
+        return std::string(buf, to_chars(buf, *parse_local_time(written)));
+    };
+    CHECK(text("0001-01-01T00:00:00") == "0001-01-01T00:00:00");
+    CHECK(text("9999-12-31T23:59:59") == "9999-12-31T23:59:59");
+    CHECK(text("2009-10-09T07:05:09") == "2009-10-09T07:05:09");
     CHECK(start_of(day("2025-07-01")) - start_of(day("2025-06-30")) == std::chrono::hours{24});
 
     CHECK(parse_local_time("2025-06-03T24:00").error().message == "'2025-06-03T24:00': hour 24 is not 00-23");

@@ -317,3 +317,50 @@ TEST_CASE("compute: the 2008 take-over on awkward days, with the other readings 
         CHECK(transition_step);  // taken over or not, the trace says why
     }
 }
+
+TEST_CASE("citation_list: shared when copied, joined without repeats, equal by content") {
+    const citation cpl{"中华人民共和国民事诉讼法（2023年修正）", "250", "", ""};
+    const citation cc201{"中华人民共和国民法典", "201", "1", ""};
+    const citation cc201_2{"中华人民共和国民法典", "201", "2", ""};
+
+    const citation_list none;
+    CHECK(none.empty());
+    CHECK(none.size() == 0);
+    CHECK(none.begin() == none.end());
+    CHECK(citation_list(std::vector<citation>{}).empty());
+
+    const citation_list a{cpl, cc201};
+    const citation_list copy = a;  // a pointer copied, not the text
+    CHECK(copy.begin() == a.begin());
+    REQUIRE(copy.size() == 2);
+    CHECK(copy[1].article == "201");
+    CHECK(copy.front().instrument == "中华人民共和国民事诉讼法（2023年修正）");
+
+    // b adds only what a does not cite (instrument, article and paragraph all count)
+    const citation_list b{cc201, cc201_2};
+    const citation_list ab = citation_list::join(a, b);
+    REQUIRE(ab.size() == 3);
+    CHECK(ab[0] == cpl);
+    CHECK(ab[1] == cc201);
+    CHECK(ab[2] == cc201_2);
+    // nothing new: the same list, not a copy
+    CHECK(citation_list::join(a, citation_list{cc201}).begin() == a.begin());
+    CHECK(citation_list::join(a, none).begin() == a.begin());
+    CHECK(citation_list::join(none, b) == b);
+
+    CHECK(a == citation_list{cpl, cc201});  // different storage, same citations
+    CHECK_FALSE(a == citation_list{cc201, cpl});  // order counts
+    CHECK_FALSE(a == none);
+}
+
+TEST_CASE("an answer's trace steps share the version's citation list") {
+    compute_request req{.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}}};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    const rule_version* v = pack().find("cn.enforcement.application")->version_for(day("2023-06-30"));
+    REQUIRE(v != nullptr);
+    REQUIRE(!d->trace.empty());
+    CHECK(d->trace.front().step == "select");
+    CHECK(d->trace.front().citations.begin() == v->citations.begin());
+    CHECK(d->citations == v->citations);
+}
