@@ -26,6 +26,10 @@ std::string_view to_string(transition_reading r) noexcept {
     return r == transition_reading::takes_over ? "takes_over" : "by_trigger";
 }
 
+std::string_view to_string(version_reading r) noexcept {
+    return r == version_reading::application ? "application" : "trigger";
+}
+
 namespace {
 
 error with_context(error e, const std::string& context) {
@@ -107,7 +111,7 @@ deadline deadline_for(const rule& r, const rule_version& v, const std::string& f
     d.name_en = r.name_en;
     d.version = v.valid_from;
     d.citations = v.citations;
-    d.expiry = r.expiry;
+    d.expiry = r.expiry_under(v);
     d.forum_zone = forum_zone;
     return d;
 }
@@ -130,7 +134,40 @@ result<forum_context> forum_of(const rule_pack& pack, const rule& r) {
 }
 
 result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
-                                const rule_version* forced = nullptr);
+                                const rule_version* forced = nullptr,
+                                std::optional<civil_date> applied_on = std::nullopt);
+
+// A rule whose versions govern the applications made while they are in force: the
+// version is the one in force on the day of the application (the act). The version the
+// trigger day would choose (reading version_by=trigger) is reported where it changes the
+// last day.
+result<deadline> compute_by_application(const rule_pack& pack, const rule* r, const compute_request& req,
+                                        bool alternatives, const tz::zone& forum) {
+    auto act = anchor("act", *req.act, forum, req.local_times);
+    if (!act) return unexpected(act.error());
+    const civil_date on = act->forum_day;
+    const rule_version* v = r->version_for(on);
+    if (v == nullptr)
+        return unexpected(make_error(errc::no_version_in_force,
+                                     "rule '" + r->id + "' has no version in force for an application on " +
+                                         on.to_string() + " (its versions govern the applications made while they "
+                                         "are in force; versions from " + r->versions.front().valid_from.to_string() +
+                                         ")",
+                                     on.to_string()));
+    auto out = compute_simple(pack, r, req, alternatives, v, on);
+    if (!out) return out;
+    out->citations = citation_list::join(out->citations, r->version_by_application);
+    if (alternatives) {
+        compute_request quiet = req;
+        quiet.trace = false;
+        quiet.version_by = version_reading::trigger;
+        auto other = compute_simple(pack, r, quiet, false);
+        if (other && other->last_day != out->last_day)
+            out->alternatives.push_back(
+                {"version_by=" + std::string(to_string(version_reading::trigger)), other->last_day, {}});
+    }
+    return out;
+}
 
 // Instalments: one period from the last instalment, or each instalment its own period,
 // as the version in force for the last instalment says (and reading 4 of LAW.md §1).
@@ -240,7 +277,7 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
 
 // A rule with a trigger and a period.
 result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
-                                const rule_version* forced) {
+                                const rule_version* forced, std::optional<civil_date> applied_on) {
     auto ctx = forum_of(pack, *r);
     if (!ctx) return unexpected(ctx.error());
     const convention* conv = ctx->conv;
@@ -275,13 +312,21 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     };
     civil_date start = pick(*a, req.event_zone);
 
-    // select: the version in force for the trigger day (or the one a transition chose).
+    // select: the version in force for the trigger day (or the one a transition chose);
+    // where the versions govern applications, the one in force on the day of the act.
+    const bool by_application = !r->version_by_application.empty();
+    if (forced == nullptr && by_application && req.act && req.version_by == version_reading::application)
+        return compute_by_application(pack, r, req, alternatives, *forum);
     const rule_version* v = forced != nullptr ? forced : r->version_for(start);
     if (v == nullptr)
         return unexpected(make_error(errc::no_version_in_force,
                                      "rule '" + r->id + "' has no version in force for a trigger on " +
                                          start.to_string() + " (versions from " +
-                                         r->versions.front().valid_from.to_string() + ")",
+                                         r->versions.front().valid_from.to_string() + ")" +
+                                         (by_application && !req.act
+                                              ? "; its versions govern the applications made while they are in "
+                                                "force: give the day of the application (act)"
+                                              : ""),
                                      start.to_string()));
     // A later version that takes over periods still running when it came into force
     // (e.g. the 2008 enforcement period): count under this version first, then decide.
@@ -343,6 +388,11 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     if (!length) return unexpected(length.error());
 
     deadline d = deadline_for(*r, *v, conv->zone);
+    if (by_application && !req.act && req.version_by == version_reading::application)
+        d.notes.push_back("the versions of rule '" + r->id +
+                          "' govern the applications made while they are in force; with no act given, the version "
+                          "was chosen by the trigger day: give the day of the application (act) to apply the "
+                          "version then in force");
     const auto special = v->trigger_citations.find(*trigger);
     if (special != v->trigger_citations.end())
         d.citations = citation_list::join(d.citations, special->second);
@@ -353,11 +403,15 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     if (req.trace) {
         std::string selected = detail::cat({"version in force from ", v->valid_from});
         if (v->valid_until) detail::append(selected, {" until ", *v->valid_until});
-        if (forced != nullptr && !v->in_force_on(start))
+        if (applied_on)
+            detail::append(selected, {" (chosen by the day of the application ", *applied_on,
+                                      ": the versions govern the applications made while they are in force)"});
+        else if (forced != nullptr && !v->in_force_on(start))
             detail::append(selected, {" (the trigger day ", start, " is earlier: see the transition)"});
         else
             detail::append(selected, {" (chosen by the trigger day ", start, ")"});
-        d.trace.push_back({"select", std::move(selected), v->citations});
+        d.trace.push_back({"select", std::move(selected),
+                           applied_on ? citation_list::join(v->citations, r->version_by_application) : v->citations});
         std::string anchored_how = detail::cat({*trigger, " ", a->when.text, " -> legal day ", start});
         if (a->forum_day == a->local_day)
             detail::append(anchored_how, {" in ", conv->zone});
@@ -578,14 +632,14 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             // A debtor who agreed to perform after expiry loses the defence.
             for (const auto& tl : tolls) {
                 if (tl.event->what != tolling_event::kind::agreed_after_expiry || !(t.c.last_day < tl.when)) continue;
-                if (r->expiry == expiry_kind::defence && !v->tolling.waiver.empty()) {
+                if (r->expiry_under(*v) == expiry_kind::defence && !v->tolling.waiver.empty()) {
                     t.waived = true;
                     step("the debtor agreed to perform on " + tl.when.to_string() + ", after the period ended on " +
                              t.c.last_day.to_string() + ": the time-bar defence is waived",
                          v->tolling.waiver);
                 } else {
                     step("the debtor agreed to perform on " + tl.when.to_string() +
-                             " after expiry: no effect on a period whose expiry is '" + std::string(to_string(r->expiry)) + "'",
+                             " after expiry: no effect on a period whose expiry is '" + std::string(to_string(r->expiry_under(*v))) + "'",
                          v->citations);
                 }
             }
@@ -635,6 +689,16 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             if (tollable && !tolls.empty())
                 if (auto alt = last_day_under(start, q, other_sr); alt && *alt != d.last_day)
                     d.alternatives.push_back({"suspension=" + std::string(to_string(other_sr)), *alt, {}});
+            // Versions chosen by the trigger day under the reading version_by=trigger: the
+            // version of the application day, where it gives another day.
+            if (forced == nullptr && by_application && req.act && req.version_by == version_reading::trigger) {
+                compute_request quiet = req;
+                quiet.trace = false;
+                quiet.version_by = version_reading::application;
+                if (auto alt = compute_simple(pack, r, quiet, false); alt && alt->last_day != d.last_day)
+                    d.alternatives.push_back(
+                        {"version_by=" + std::string(to_string(version_reading::application)), alt->last_day, {}});
+            }
         }
         d.extendable_by_court = v->extendable_by_court;
         if (v->extendable_by_court)
@@ -741,7 +805,7 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
     d.name_en = r->name_en;
     d.version = v->valid_from;
     d.citations = v->citations;
-    d.expiry = r->expiry;
+    d.expiry = r->expiry_under(*v);
     d.combine = v->combine;
     d.alternatives.clear();
     d.components.clear();

@@ -249,6 +249,8 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
         v.instalments = *im == "each" ? instalment_mode::each : instalment_mode::last;
     v.extendable_by_court = r.boolean("extendable_by_court", false).value_or(false);
     v.takes_over_running = read_citations(r, "takes_over_running", false);
+    if (auto e = r.choice("expiry", false, {"bar", "defence", "extinguished"}))
+        v.expiry = *e == "bar" ? expiry_kind::bar : *e == "defence" ? expiry_kind::defence : expiry_kind::extinguished;
     v.citations = read_citations(r, "citations", true);
     v.checked_on = r.date("checked_on", false);
     v.note = r.string("note", false).value_or("");
@@ -337,6 +339,7 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                 ru.tolling = *tc == "limitation" ? tolling_class::limitation
                              : *tc == "fixed" ? tolling_class::fixed : tolling_class::exclusion;
             ru.convention = r.string("convention", true).value_or("");
+            ru.version_by_application = read_citations(r, "version_by_application", false);
             if (const auto* versions = r.array("version", true)) {
                 for_each_table(versions, sink, "rule.version",
                                [&](const toml::table* vt) { ru.versions.push_back(read_version(*vt, sink, ru.id)); });
@@ -365,10 +368,20 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                             " to " + cur.valid_from.to_string(),
                         cur.where, {{"the earlier version ends here", prev.where}}});
             }
-            // A transitional take-over needs an earlier period to take over, and both must be periods.
+            // A transitional take-over needs an earlier period to take over, and both must be
+            // periods; versions chosen by the application day take nothing over.
             for (std::size_t i = 0; i < ru.versions.size(); ++i) {
                 const auto& cur = ru.versions[i];
                 if (cur.takes_over_running.empty()) continue;
+                if (!ru.version_by_application.empty()) {
+                    parts.diagnostics.push_back(diagnostic{
+                        code::bad_value, severity::error,
+                        "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
+                            " takes over running periods, but the rule's versions are chosen by the application "
+                            "day (version_by_application): a period is never counted under two versions",
+                        cur.where, {}});
+                    continue;
+                }
                 const rule_version* prev = i == 0 ? nullptr : &ru.versions[i - 1];
                 const auto simple = [](const rule_version& x) { return x.combine == combinator::none && x.time_limited; };
                 if (prev == nullptr || !simple(*prev) || !simple(cur))

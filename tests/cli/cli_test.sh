@@ -55,6 +55,20 @@ expect_line "    start breach: " "show: special start"
 expect_line "    suspension (civil_code): 中华人民共和国民法典 art. 194" "show: suspension"
 run rules show cn.civil.revocation
 expect_line "    earliest_of: cn.civil.revocation.knowledge cn.civil.revocation.longstop" "show: composite"
+run rules show cn.recognition.taiwan.application
+expect_line "  versions govern the applications made while in force (chosen by the act's day): 最高人民法院关于中国信托商业银行股份有限公司申请认可台湾地区法院支付令案的请示的复函（[2010]民四他字第68号） 答复" "show: version by application"
+expect_line "    expiry  bar (under this version)" "show: a version's own expiry"
+
+# Taiwan judgments ((2019)沪02认台2号): a 2002 payment order, applied for in 2019: the 2015 Provisions
+# govern the application (2 years -> Thu 2004-04-01); by the trigger day the 1998 text's 1 year -> 2003-04-01.
+run explain cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25
+expect_line "last day  2004-04-01 (Thu)" "Taiwan: by the application day"
+expect_line "reading   version_by=trigger → 2003-04-01 (Tue)" "Taiwan: the other reading"
+expect_line "select: version in force from 2015-07-01 until 2022-01-01 (chosen by the day of the application 2019-06-25: the versions govern the applications made while they are in force)" "Taiwan: select step"
+run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --reading version_by=trigger --format json
+expect_line '"last_day": "2003-04-01"' "Taiwan: version_by=trigger"
+expect_line '"expiry": "bar"' "Taiwan: the 1998 text's expiry"
+expect_line '"reading": "version_by=application"' "Taiwan: the other reading (json)"
 
 # The README's computation: a judgment effective 2023-06-30.
 run compute cn.enforcement.application --event effective=2023-06-30 --zone America/New_York

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace qixian;
 using qixian::test::day;
 
@@ -316,6 +318,89 @@ TEST_CASE("compute: the 2008 take-over on awkward days, with the other readings 
         for (const auto& t : d->trace) transition_step = transition_step || t.step == "transition";
         CHECK(transition_step);  // taken over or not, the trace says why
     }
+}
+
+TEST_CASE("Taiwan judgments: the version in force on the day of the application governs") {
+    // [2010]民四他字第68号: the provisions in force when recognition is sought apply, counted
+    // from the judgment's own effective day. Worked by hand (the 1998 text: 1 year; the 2009
+    // Supplementary Provisions Art. 9: 2 years; from 2015-07-01 the CPL's 2 years).
+    struct row { const char* effective; const char* act; const char* reading; const char* version;
+                 const char* last_day; expiry_kind expiry; const char* status;
+                 const char* other_reading; const char* other_day; };
+    const row rows[] = {
+        // Applied 2019: the 2015 Provisions, 2 years -> Thu 2004-04-01; by the trigger day the
+        // 1998 text's 1 year -> Tue 2003-04-01.
+        {"2002-04-01", "2019-06-25", "application", "2015-07-01", "2004-04-01", expiry_kind::defence, "late",
+         "version_by=trigger", "2003-04-01"},
+        {"2002-04-01", "2019-06-25", "trigger", "1998-05-26", "2003-04-01", expiry_kind::bar, "late",
+         "version_by=application", "2004-04-01"},
+        // Applied 2010 (the 2009 text), judgment of 2008-06-30: 2 years -> Wed 2010-06-30, so an
+        // application on 2010-02-01 is timely; by the trigger day (the 1998 text) 1 year -> Tue
+        // 2009-06-30, and it would have been late.
+        {"2008-06-30", "2010-02-01", "application", "2009-05-14", "2010-06-30", expiry_kind::bar, "timely",
+         "version_by=trigger", "2009-06-30"},
+        // Applied 2023 (the 2022 version, CPL 2021/2023): 2 years from 2013-06-01 = Mon 2015-06-01
+        // under either reading (the 2009 text also gives 2 years): nothing to report.
+        {"2013-06-01", "2023-03-01", "application", "2022-01-01", "2015-06-01", expiry_kind::defence, "late",
+         nullptr, nullptr},
+    };
+    for (const auto& x : rows) {
+        CAPTURE(x.effective);
+        CAPTURE(x.reading);
+        compute_request req{.rule = "cn.recognition.taiwan.application",
+                            .events = {{"effective", x.effective}}, .act = x.act};
+        req.version_by = std::string_view(x.reading) == "trigger" ? version_reading::trigger : version_reading::application;
+        auto d = compute(pack(), req);
+        REQUIRE(d.has_value());
+        CHECK(d->version == day(x.version));
+        CHECK(d->last_day == day(x.last_day));
+        CHECK(d->expiry == x.expiry);
+        CHECK(d->status == x.status);
+        if (x.other_reading == nullptr) {
+            CHECK(d->alternatives.empty());
+        } else {
+            REQUIRE(d->alternatives.size() == 1);
+            CHECK(d->alternatives[0].reading == x.other_reading);
+            CHECK(d->alternatives[0].last_day == day(x.other_day));
+        }
+        // The authority for choosing by the application day is cited with it, and only then.
+        const bool cites_reply = std::any_of(d->citations.begin(), d->citations.end(), [](const citation& c) {
+            return c.instrument.find("[2010]民四他字第68号") != std::string::npos;
+        });
+        CHECK(cites_reply == (std::string_view(x.reading) == "application"));
+    }
+}
+
+TEST_CASE("Taiwan judgments: without an act the trigger day chooses, and says so") {
+    // 2 years from 2012-03-01 (the 2009 text) = Sat 2014-03-01 -> Mon 2014-03-03.
+    auto d = compute(pack(), {.rule = "cn.recognition.taiwan.application", .events = {{"effective", "2012-03-01"}}});
+    REQUIRE(d.has_value());
+    CHECK(d->version == day("2009-05-14"));
+    CHECK(d->last_day == day("2014-03-03"));
+    REQUIRE(d->notes.size() == 1);
+    CHECK(d->notes[0].find("with no act given, the version was chosen by the trigger day") != std::string::npos);
+
+    // Before the 1998 Provisions there is no version, by either day.
+    auto none = compute(pack(), {.rule = "cn.recognition.taiwan.application", .events = {{"effective", "1997-03-01"}}});
+    REQUIRE_FALSE(none.has_value());
+    CHECK(none.error().code == errc::no_version_in_force);
+    CHECK(none.error().message.find("give the day of the application (act)") != std::string::npos);
+    auto early = compute(pack(), {.rule = "cn.recognition.taiwan.application",
+                                  .events = {{"effective", "2002-04-01"}}, .act = "1998-01-01"});
+    REQUIRE_FALSE(early.has_value());
+    CHECK(early.error().code == errc::no_version_in_force);
+    CHECK(early.error().message ==
+          "rule 'cn.recognition.taiwan.application' has no version in force for an application on 1998-01-01 (its "
+          "versions govern the applications made while they are in force; versions from 1998-05-26)");
+
+    // The 1998 and 2009 texts cite no tolling rule: a tolling request is refused, not guessed.
+    compute_request tolled{.rule = "cn.recognition.taiwan.application", .events = {{"effective", "2010-01-04"}},
+                           .act = "2011-06-01"};
+    tolled.tolling.push_back({.what = tolling_event::kind::interruption, .at = "2011-01-04"});
+    auto refused = compute(pack(), tolled);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == errc::invalid_request);
+    CHECK(refused.error().message.find("cites no rule for interruption") != std::string::npos);
 }
 
 TEST_CASE("citation_list: shared when copied, joined without repeats, equal by content") {

@@ -96,11 +96,11 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
     std::map<std::string, std::string> produced_by;  // event kind → the rule whose end produced it
     // event kind → the producer's alternative readings, with the day the event falls on under each
     std::map<std::string, std::vector<std::pair<std::string, civil_date>>> produced_alternatives;
-    auto apply_reading = [](compute_request& r, const std::string& reading) {
-        if (reading == "adjusted_weekend=weekday") r.adjusted = adjusted_weekend::weekday;
-        else if (reading == "adjusted_weekend=schedule") r.adjusted = adjusted_weekend::schedule;
-        else if (reading == "event_zone=local") r.event_zone = event_zone_reading::local;
-        else if (reading == "event_zone=forum") r.event_zone = event_zone_reading::forum;
+    // An alternative's reading, "key=value", set on a request (any reading of LAW.md §1).
+    auto under_reading = [](compute_request& r, const std::string& reading) {
+        const auto eq = reading.find('=');
+        if (eq != std::string::npos)
+            apply_reading(r, std::string_view(reading).substr(0, eq), std::string_view(reading).substr(eq + 1));
     };
     std::set<std::string> done;
     docket out;
@@ -122,7 +122,7 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
                     // recompute it under that reading from the event's day under it.
                     for (const auto& [reading, day] : produced_alternatives[event]) {
                         compute_request alt = one;
-                        apply_reading(alt, reading);
+                        under_reading(alt, reading);
                         alt.events[event] = day.to_string();
                         auto a = compute(pack, alt);
                         if (!a) continue;

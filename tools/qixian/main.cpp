@@ -78,7 +78,9 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
                     "suspension=civil_code|resume (6 months after the obstacle, or the rest resumes), "
                     "instalments=each|last (each instalment its own period, or from the last), "
                     "transition=takes_over|by_trigger (does a period still running at a transitional cutover take "
-                    "the new text, or keep the one in force on its trigger day?)");
+                    "the new text, or keep the one in force on its trigger day?), "
+                    "version_by=application|trigger (where a rule's versions govern applications, as for Taiwan "
+                    "judgments: the version in force on the day of --act, or on the trigger day?)");
     cmd->add_option("--instalment", o.instalments, "DAY: the last day of an instalment (repeat for each)");
     cmd->add_option("--interruption", o.interruptions,
                     "DAY: a demand to the debtor, an application, the debtor agreeing to perform (中断)");
@@ -218,6 +220,9 @@ int run_rules_show(const std::string& dir, const std::string& id) {
     if (r == nullptr) return fail(make_error(errc::unknown_rule, "no rule '" + id + "' in the rule pack", id), false);
     std::cout << r->id << "\n  " << r->name_zh << " / " << r->name_en << "\n  expiry " << to_string(r->expiry)
               << ", tolling " << to_string(r->tolling) << ", convention " << r->convention << "\n";
+    for (const auto& c : r->version_by_application)
+        std::cout << "  versions govern the applications made while in force (chosen by the act's day): "
+                  << to_string(c) << "\n";
     for (const auto& v : r->versions) {
         std::cout << "  version " << v.valid_from << " .. " << (v.valid_until ? v.valid_until->to_string() : "")
                   << "  (" << v.where.file << ":" << v.where.begin.line << ")\n";
@@ -250,6 +255,7 @@ int run_rules_show(const std::string& dir, const std::string& id) {
             std::cout << "    produces " << v.produces->event << " on the "
                       << (v.produces->on == produced_event::day::last_day ? "last day" : "day after") << "\n";
         if (v.extendable_by_court) std::cout << "    extendable by a court\n";
+        if (v.expiry) std::cout << "    expiry  " << to_string(*v.expiry) << " (under this version)\n";
         cited("takes over periods still running on its first day: ", v.takes_over_running);
         cited("interruption: ", v.tolling.interruption);
         cited("settlement: ", v.tolling.settlement);

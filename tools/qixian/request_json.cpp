@@ -371,6 +371,8 @@ bool apply_reading(compute_request& req, std::string_view k, std::string_view s)
         req.instalments_reading = s == "last" ? instalment_reading::last : instalment_reading::each;
     else if (k == "transition" && (s == "takes_over" || s == "by_trigger"))
         req.transition = s == "by_trigger" ? transition_reading::by_trigger : transition_reading::takes_over;
+    else if (k == "version_by" && (s == "application" || s == "trigger"))
+        req.version_by = s == "trigger" ? version_reading::trigger : version_reading::application;
     else
         return false;
     return true;

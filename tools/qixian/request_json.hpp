@@ -31,6 +31,6 @@ result<compute_request> request_from_json(const nlohmann::json& j);
 bool apply_reading(compute_request& req, std::string_view key, std::string_view value);
 inline constexpr const char* readings_summary =
     "adjusted_weekend=schedule|weekday, event_zone=forum|local, suspension=civil_code|resume, "
-    "instalments=each|last, transition=takes_over|by_trigger";
+    "instalments=each|last, transition=takes_over|by_trigger, version_by=application|trigger";
 
 }  // namespace qixian::cli

@@ -68,6 +68,14 @@ enum class transition_reading { takes_over, by_trigger };
 
 std::string_view to_string(transition_reading r) noexcept;
 
+/// Which version governs a rule whose versions govern the applications made while they
+/// are in force (`rule::version_by_application`, e.g. recognition of Taiwan judgments):
+/// the one in force on the day of the application, the act (`application`, default, as
+/// the rule data says), or the one the trigger day falls under (`trigger`).
+enum class version_reading { application, trigger };
+
+std::string_view to_string(version_reading r) noexcept;
+
 /// What to compute.
 struct compute_request {
     std::string rule;
@@ -98,6 +106,9 @@ struct compute_request {
     instalment_reading instalments_reading = instalment_reading::each;
     /// Reading 3 of LAW.md §1: whether a take-over of running periods applies.
     transition_reading transition = transition_reading::takes_over;
+    /// Reading 6 (qixian): for rules whose versions govern applications, the version in
+    /// force on the day of the act (default) or the one of the trigger day.
+    version_reading version_by = version_reading::application;
 };
 
 /// A reading of the law under which the last day would differ.

@@ -190,6 +190,10 @@ struct rule_version {
     /// (one that ran out before stays expired); the authority for that. Empty: a
     /// version governs only triggers from its `valid_from`.
     citation_list takes_over_running;
+    /// What expiry means under this version, where it differs from the rule's (e.g. the
+    /// right to apply for recognition of a Taiwan judgment was lost under the 2009
+    /// Supplementary Provisions; under the CPL period since 2015 expiry is a defence).
+    std::optional<expiry_kind> expiry;
     citation_list citations;
     std::optional<civil_date> checked_on;
     std::string note;
@@ -209,10 +213,17 @@ struct rule {
     tolling_class tolling = tolling_class::fixed;
     std::string convention;  ///< convention id
     std::vector<rule_version> versions;  ///< sorted by valid_from, non-overlapping
+    /// Where the versions govern the applications made while they are in force, not the
+    /// triggers that fall in their time (the SPC applied the provisions in force on the
+    /// day a Taiwan payment order's recognition was sought: [2010]民四他字第68号), the
+    /// authority for that. Empty: a version is chosen by the trigger day.
+    citation_list version_by_application;
     source_region where;
 
     /// The version in force for a trigger on `d`, or nullptr.
     const rule_version* version_for(civil_date d) const noexcept;
+    /// What expiry means under `v`: its own, else the rule's.
+    expiry_kind expiry_under(const rule_version& v) const noexcept { return v.expiry.value_or(expiry); }
 };
 
 /// The period of version `v` of `r` under `facts`: the first `periods` entry whose
