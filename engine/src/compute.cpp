@@ -632,7 +632,13 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             // A debtor who agreed to perform after expiry loses the defence.
             for (const auto& tl : tolls) {
                 if (tl.event->what != tolling_event::kind::agreed_after_expiry || !(t.c.last_day < tl.when)) continue;
-                if (r->expiry_under(*v) == expiry_kind::defence && !v->tolling.waiver.empty()) {
+                if (r->expiry_under(*v) == expiry_kind::defence && v->tolling.waiver.empty())
+                    return unexpected(make_error(
+                        errc::invalid_request,
+                        "rule '" + r->id + "' (version from " + v->valid_from.to_string() +
+                            ") cites no rule for a waiver (the debtor agreeing to perform after expiry): the pack "
+                            "does not say how it acts on this period"));
+                if (r->expiry_under(*v) == expiry_kind::defence) {
                     t.waived = true;
                     step("the debtor agreed to perform on " + tl.when.to_string() + ", after the period ended on " +
                              t.c.last_day.to_string() + ": the time-bar defence is waived",

@@ -120,6 +120,57 @@ TEST_CASE("agreeing to perform after expiry waives the defence; before expiry it
     CHECK_FALSE(before->waived);
 }
 
+TEST_CASE("waiver after expiry under each text: the authority the version cites, or a refusal") {
+    struct row { const char* rule; const char* event; const char* trigger; const char* agreed;
+                 const char* last_day; const char* cited; };
+    const row rows[] = {
+        // GPCL from 2008-09-01: knew 2010-03-01 + 2 years = Thu 2012-03-01; agreeing on
+        // 2013-05-06 loses the defence (法释〔2008〕11号 Art. 22).
+        {"cn.civil.limitation", "knew", "2010-03-01", "2013-05-06", "2012-03-01", "法释〔2008〕11号"},
+        // GPCL 1987 text: knew 2001-06-01 + 2 years = Sun 2003-06-01 -> Mon 2003-06-02; a repayment
+        // agreement after expiry is protected (法复〔1997〕4号).
+        {"cn.civil.limitation", "knew", "2001-06-01", "2004-01-05", "2003-06-02", "法复〔1997〕4号"},
+        // Civil Code: knew 2019-03-01 + 3 years = Tue 2022-03-01; Art. 192 para. 2.
+        {"cn.civil.limitation", "knew", "2019-03-01", "2023-02-01", "2022-03-01", "中华人民共和国民法典"},
+    };
+    for (const auto& x : rows) {
+        CAPTURE(x.trigger);
+        compute_request req{.rule = x.rule, .events = {{x.event, x.trigger}}, .act = "2024-01-02"};
+        req.tolling.push_back(agreed(x.agreed));
+        auto d = compute(pack(), req);
+        REQUIRE_MESSAGE(d.has_value(), (d ? "" : d.error().message));
+        CHECK(d->last_day == day(x.last_day));
+        CHECK(d->waived);
+        CHECK(*d->status == "late");
+        bool cited = false;
+        for (const auto& t : d->trace)
+            for (const auto& c : t.citations) cited = cited || c.instrument.find(x.cited) != std::string::npos;
+        CHECK(cited);
+    }
+    // The 1991 enforcement text cites no waiver (nor any tolling): refused, not guessed.
+    compute_request old{.rule = "cn.enforcement.application", .events = {{"effective", "2005-03-01"}},
+                        .facts = {{"parties", "legal_persons"}}};
+    old.tolling.push_back(agreed("2006-06-01"));
+    auto refused = compute(pack(), old);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == errc::invalid_request);
+    CHECK(refused.error().message ==
+          "rule 'cn.enforcement.application' (version from 1991-04-09) cites no rule for a waiver (the debtor "
+          "agreeing to perform after expiry): the pack does not say how it acts on this period");
+    // Where expiry is a bar (the 2009 Taiwan text), agreeing after expiry changes nothing, and says so:
+    // effective 2010-01-04 + 2 years = Wed 2012-01-04.
+    compute_request bar{.rule = "cn.recognition.taiwan.application", .events = {{"effective", "2010-01-04"}},
+                        .act = "2012-06-01"};
+    bar.tolling.push_back(agreed("2012-03-01"));
+    auto kept = compute(pack(), bar);
+    REQUIRE_MESSAGE(kept.has_value(), (kept ? "" : kept.error().message));
+    CHECK(kept->last_day == day("2012-01-04"));
+    CHECK_FALSE(kept->waived);
+    bool said = false;
+    for (const auto& t : kept->trace) said = said || t.detail.find("no effect on a period whose expiry is 'bar'") != std::string::npos;
+    CHECK(said);
+}
+
 TEST_CASE("fixed and exclusion periods are not tolled") {
     // Retrial, 6 months, a fixed period: effective 2024-04-01 + 6 months = Tue 2024-10-01, in
     // the National Day block (1-7 Oct) -> 2024-10-08; the interruption is recorded as not applied.
