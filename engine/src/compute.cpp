@@ -384,10 +384,43 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (!a) return unexpected(a.error());
         start = pick(*a, req.event_zone);
     }
+    // A claim this version does not limit at all (e.g. support: Civil Code Art. 196).
+    if (const untimed_claim* u = untimed_for(*v, req.facts)) {
+        deadline d = deadline_for(*r, *v, conv->zone);
+        d.time_limited = false;
+        d.trigger = *trigger;
+        d.citations = citation_list::join(u->citations, v->citations);
+        if (req.trace) {
+            std::string why = detail::cat({"version in force from ", v->valid_from, " (chosen by ",
+                                           applied_on ? "the day of the application " : "the trigger day ",
+                                           applied_on ? *applied_on : start, "): not subject to any time limit for"});
+            for (const auto& [fact, value] : u->when) detail::append(why, {" ", fact, "=", value});
+            if (!u->citations.empty() && !u->citations.front().note.empty())
+                detail::append(why, {" (", u->citations.front().note, ")"});
+            d.trace.push_back({"select", std::move(why), d.citations});
+        }
+        return d;
+    }
     auto length = period_for(*r, *v, req.facts);
     if (!length) return unexpected(length.error());
 
     deadline d = deadline_for(*r, *v, conv->zone);
+    // The facts the version leaves out of account, and the exclusions a fact not given could have made.
+    for (const auto& [fact, value] : req.facts) {
+        const auto names = [&](const auto& entries) {
+            return std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.when.count(fact) != 0; });
+        };
+        if (!names(v->periods) && !names(v->not_time_limited))
+            d.notes.push_back("fact " + fact + "=" + value + " does not change the period of the version from " +
+                              v->valid_from.to_string());
+    }
+    std::map<std::string, std::string, std::less<>> exclusions;  // a fact not given → the values that would exclude
+    for (const auto& u : v->not_time_limited)
+        for (const auto& [fact, value] : u.when)
+            if (req.facts.count(fact) == 0) exclusions[fact] += (exclusions[fact].empty() ? "" : "|") + value;
+    for (const auto& [fact, values] : exclusions)
+        d.notes.push_back("counted as a claim subject to the period; not time-limited at all if " + fact + "=" +
+                          values + " (give --fact " + fact + "=… to say which)");
     if (by_application && !req.act && req.version_by == version_reading::application)
         d.notes.push_back("the versions of rule '" + r->id +
                           "' govern the applications made while they are in force; with no act given, the version "
@@ -891,6 +924,18 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         if (!is_event_kind(kind))
             return unexpected(make_error(errc::invalid_request,
                                          "'" + kind + "' is not an event kind (see INTERFACES.md)", kind));
+    for (const auto& [name, value] : req.facts) {
+        const fact_kind* f = find_fact(name);
+        std::string values;
+        if (f != nullptr)
+            for (const auto& x : f->values) values.append(values.empty() ? "" : ", ").append(x);
+        if (f == nullptr)
+            return unexpected(make_error(errc::invalid_request,
+                                         "'" + name + "' is not a fact (facts: parties, domicile, claim)", name));
+        if (std::find(f->values.begin(), f->values.end(), value) == f->values.end())
+            return unexpected(make_error(errc::invalid_request,
+                                         "fact " + name + " is '" + value + "'; it is one of " + values, value));
+    }
     auto d = compute_rule(pack, r, req, true, 0);
     if (!d) return d;
     auto ctx = forum_of(pack, *r);

@@ -25,7 +25,11 @@ result<prepared_rule> prepared_rule::prepare(const rule_pack& pack, std::string_
                                          "rule '" + r->id + "' is not a simple period: use compute()"));
         version_plan plan{v.valid_from, v.valid_until, {}, v.ends_no_later_than, std::nullopt,
                           !v.takes_over_running.empty()};
-        if (auto length = period_for(*r, v, facts)) plan.length = *length;
+        if (untimed_for(v, facts) != nullptr)
+            plan.problem = make_error(errc::invalid_request, "rule '" + r->id + "' (version from " +
+                                                                 v.valid_from.to_string() +
+                                                                 ") does not limit a claim with these facts: use compute()");
+        else if (auto length = period_for(*r, v, facts)) plan.length = *length;
         else plan.problem = length.error();
         if (!plan.problem && plan.length.hours != 0)
             return unexpected(make_error(errc::invalid_request, "rule '" + r->id + "' counts hours: use compute()"));

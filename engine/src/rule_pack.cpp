@@ -27,14 +27,47 @@ constexpr std::array<std::string_view, 15> kinds = {
     "harm",      "measure",         "published",      "posted",         "breach"};
 
 // Facts a period may depend on, with their values (INTERFACES.md).
-struct fact_def {
-    std::string_view name;
-    std::array<std::string_view, 2> values;
-};
-constexpr std::array<fact_def, 2> facts = {{
-    {"parties", {"natural_person_involved", "legal_persons"}},
-    {"domicile", {"china", "abroad"}},
+constexpr std::array<std::string_view, 2> parties_values = {"natural_person_involved", "legal_persons"};
+constexpr std::array<std::string_view, 2> domicile_values = {"china", "abroad"};
+constexpr std::array<std::string_view, 7> claim_values = {
+    "ordinary", "support", "cessation", "property_return", "deposit", "bonds", "capital_contribution"};
+constexpr std::array<fact_kind, 3> facts = {{
+    {"parties", parties_values},
+    {"domicile", domicile_values},
+    {"claim", claim_values},
 }};
+
+// "a, b or c".
+std::string one_of(std::span<const std::string_view> values) {
+    std::string out;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out.append(i == 0 ? "" : i + 1 == values.size() ? " or " : ", ").append(values[i]);
+    return out;
+}
+
+// A `when = { fact = "value", … }` table: each fact and value checked against the facts.
+void read_when(table_reader& r, const diagnostics_sink& sink, const std::string& context,
+               std::map<std::string, std::string, std::less<>>& when) {
+    const auto* w = r.subtable("when", false);
+    if (w == nullptr) return;
+    for (auto&& [k, v] : *w) {
+        const fact_kind* f = find_fact(k.str());
+        if (f == nullptr) {
+            std::string names;
+            for (const auto& fd : facts) names.append(names.empty() ? "" : ", ").append(fd.name);
+            sink.error(code::unknown_key, context + ": unknown fact '" + std::string(k.str()) + "' (facts: " + names + ")",
+                       k.source());
+            continue;
+        }
+        const auto* s = v.as_string();
+        if (s == nullptr || std::find(f->values.begin(), f->values.end(), s->get()) == f->values.end()) {
+            sink.error(code::bad_value,
+                       context + ": fact '" + std::string(k.str()) + "' must be " + one_of(f->values), v.source());
+            continue;
+        }
+        when[std::string(k.str())] = s->get();
+    }
+}
 
 std::vector<citation> read_citations(table_reader& r, const char* key, bool required) {
     std::vector<citation> out;
@@ -91,26 +124,7 @@ std::optional<period> read_period(const toml::table& t, const diagnostics_sink& 
     unit("days", p.days);
     unit("hours", p.hours);
     unit("working_days", p.working_days);
-    if (when != nullptr) {
-        if (const auto* w = r.subtable("when", false)) {
-            for (auto&& [k, v] : *w) {
-                const auto f = std::find_if(facts.begin(), facts.end(), [&](const auto& fd) { return fd.name == k.str(); });
-                if (f == facts.end()) {
-                    sink.error(code::unknown_key, context + ": unknown fact '" + std::string(k.str()) +
-                                                      "' (facts: parties, domicile)", k.source());
-                    continue;
-                }
-                const auto* s = v.as_string();
-                if (s == nullptr || std::find(f->values.begin(), f->values.end(), s->get()) == f->values.end()) {
-                    sink.error(code::bad_value, context + ": fact '" + std::string(k.str()) + "' must be " +
-                                                    std::string(f->values[0]) + " or " + std::string(f->values[1]),
-                               v.source());
-                    continue;
-                }
-                (*when)[std::string(k.str())] = s->get();
-            }
-        }
-    }
+    if (when != nullptr) read_when(r, sink, context, *when);
     r.finish();
     if (!any) {
         sink.error(code::missing_key, context + ": no length (years, months, days, hours or working_days)", t.source());
@@ -209,6 +223,21 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
                 sink.error(code::wrong_type, "rule '" + rule_id + "': 'periods' must be an array", several->source());
             }
         }
+    }
+    if (const auto* untimed = r.array("not_time_limited", false)) {
+        for_each_table(untimed, sink, "rule '" + rule_id + "' not_time_limited", [&](const toml::table* ut) {
+            table_reader u(*ut, sink, "rule '" + rule_id + "' not_time_limited");
+            untimed_claim c;
+            read_when(u, sink, "rule '" + rule_id + "' not_time_limited", c.when);
+            if (ut->get("when") == nullptr)
+                sink.error(code::missing_key,
+                           "rule '" + rule_id + "' not_time_limited: give the facts it applies to, e.g. "
+                           "when = { claim = \"support\" } (a version with no period at all is time_limit = \"none\")",
+                           ut->source());
+            c.citations = read_citations(u, "citations", true);
+            u.finish();
+            v.not_time_limited.push_back(std::move(c));
+        });
     }
     if (const auto* prod = r.subtable("produces", false)) {
         table_reader pr(*prod, sink, "rule '" + rule_id + "' produces");
@@ -467,6 +496,26 @@ std::span<const std::string_view> event_kinds() noexcept { return kinds; }
 
 bool is_event_kind(std::string_view kind) noexcept {
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+std::span<const fact_kind> fact_kinds() noexcept { return facts; }
+
+const fact_kind* find_fact(std::string_view name) noexcept {
+    for (const auto& f : facts)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+const untimed_claim* untimed_for(const rule_version& v,
+                                 const std::map<std::string, std::string, std::less<>>& given) noexcept {
+    for (const auto& u : v.not_time_limited) {
+        const bool all = std::all_of(u.when.begin(), u.when.end(), [&](const auto& fact) {
+            const auto it = given.find(fact.first);
+            return it != given.end() && it->second == fact.second;
+        });
+        if (all) return &u;
+    }
+    return nullptr;
 }
 
 std::array<std::string_view, 5> text_parts(const citation& c) noexcept {

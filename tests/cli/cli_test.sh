@@ -58,6 +58,17 @@ expect_line "    earliest_of: cn.civil.revocation.knowledge cn.civil.revocation.
 run rules show cn.recognition.taiwan.application
 expect_line "  versions govern the applications made while in force (chosen by the act's day): 最高人民法院关于中国信托商业银行股份有限公司申请认可台湾地区法院支付令案的请示的复函（[2010]民四他字第68号） 答复" "show: version by application"
 expect_line "    expiry  bar (under this version)" "show: a version's own expiry"
+run rules show cn.civil.limitation
+expect_line "    not time-limited when claim=support: 中华人民共和国民法典 art. 196" "show: a claim not time-limited"
+
+# A claim for support is not time-limited (Civil Code Art. 196 (三)); a typo in a fact is an error.
+run explain cn.civil.limitation --event knew=2019-03-01 --fact claim=support --lang zh
+expect_status 0 "untimed claim"
+expect_line "不受任何期间限制，没有最后一日" "untimed claim text"
+expect_line "select: version in force from 2017-10-01 (chosen by the trigger day 2019-03-01): not subject to any time limit for claim=support" "untimed claim trace"
+run compute cn.civil.limitation --event knew=2019-03-01 --fact claim=suport
+expect_status 24 "a fact's value misspelt"
+expect_line "fact claim is 'suport'; it is one of ordinary, support" "a fact's value misspelt: message"
 
 # Taiwan judgments ((2019)沪02认台2号): a 2002 payment order, applied for in 2019: the 2015 Provisions
 # govern the application (2 years -> Thu 2004-04-01); by the trigger day the 1998 text's 1 year -> 2003-04-01.

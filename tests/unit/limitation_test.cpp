@@ -180,6 +180,84 @@ TEST_CASE("waiver after expiry under each text: the authority the version cites,
     CHECK(said);
 }
 
+TEST_CASE("claims the law does not limit: by the fact claim, with the authority, under each text") {
+    struct row { const char* knew; const char* claim; bool limited; const char* version; const char* cited; };
+    const row rows[] = {
+        // Civil Code Art. 196 (the 2017 version): support, cessation, registered property.
+        {"2019-03-01", "support", false, "2017-10-01", "中华人民共和国民法典"},
+        {"2019-03-01", "cessation", false, "2017-10-01", "中华人民共和国民法典"},
+        {"2019-03-01", "property_return", false, "2017-10-01", "中华人民共和国民法典"},
+        // 法释〔2008〕11号 Art. 1 from 2008-09-01: deposits, bonds, capital contributions.
+        {"2019-03-01", "deposit", false, "2017-10-01", "法释〔2008〕11号"},
+        {"2012-03-01", "bonds", false, "2008-09-01", "法释〔2008〕11号"},
+        {"2012-03-01", "capital_contribution", false, "2008-09-01", "法释〔2008〕11号"},
+        // No exclusion for support is encoded under the GPCL texts: the period applies,
+        // 2 years from 2012-03-01 = Sat 2014-03-01 -> Mon 2014-03-03.
+        {"2012-03-01", "support", true, "2008-09-01", nullptr},
+        // Before 法释〔2008〕11号 (in force 2008-09-01) deposits had no exclusion either:
+        // 2 years from 2005-06-01 = Fri 2007-06-01.
+        {"2005-06-01", "deposit", true, "1987-01-01", nullptr},
+        // An ordinary claim: 3 years from 2019-03-01 = Tue 2022-03-01.
+        {"2019-03-01", "ordinary", true, "2017-10-01", nullptr},
+    };
+    for (const auto& x : rows) {
+        CAPTURE(x.knew);
+        CAPTURE(x.claim);
+        auto d = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", x.knew}},
+                                  .facts = {{"claim", x.claim}}, .act = "2025-01-02"});
+        REQUIRE_MESSAGE(d.has_value(), (d ? "" : d.error().message));
+        CHECK(d->version == day(x.version));
+        CHECK(d->time_limited == x.limited);
+        if (!x.limited) {
+            CHECK_FALSE(d->status.has_value());  // no last day, so nothing is late
+            CHECK(d->citations.front().instrument.find(x.cited) != std::string::npos);
+            REQUIRE(!d->trace.empty());
+            CHECK(d->trace.front().detail.find(std::string("not subject to any time limit for claim=") + x.claim) !=
+                  std::string::npos);
+        }
+    }
+    auto gpcl_support = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2012-03-01"}},
+                                         .facts = {{"claim", "support"}}});
+    CHECK(gpcl_support->last_day == day("2014-03-03"));
+    auto old_deposit = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2005-06-01"}},
+                                        .facts = {{"claim", "deposit"}}});
+    CHECK(old_deposit->last_day == day("2007-06-01"));
+    // A support claim still running on 2017-10-01 is taken over by the 2017 text, which does
+    // not limit it: knew 2016-03-01, 2 years = Thu 2018-03-01, still running on 2017-10-01.
+    auto taken = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2016-03-01"}},
+                                  .facts = {{"claim", "support"}}});
+    REQUIRE(taken.has_value());
+    CHECK_FALSE(taken->time_limited);
+    CHECK(taken->version == day("2017-10-01"));
+
+    // Without the fact, the period applies, and the answer says which claims it would not limit.
+    auto plain = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2019-03-01"}}});
+    REQUIRE(plain.has_value());
+    CHECK(plain->last_day == day("2022-03-01"));
+    REQUIRE(plain->notes.size() == 1);
+    CHECK(plain->notes[0] ==
+          "counted as a claim subject to the period; not time-limited at all if "
+          "claim=deposit|bonds|capital_contribution|cessation|property_return|support (give --fact claim=… to say which)");
+
+    // Facts are checked: an unknown fact or value is an error, never ignored.
+    auto typo = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2019-03-01"}},
+                                 .facts = {{"claim", "suport"}}});
+    REQUIRE_FALSE(typo.has_value());
+    CHECK(typo.error().code == errc::invalid_request);
+    CHECK(typo.error().message == "fact claim is 'suport'; it is one of ordinary, support, cessation, property_return, "
+                                  "deposit, bonds, capital_contribution");
+    auto unknown = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2019-03-01"}},
+                                    .facts = {{"partys", "legal_persons"}}});
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().message == "'partys' is not a fact (facts: parties, domicile, claim)");
+    // A fact the version does not use is said to change nothing.
+    auto unused = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2012-03-01"}},
+                                   .facts = {{"domicile", "abroad"}}});
+    REQUIRE(unused.has_value());
+    REQUIRE(unused->notes.size() == 1);
+    CHECK(unused->notes[0] == "fact domicile=abroad does not change the period of the version from 2008-04-01");
+}
+
 TEST_CASE("fixed and exclusion periods are not tolled") {
     // Retrial, 6 months, a fixed period: effective 2024-04-01 + 6 months = Tue 2024-10-01, in
     // the National Day block (1-7 Oct) -> 2024-10-08; the interruption is recorded as not applied.

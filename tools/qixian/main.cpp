@@ -69,7 +69,10 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
     cmd->add_option("--event,-e", o.events,
                     "KIND=TIME, e.g. effective=2023-06-30; TIME is a day, a forum-local time "
                     "(2025-03-01T09:30), an instant (…Z, …+08:00) or 2025-03-01T21:30[America/New_York]");
-    cmd->add_option("--fact", o.facts, "K=V: parties=natural_person_involved|legal_persons, domicile=china|abroad");
+    cmd->add_option("--fact", o.facts,
+                    "K=V: parties=natural_person_involved|legal_persons, domicile=china|abroad, "
+                    "claim=ordinary|support|cessation|property_return|deposit|bonds|capital_contribution "
+                    "(claims the law does not limit at all, e.g. support: Civil Code Art. 196)");
     cmd->add_option("--act", o.act, "when the act was done (same forms as TIME): judges timely or late");
     cmd->add_option("--zone", o.zone, "also show the end in this IANA zone, e.g. America/New_York");
     cmd->add_option("--reading", o.readings,
@@ -237,6 +240,11 @@ int run_rules_show(const std::string& dir, const std::string& id) {
             std::cout << "\n";
         }
         for (const auto& c : v.citations) std::cout << "    cites   " << to_string(c) << "\n";
+        for (const auto& u : v.not_time_limited) {
+            std::cout << "    not time-limited when";
+            for (const auto& [f, val] : u.when) std::cout << ' ' << f << "=" << val;
+            std::cout << ": " << (u.citations.empty() ? std::string() : to_string(u.citations.front())) << "\n";
+        }
         auto cited = [](const std::string& label, const citation_list& cs) {
             for (const auto& c : cs) std::cout << "    " << label << to_string(c) << "\n";
         };

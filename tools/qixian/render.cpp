@@ -72,12 +72,28 @@ std::string find_step(const deadline& d, const char* step) {
 std::string render_text(const deadline& d, lang l, bool full) {
     const labels& L = l == lang::zh ? zh : en;
     std::ostringstream o;
+    // The notes, the steps (explain) and the data used: the end of every answer.
+    const auto close = [&] {
+        for (const auto& n : d.notes) o << "  " << L.note << "      " << n << "\n";
+        if (full) {
+            o << "  trace\n";
+            for (const auto& t : d.trace) {
+                o << "    " << t.step << ": " << t.detail << "\n";
+                if (!t.citations.empty()) o << "      ⟶ " << citations_text(t.citations, l) << "\n";
+            }
+        }
+        o << "  " << L.data << "      rule pack " << d.source.rule_pack_digest << ", calendar " << d.source.calendar
+          << " (data " << d.source.calendar_first << ".." << d.source.calendar_last << ", "
+          << d.source.calendar_digest << "), tzdata " << d.source.tz_database_version << ", qixian "
+          << d.source.engine_version << "\n";
+        return o.str();
+    };
     if (!d.time_limited) {
         o << d.rule << " — " << d.name_zh << (l == lang::en ? " / " + d.name_en : std::string()) << "\n";
         o << "  " << L.version << "   " << L.in_force_from << " " << d.version << " · " << citations_text(d.citations, l) << "\n";
         o << "  " << (l == lang::zh ? "不受任何期间限制，没有最后一日" : "not subject to any time limit: there is no last day")
           << "\n";
-        return o.str();
+        return close();
     }
     const std::string len = l == lang::zh ? to_string_zh(d.length) : to_string(d.length);
     o << d.rule << " — " << d.name_zh << (l == lang::en ? " / " + d.name_en : std::string()) << " (" << len << ")\n";
@@ -129,19 +145,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
         o << "  " << L.provisional << "  "
           << (l == lang::zh ? "所依据的某日超出已公布的节假日安排" : "a day it depends on lies outside published calendar data")
           << "\n";
-    for (const auto& n : d.notes) o << "  " << L.note << "      " << n << "\n";
-    if (full) {
-        o << "  trace\n";
-        for (const auto& t : d.trace) {
-            o << "    " << t.step << ": " << t.detail << "\n";
-            if (!t.citations.empty()) o << "      ⟶ " << citations_text(t.citations, l) << "\n";
-        }
-    }
-    o << "  " << L.data << "      rule pack " << d.source.rule_pack_digest << ", calendar " << d.source.calendar
-      << " (data " << d.source.calendar_first << ".." << d.source.calendar_last << ", "
-      << d.source.calendar_digest << "), tzdata " << d.source.tz_database_version << ", qixian "
-      << d.source.engine_version << "\n";
-    return o.str();
+    return close();
 }
 
 citation_json_cache::entry& citation_json_cache::find(const citation_list& cs) {

@@ -46,6 +46,20 @@ namespace qixian {
 std::span<const std::string_view> event_kinds() noexcept;
 bool is_event_kind(std::string_view kind) noexcept;
 
+/// A fact of the case a period may depend on (INTERFACES.md), with the values it takes:
+/// `parties` (natural_person_involved | legal_persons), `domicile` (china | abroad) and
+/// `claim`, the kind of claim where the law excludes some kinds from a period (ordinary |
+/// support | cessation | property_return | deposit | bonds | capital_contribution).
+///
+///     const qixian::fact_kind* f = qixian::find_fact("parties");  // f->values[1] == "legal_persons"
+struct fact_kind {
+    std::string_view name;
+    std::span<const std::string_view> values;
+};
+std::span<const fact_kind> fact_kinds() noexcept;
+/// The fact called `name`, or nullptr.
+const fact_kind* find_fact(std::string_view name) noexcept;
+
 /// An authority: an instrument (as titled in Chinese law), an article as numbered in
 /// that instrument, optionally a paragraph and a note.
 struct citation {
@@ -133,6 +147,14 @@ struct period_choice {
     period length;
 };
 
+/// Claims a version does not limit at all, by the request's facts, with the authority:
+/// e.g. `claim = support` under Civil Code Art. 196 (三). The answer is then
+/// `time_limited = false`, citing it.
+struct untimed_claim {
+    std::map<std::string, std::string, std::less<>> when;
+    citation_list citations;
+};
+
 /// How a composite rule combines its components.
 enum class combinator { none, earliest_of, latest_of };
 std::string_view to_string(combinator c) noexcept;
@@ -177,6 +199,8 @@ struct rule_version {
     /// (e.g. found_in_china: SPC Guiding Case No. 37).
     std::map<std::string, citation_list, std::less<>> trigger_citations;
     std::vector<period_choice> periods;
+    /// Claims this version does not limit (checked before `periods`); see untimed_claim.
+    std::vector<untimed_claim> not_time_limited;
     combinator combine = combinator::none;  ///< composites: how `components` combine
     std::vector<std::string> components;    ///< composites: rule ids (no trigger, no period)
     std::optional<produced_event> produces;
@@ -233,6 +257,11 @@ struct rule {
 ///     auto len = qixian::period_for(*r, *v, {{"parties", "legal_persons"}});  // 6 months
 result<period> period_for(const rule& r, const rule_version& v,
                           const std::map<std::string, std::string, std::less<>>& facts);
+
+/// The entry of `v.not_time_limited` whose `when` the facts match, or nullptr (a fact not
+/// given matches nothing: the period applies).
+const untimed_claim* untimed_for(const rule_version& v,
+                                 const std::map<std::string, std::string, std::less<>>& facts) noexcept;
 
 /// One file of a pack: its path (as reported in diagnostics) and text.
 struct source_file {
