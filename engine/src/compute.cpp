@@ -187,6 +187,12 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
                                      "rule '" + r->id + "' has no version in force for an instalment due " +
                                          last.to_string(),
                                      last.to_string()));
+    if (untimed_for(*v, req.facts) != nullptr) {  // a claim this version does not limit: no instalment's either
+        compute_request single = req;
+        single.instalments.clear();
+        single.events["instalment_due"] = last.to_string();
+        return compute_simple(pack, r, single, alternatives);
+    }
     if (v->instalments == instalment_mode::none)
         return unexpected(make_error(errc::invalid_request, "rule '" + r->id + "' (version from " +
                                                                 v->valid_from.to_string() + ") takes no instalments"));
@@ -399,6 +405,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 detail::append(why, {" (", u->citations.front().note, ")"});
             d.trace.push_back({"select", std::move(why), d.citations});
         }
+        if (!u->note.empty()) d.notes.push_back(u->note);
         return d;
     }
     auto length = period_for(*r, *v, req.facts);
@@ -414,13 +421,16 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             d.notes.push_back("fact " + fact + "=" + value + " does not change the period of the version from " +
                               v->valid_from.to_string());
     }
-    std::map<std::string, std::string, std::less<>> exclusions;  // a fact not given → the values that would exclude
-    for (const auto& u : v->not_time_limited)
-        for (const auto& [fact, value] : u.when)
-            if (req.facts.count(fact) == 0) exclusions[fact] += (exclusions[fact].empty() ? "" : "|") + value;
-    for (const auto& [fact, values] : exclusions)
-        d.notes.push_back("counted as a claim subject to the period; not time-limited at all if " + fact + "=" +
-                          values + " (give --fact " + fact + "=… to say which)");
+    // Claims the version does not limit, by a fact not given: the trace says the period was applied.
+    std::string unlimited_if;
+    if (req.trace) {
+        std::map<std::string, std::string, std::less<>> exclusions;  // fact → the values that would exclude
+        for (const auto& u : v->not_time_limited)
+            for (const auto& [fact, value] : u.when)
+                if (req.facts.count(fact) == 0) exclusions[fact] += (exclusions[fact].empty() ? "" : "|") + value;
+        for (const auto& [fact, values] : exclusions)
+            detail::append(unlimited_if, {unlimited_if.empty() ? "" : ", ", fact, "=", values});
+    }
     if (by_application && !req.act && req.version_by == version_reading::application)
         d.notes.push_back("the versions of rule '" + r->id +
                           "' govern the applications made while they are in force; with no act given, the version "
@@ -443,6 +453,9 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             detail::append(selected, {" (the trigger day ", start, " is earlier: see the transition)"});
         else
             detail::append(selected, {" (chosen by the trigger day ", start, ")"});
+        if (!unlimited_if.empty())
+            detail::append(selected, {"; counted as a claim subject to it (not given: ", unlimited_if,
+                                      ", which it does not limit)"});
         d.trace.push_back({"select", std::move(selected),
                            applied_on ? citation_list::join(v->citations, r->version_by_application) : v->citations});
         std::string anchored_how = detail::cat({*trigger, " ", a->when.text, " -> legal day ", start});
@@ -765,6 +778,13 @@ result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::
     if (req.act && d.instalments.empty() && d.time_limited) {  // instalments were judged one by one
         auto judged = judge(d, *req.act, forum, req);
         if (!judged) return judged;
+    }
+    if (req.act && !d.time_limited) {  // no period: the act is in time whenever it was done
+        auto act = anchor("act", *req.act, forum, req.local_times);
+        if (!act) return unexpected(act.error());
+        d.status = "timely";
+        if (req.trace)
+            d.trace.push_back({"judge", detail::cat({"act on ", act->forum_day, ": timely (no time limit applies)"}), {}});
     }
 
     d.source = provenance{std::string(engine_version()), pack.digest(), pack.calendar_digest(),

@@ -235,6 +235,7 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
                            "when = { claim = \"support\" } (a version with no period at all is time_limit = \"none\")",
                            ut->source());
             c.citations = read_citations(u, "citations", true);
+            c.note = u.string("note", false).value_or("");
             u.finish();
             v.not_time_limited.push_back(std::move(c));
         });

@@ -209,7 +209,7 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
         CHECK(d->version == day(x.version));
         CHECK(d->time_limited == x.limited);
         if (!x.limited) {
-            CHECK_FALSE(d->status.has_value());  // no last day, so nothing is late
+            CHECK(d->status == "timely");  // no last day: the act is in time whenever it was done
             CHECK(d->citations.front().instrument.find(x.cited) != std::string::npos);
             REQUIRE(!d->trace.empty());
             CHECK(d->trace.front().detail.find(std::string("not subject to any time limit for claim=") + x.claim) !=
@@ -230,14 +230,32 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     CHECK_FALSE(taken->time_limited);
     CHECK(taken->version == day("2017-10-01"));
 
-    // Without the fact, the period applies, and the answer says which claims it would not limit.
+    // Without the fact, the period applies, and the trace says which claims it would not limit.
     auto plain = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2019-03-01"}}});
     REQUIRE(plain.has_value());
     CHECK(plain->last_day == day("2022-03-01"));
-    REQUIRE(plain->notes.size() == 1);
-    CHECK(plain->notes[0] ==
-          "counted as a claim subject to the period; not time-limited at all if "
-          "claim=deposit|bonds|capital_contribution|cessation|property_return|support (give --fact claim=… to say which)");
+    CHECK(plain->notes.empty());
+    CHECK(plain->trace.front().detail ==
+          "version in force from 2017-10-01 (chosen by the trigger day 2019-03-01); counted as a claim subject to it "
+          "(not given: claim=deposit|bonds|capital_contribution|cessation|property_return|support, which it does not "
+          "limit)");
+
+    // Enforcing support arrears: the SPC's (2020)最高法执监66号 holds them outside the enforcement
+    // period (the answer says courts are split); without the fact each instalment is counted.
+    compute_request arrears{.rule = "cn.enforcement.application", .facts = {{"claim", "support"}}, .act = "2012-05-09"};
+    arrears.instalments = {"2009-01-31", "2010-01-31", "2012-04-30"};
+    auto support = compute(pack(), arrears);
+    REQUIRE_MESSAGE(support.has_value(), (support ? "" : support.error().message));
+    CHECK_FALSE(support->time_limited);
+    CHECK(support->status == "timely");
+    CHECK(support->citations.front().instrument.find("(2020)最高法执监66号") != std::string::npos);
+    REQUIRE(support->notes.size() == 1);
+    CHECK(support->notes[0].rfind("courts are split", 0) == 0);
+    arrears.facts.clear();
+    auto counted = compute(pack(), arrears);
+    REQUIRE(counted.has_value());
+    CHECK(counted->time_limited);
+    CHECK(counted->status == "partly_late");  // 2009-01-31's two years ran out on 2011-01-31
 
     // Facts are checked: an unknown fact or value is an error, never ignored.
     auto typo = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2019-03-01"}},

@@ -93,6 +93,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
         o << "  " << L.version << "   " << L.in_force_from << " " << d.version << " · " << citations_text(d.citations, l) << "\n";
         o << "  " << (l == lang::zh ? "不受任何期间限制，没有最后一日" : "not subject to any time limit: there is no last day")
           << "\n";
+        if (d.status) o << "  " << L.status << "       " << *d.status << "\n";
         return close();
     }
     const std::string len = l == lang::zh ? to_string_zh(d.length) : to_string(d.length);
@@ -174,19 +175,46 @@ citation_json_cache::entry& citation_json_cache::find(const citation_list& cs) {
 std::string_view citation_json_cache::objects(const citation_list& cs) { return find(cs).objects; }
 std::string_view citation_json_cache::texts(const citation_list& cs) { return find(cs).texts; }
 
+namespace {
+// The end of every answer: notes, the trace (with its citations) and the provenance.
+void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache) {
+    if (!d.notes.empty()) {
+        w.key("notes").begin_array();
+        for (const auto& n : d.notes) w.value(n);
+        w.end_array();
+    }
+    if (trace) {
+        w.key("trace").begin_array();
+        for (const auto& t : d.trace) {
+            w.begin_object().field("step", t.step).field("detail", t.detail);
+            w.key("citations").raw(cache.texts(t.citations)).end_object();
+        }
+        w.end_array();
+    }
+    w.key("provenance")
+        .begin_object()
+        .field("engine_version", d.source.engine_version)
+        .field("rule_pack_digest", d.source.rule_pack_digest)
+        .field("calendar", d.source.calendar)
+        .field("calendar_digest", d.source.calendar_digest)
+        .key("calendar_coverage");
+    char first[civil_date::text_size], last[civil_date::text_size];
+    const std::string_view coverage[] = {std::string_view(first, d.source.calendar_first.to_chars(first)), "..",
+                                         std::string_view(last, d.source.calendar_last.to_chars(last))};
+    w.value_concat(coverage);
+    w.field("tz_database_version", d.source.tz_database_version).end_object();
+}
+
+}  // namespace
+
 void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache) {
     w.field("ok", true).field("rule", d.rule).field("name_zh", d.name_zh).field("name_en", d.name_en);
     if (!d.time_limited) {
         w.field("version", d.version).field("time_limited", false);
         w.key("citations").raw(cache.objects(d.citations));
-        if (trace) {
-            w.key("trace").begin_array();
-            for (const auto& t : d.trace) w.begin_object().field("step", t.step).field("detail", t.detail).end_object();
-            w.end_array();
-        }
-        w.key("provenance").begin_object().field("engine_version", d.source.engine_version)
-            .field("rule_pack_digest", d.source.rule_pack_digest).field("tz_database_version", d.source.tz_database_version)
-            .end_object();
+        if (!d.trigger.empty()) w.field("trigger", d.trigger);
+        if (d.status) w.field("status", *d.status);  // with an act: timely, whenever it was done
+        write_tail(w, d, trace, cache);
         return;
     }
     w.field("version", d.version);
@@ -233,31 +261,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
     if (d.produces)
         w.key("produces").begin_object().field("event", *d.produces).field("day", *d.produces_on).end_object();
     if (d.capped) w.field("capped", true);
-    if (!d.notes.empty()) {
-        w.key("notes").begin_array();
-        for (const auto& n : d.notes) w.value(n);
-        w.end_array();
-    }
-    if (trace) {
-        w.key("trace").begin_array();
-        for (const auto& t : d.trace) {
-            w.begin_object().field("step", t.step).field("detail", t.detail);
-            w.key("citations").raw(cache.texts(t.citations)).end_object();
-        }
-        w.end_array();
-    }
-    w.key("provenance")
-        .begin_object()
-        .field("engine_version", d.source.engine_version)
-        .field("rule_pack_digest", d.source.rule_pack_digest)
-        .field("calendar", d.source.calendar)
-        .field("calendar_digest", d.source.calendar_digest)
-        .key("calendar_coverage");
-    char first[civil_date::text_size], last[civil_date::text_size];
-    const std::string_view coverage[] = {std::string_view(first, d.source.calendar_first.to_chars(first)), "..",
-                                         std::string_view(last, d.source.calendar_last.to_chars(last))};
-    w.value_concat(coverage);
-    w.field("tz_database_version", d.source.tz_database_version).end_object();
+    write_tail(w, d, trace, cache);
 }
 
 nlohmann::ordered_json to_json(const deadline& d) {

@@ -106,12 +106,15 @@ void run_one(const rule_pack& pack, const fs::path& path, std::ostream& out, ver
         return;
     }
     std::string engine = got->status.value_or("(no act given)");
-    engine += ", last day " + got->last_day.to_string() + ", expiry " + std::string(to_string(got->expiry));
+    engine += got->time_limited
+                  ? ", last day " + got->last_day.to_string() + ", expiry " + std::string(to_string(got->expiry))
+                  : std::string(", no time limit");
     if (got->waived) engine += ", waived";
     std::vector<std::string> differences;
     if (got->status.value_or("") != want.status) differences.push_back("status");
-    if (want.last_day && *want.last_day != got->last_day) differences.push_back("last day");
-    if (!want.expiry.empty() && want.expiry != to_string(got->expiry)) differences.push_back("expiry");
+    if (want.last_day && (!got->time_limited || *want.last_day != got->last_day)) differences.push_back("last day");
+    if (!want.expiry.empty() && (!got->time_limited || want.expiry != to_string(got->expiry)))
+        differences.push_back("expiry");
     if (want.waived && *want.waived != got->waived) differences.push_back("waived");
     if (differences.empty()) {
         ++stats.passed;

@@ -153,6 +153,7 @@ struct period_choice {
 struct untimed_claim {
     std::map<std::string, std::string, std::less<>> when;
     citation_list citations;
+    std::string note;  ///< shown with the answer (e.g. that some courts hold otherwise)
 };
 
 /// How a composite rule combines its components.
