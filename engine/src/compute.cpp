@@ -412,6 +412,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     if (!length) return unexpected(length.error());
 
     deadline d = deadline_for(*r, *v, conv->zone);
+    if (req.trace) d.trace.reserve(8);  // select, anchor, start, count, roll, close, judge (+ transition)
     // The facts the version leaves out of account, and the exclusions a fact not given could have made.
     for (const auto& [fact, value] : req.facts) {
         const auto names = [&](const auto& entries) {
@@ -422,14 +423,16 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                               v->valid_from.to_string());
     }
     // Claims the version does not limit, by a fact not given: the trace says the period was applied.
-    std::string unlimited_if;
+    std::string unlimited_if;  // "claim=deposit|bonds, …": entries naming the same fact in a row share it
     if (req.trace) {
-        std::map<std::string, std::string, std::less<>> exclusions;  // fact → the values that would exclude
+        std::string_view previous;
         for (const auto& u : v->not_time_limited)
             for (const auto& [fact, value] : u.when)
-                if (req.facts.count(fact) == 0) exclusions[fact] += (exclusions[fact].empty() ? "" : "|") + value;
-        for (const auto& [fact, values] : exclusions)
-            detail::append(unlimited_if, {unlimited_if.empty() ? "" : ", ", fact, "=", values});
+                if (req.facts.count(fact) == 0) {
+                    if (fact == previous) detail::append(unlimited_if, {"|", value});
+                    else detail::append(unlimited_if, {unlimited_if.empty() ? "" : ", ", fact, "=", value});
+                    previous = fact;
+                }
     }
     if (by_application && !req.act && req.version_by == version_reading::application)
         d.notes.push_back("the versions of rule '" + r->id +
@@ -453,9 +456,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             detail::append(selected, {" (the trigger day ", start, " is earlier: see the transition)"});
         else
             detail::append(selected, {" (chosen by the trigger day ", start, ")"});
-        if (!unlimited_if.empty())
-            detail::append(selected, {"; counted as a claim subject to it (not given: ", unlimited_if,
-                                      ", which it does not limit)"});
+        if (!unlimited_if.empty()) detail::append(selected, {"; not given: ", unlimited_if, " (no time limit)"});
         d.trace.push_back({"select", std::move(selected),
                            applied_on ? citation_list::join(v->citations, r->version_by_application) : v->citations});
         std::string anchored_how = detail::cat({*trigger, " ", a->when.text, " -> legal day ", start});

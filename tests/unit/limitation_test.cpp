@@ -236,9 +236,8 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     CHECK(plain->last_day == day("2022-03-01"));
     CHECK(plain->notes.empty());
     CHECK(plain->trace.front().detail ==
-          "version in force from 2017-10-01 (chosen by the trigger day 2019-03-01); counted as a claim subject to it "
-          "(not given: claim=deposit|bonds|capital_contribution|cessation|property_return|support, which it does not "
-          "limit)");
+          "version in force from 2017-10-01 (chosen by the trigger day 2019-03-01); not given: "
+          "claim=deposit|bonds|capital_contribution|cessation|property_return|support (no time limit)");
 
     // Enforcing support arrears: the SPC's (2020)最高法执监66号 holds them outside the enforcement
     // period (the answer says courts are split); without the fact each instalment is counted.

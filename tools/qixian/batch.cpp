@@ -20,26 +20,12 @@ batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out
     while (std::getline(in, line)) {
         ++stats.lines;
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::optional<error> failed;
-        std::optional<deadline> done;
-        bool with_trace = false;
         parsed_request parsed = read_request(line);
-        const std::string& id = parsed.id;
-        if (auto& req = parsed.request; !req) {
-            failed = req.error();
-        } else {
-            if (!trace) req->trace = false;  // --no-trace: not computed at all
-            if (auto d = compute(pack, *req); !d) {
-                failed = d.error();
-            } else {
-                done.emplace(std::move(*d));
-                with_trace = trace && req->trace;
-            }
-        }
-        {
+        // The answer: written where the deadline lives (a deadline is large: it is not moved again).
+        const auto answer_with = [&](const deadline* done, const error* failed, bool with_trace) {
             json_writer w(answer);
-            w.begin_object().key("id").raw(id);
-            if (failed) {
+            w.begin_object().key("id").raw(parsed.id);
+            if (failed != nullptr) {
                 w.field("line", static_cast<std::int64_t>(stats.lines)).field("ok", false);
                 w.key("error").begin_object().field("code", to_string(failed->code)).field("message", failed->message).end_object();
                 ++stats.errors;
@@ -47,6 +33,13 @@ batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out
                 write_fields(w, *done, with_trace, cache);
             }
             w.end_object();
+        };
+        if (auto& req = parsed.request; !req) {
+            answer_with(nullptr, &req.error(), false);
+        } else {
+            if (!trace) req->trace = false;  // --no-trace: not computed at all
+            if (const auto d = compute(pack, *req); !d) answer_with(nullptr, &d.error(), false);
+            else answer_with(&*d, nullptr, trace && req->trace);
         }
         answer += '\n';
         if (answer.size() >= chunk || in.rdbuf()->in_avail() <= 0) {
