@@ -945,18 +945,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         if (!is_event_kind(kind))
             return unexpected(make_error(errc::invalid_request,
                                          "'" + kind + "' is not an event kind (see INTERFACES.md)", kind));
-    for (const auto& [name, value] : req.facts) {
-        const fact_kind* f = find_fact(name);
-        std::string values;
-        if (f != nullptr)
-            for (const auto& x : f->values) values.append(values.empty() ? "" : ", ").append(x);
-        if (f == nullptr)
-            return unexpected(make_error(errc::invalid_request,
-                                         "'" + name + "' is not a fact (facts: parties, domicile, claim)", name));
-        if (std::find(f->values.begin(), f->values.end(), value) == f->values.end())
-            return unexpected(make_error(errc::invalid_request,
-                                         "fact " + name + " is '" + value + "'; it is one of " + values, value));
-    }
+    if (auto ok = check_facts(req.facts); !ok) return unexpected(ok.error());
     auto d = compute_rule(pack, r, req, true, 0);
     if (!d) return d;
     auto ctx = forum_of(pack, *r);

@@ -7,6 +7,7 @@ namespace qixian {
 result<prepared_rule> prepared_rule::prepare(const rule_pack& pack, std::string_view rule_id,
                                              const std::map<std::string, std::string, std::less<>>& facts,
                                              const calendar_query& q) {
+    if (auto ok = check_facts(facts); !ok) return unexpected(ok.error());
     const rule* r = pack.find(rule_id);
     if (r == nullptr)
         return unexpected(make_error(errc::unknown_rule, "no rule '" + std::string(rule_id) + "' in the rule pack",

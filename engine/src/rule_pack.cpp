@@ -507,6 +507,24 @@ const fact_kind* find_fact(std::string_view name) noexcept {
     return nullptr;
 }
 
+result<void> check_facts(const std::map<std::string, std::string, std::less<>>& given) {
+    for (const auto& [name, value] : given) {
+        const fact_kind* f = find_fact(name);
+        if (f == nullptr) {
+            std::string names;
+            for (const auto& fd : facts) names.append(names.empty() ? "" : ", ").append(fd.name);
+            return unexpected(make_error(errc::invalid_request, "'" + name + "' is not a fact (facts: " + names + ")", name));
+        }
+        if (std::find(f->values.begin(), f->values.end(), value) == f->values.end()) {
+            std::string values;
+            for (const auto& x : f->values) values.append(values.empty() ? "" : ", ").append(x);
+            return unexpected(
+                make_error(errc::invalid_request, "fact " + name + " is '" + value + "'; it is one of " + values, value));
+        }
+    }
+    return {};
+}
+
 const untimed_claim* untimed_for(const rule_version& v,
                                  const std::map<std::string, std::string, std::less<>>& given) noexcept {
     for (const auto& u : v.not_time_limited) {

@@ -62,4 +62,11 @@ TEST_CASE("what cannot be prepared is refused") {
     CHECK(*legal->last_day(day("2007-10-01")) == day("2009-10-09"));  // still running: 2 years
     CHECK(p->last_day(day("2025-06-01")).error().code == errc::outside_calendar_coverage);
     CHECK(*p->last_day(day("2016-12-31")) == day("2019-01-02"));
+    // Facts are checked as compute() checks them; a claim a version does not limit has no last day.
+    CHECK(prepared_rule::prepare(pack(), "cn.enforcement.application", {{"party", "legal_persons"}}, {}).error().message ==
+          "'party' is not a fact (facts: parties, domicile, claim)");
+    auto support = prepared_rule::prepare(pack(), "cn.civil.limitation", {{"claim", "support"}}, {});
+    REQUIRE(support.has_value());
+    CHECK(support->last_day(day("2019-03-01")).error().code == errc::invalid_request);  // the 2017 text: untimed
+    CHECK(*support->last_day(day("2012-03-01")) == day("2014-03-03"));  // GPCL 2008: no such exclusion, 2 years
 }

@@ -59,6 +59,9 @@ struct fact_kind {
 std::span<const fact_kind> fact_kinds() noexcept;
 /// The fact called `name`, or nullptr.
 const fact_kind* find_fact(std::string_view name) noexcept;
+/// Every fact of a request is one of `fact_kinds()` with one of its values; otherwise
+/// invalid_request naming the fact and what it may be (a misspelt fact is never ignored).
+result<void> check_facts(const std::map<std::string, std::string, std::less<>>& facts);
 
 /// An authority: an instrument (as titled in Chinese law), an article as numbered in
 /// that instrument, optionally a paragraph and a note.
