@@ -491,7 +491,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (req.trace)
             d.trace.push_back({"count", "counting from the next whole hour " + to_string(h->counted_from) + ", + " +
                                         to_string(*length) + " -> " + to_string(h->ends_before),
-                           conv->citations_for("count")});
+                           conv->citations_for("count", start)});
     } else {
         const trace_detail detail = req.trace ? trace_detail::full : trace_detail::none;
         // The tolling events as legal days, in order.
@@ -713,7 +713,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         for (auto& st : main->steps) d.trace.push_back(std::move(st));
         for (auto& step : counted.trace)
             d.trace.push_back({std::string(to_string(step.kind)), std::move(step.detail),
-                               conv->citations_for(to_string(step.kind))});
+                               conv->citations_for(to_string(step.kind), start)});
         auto end = tz::to_instant(counted.ends_before, *forum, tz::local_policy::reject);
         if (!end) return unexpected(with_context(end.error(), "end of the last day"));
         d.ends_at = *end;

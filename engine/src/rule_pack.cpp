@@ -343,11 +343,48 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                 sink.error(code::bad_value, "convention '" + c.id + "': '" + c.zone + "' is not a time zone",
                            t->get("zone")->source());
             c.citations = read_citations(r, "citations", true);
-            if (const auto* steps = r.subtable("steps", false)) {
-                table_reader sr(*steps, sink, "convention '" + c.id + "' steps");
+            // The authority of each step: one table (undated), or an array of tables each with the
+            // days of the law it states (valid_from, valid_until).
+            const auto read_steps = [&](table_reader& sr, std::map<std::string, citation_list, std::less<>>& into) {
                 for (const char* step : {"start", "count", "roll", "close"})
-                    if (sr.node(step) != nullptr) c.step_citations[step] = read_citations(sr, step, true);
+                    if (sr.node(step) != nullptr) into[step] = read_citations(sr, step, true);
+            };
+            if (const toml::node* steps = r.node("steps"); steps != nullptr && steps->is_table()) {
+                table_reader sr(*steps->as_table(), sink, "convention '" + c.id + "' steps");
+                read_steps(sr, c.step_citations);
                 sr.finish();
+            } else if (steps != nullptr && steps->is_array()) {
+                for_each_table(steps->as_array(), sink, "convention '" + c.id + "' steps", [&](const toml::table* st) {
+                    table_reader sr(*st, sink, "convention '" + c.id + "' steps");
+                    convention::dated_steps d;
+                    d.where = region_of(path, st->source());
+                    d.valid_from = sr.date("valid_from", true).value_or(civil_date{});
+                    d.valid_until = sr.date("valid_until", false);
+                    read_steps(sr, d.steps);
+                    sr.finish();
+                    if (d.valid_until && *d.valid_until <= d.valid_from)
+                        sink.error(code::empty_range,
+                                   "convention '" + c.id + "' steps: valid_until " + d.valid_until->to_string() +
+                                       " is not after valid_from " + d.valid_from.to_string(),
+                                   st->get("valid_until")->source());
+                    c.steps_by_date.push_back(std::move(d));
+                });
+                std::stable_sort(c.steps_by_date.begin(), c.steps_by_date.end(),
+                                 [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+                for (std::size_t i = 1; i < c.steps_by_date.size(); ++i) {
+                    const auto& prev = c.steps_by_date[i - 1];
+                    const auto& cur = c.steps_by_date[i];
+                    if (!prev.valid_until || *prev.valid_until > cur.valid_from)
+                        parts.diagnostics.push_back(diagnostic{
+                            code::overlap, severity::error,
+                            "convention '" + c.id + "': the steps from " + cur.valid_from.to_string() +
+                                " overlap the steps from " + prev.valid_from.to_string(),
+                            cur.where, {{"the earlier steps are here", prev.where}}});
+                }
+            } else if (steps != nullptr) {
+                sink.error(code::wrong_type,
+                           "convention '" + c.id + "': 'steps' must be a table, or an array of tables with valid_from",
+                           steps->source());
             }
             r.date("checked_on", false);
             r.finish();

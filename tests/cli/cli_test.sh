@@ -115,7 +115,10 @@ expect_line "late (1183 日)" "zh status"
 
 run explain cn.enforcement.application --event effective=2016-12-31
 expect_line "roll: 2018-12-31 is a rest day (holiday, 元旦): moved 2 days to 2019-01-02" "explain roll"
-expect_line "⟶ 中华人民共和国民法典 art. 201 para. 1" "explain citation"
+# The counting steps cite the texts in force when the period began: for 2016, 民法通则 and CPL 2012.
+expect_line "⟶ 中华人民共和国民法通则 art. 154 para. 2; 中华人民共和国民事诉讼法（2012年修正） art. 82 para. 2" "explain citation (2016)"
+run explain cn.appeal.judgment --event served=2025-03-03 --fact domicile=china
+expect_line "⟶ 中华人民共和国民法典 art. 201 para. 1; 中华人民共和国民事诉讼法（2023年修正） art. 85 para. 2" "explain citation (2025)"
 
 run compute cn.enforcement.application --event 'effective=2023-12-31T22:00[America/New_York]' --format json
 expect_line '"start": "2024-01-01"' "event abroad: the forum's legal day"

@@ -403,6 +403,37 @@ TEST_CASE("Taiwan judgments: without an act the trigger day chooses, and says so
     CHECK(refused.error().message.find("cites no rule for interruption") != std::string::npos);
 }
 
+TEST_CASE("the counting steps cite the texts in force when the period began") {
+    struct row { const char* effective; const char* start_cites; const char* roll_cites; };
+    const row rows[] = {
+        {"2004-07-12", "中华人民共和国民法通则 art. 154 para. 2; 中华人民共和国民事诉讼法（1991年） art. 75 para. 2",
+         "中华人民共和国民法通则 art. 154 para. 3; 中华人民共和国民事诉讼法（1991年） art. 75 para. 3"},
+        {"2010-05-04", "中华人民共和国民法通则 art. 154 para. 2; 中华人民共和国民事诉讼法（2007年修正） art. 75 para. 2", nullptr},
+        {"2017-06-30", "中华人民共和国民法通则 art. 154 para. 2; 中华人民共和国民事诉讼法（2012年修正） art. 82 para. 2", nullptr},
+        {"2017-07-01", "中华人民共和国民法通则 art. 154 para. 2; 中华人民共和国民事诉讼法（2017年修正） art. 82 para. 2", nullptr},
+        {"2017-10-01", "中华人民共和国民法总则 art. 201 para. 1; 中华人民共和国民事诉讼法（2017年修正） art. 82 para. 2", nullptr},
+        {"2021-01-01", "中华人民共和国民法典 art. 201 para. 1; 中华人民共和国民事诉讼法（2017年修正） art. 82 para. 2", nullptr},
+        {"2023-12-31", "中华人民共和国民法典 art. 201 para. 1; 中华人民共和国民事诉讼法（2021年修正） art. 85 para. 2", nullptr},
+        {"2024-01-01", "中华人民共和国民法典 art. 201 para. 1; 中华人民共和国民事诉讼法（2023年修正） art. 85 para. 2",
+         "中华人民共和国民法典 art. 203 para. 1; 中华人民共和国民事诉讼法（2023年修正） art. 85 para. 3"},
+    };
+    const auto cites = [](const trace_entry& t) {
+        std::string out;
+        for (const auto& c : t.citations) out += (out.empty() ? "" : "; ") + to_string(c);
+        return out;
+    };
+    for (const auto& x : rows) {
+        CAPTURE(x.effective);
+        auto d = compute(pack(), {.rule = "cn.appeal.judgment", .events = {{"served", x.effective}},
+                                  .facts = {{"domicile", "china"}}});
+        REQUIRE_MESSAGE(d.has_value(), (d ? "" : d.error().message));
+        for (const auto& t : d->trace) {
+            if (t.step == "start") CHECK(cites(t) == x.start_cites);
+            if (t.step == "roll" && x.roll_cites != nullptr) CHECK(cites(t) == x.roll_cites);
+        }
+    }
+}
+
 TEST_CASE("citation_list: shared when copied, joined without repeats, equal by content") {
     const citation cpl{"中华人民共和国民事诉讼法（2023年修正）", "250", "", ""};
     const citation cc201{"中华人民共和国民法典", "201", "1", ""};

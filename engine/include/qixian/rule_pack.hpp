@@ -127,9 +127,28 @@ struct convention {
     citation_list citations;
     /// The authority for each step (start, count, roll, close), where the data gives it.
     std::map<std::string, citation_list, std::less<>> step_citations;
+    /// The same as the law stood when a period began: the GPCL and CPL 1991 texts for a
+    /// period of 2004, the Civil Code and CPL 2023 for one of 2025 (sorted, non-overlapping).
+    struct dated_steps {
+        civil_date valid_from;
+        std::optional<civil_date> valid_until;
+        std::map<std::string, citation_list, std::less<>> steps;
+        source_region where;
+    };
+    std::vector<dated_steps> steps_by_date;
     source_region where;
 
-    /// The citations of one step: its own where given, else all of the convention's.
+    /// The citations of one step for a period that began on `began`: the dated entry in
+    /// force that day, else the undated ones, else all of the convention's.
+    ///
+    ///     conv->citations_for("roll", day)  // 2004: 民法通则 art. 154; 2025: 民法典 art. 203 …
+    const citation_list& citations_for(std::string_view step, civil_date began) const {
+        for (const auto& d : steps_by_date)
+            if (d.valid_from <= began && (!d.valid_until || began < *d.valid_until))
+                if (const auto it = d.steps.find(step); it != d.steps.end()) return it->second;
+        return citations_for(step);
+    }
+    /// The undated citations of one step, else all of the convention's.
     const citation_list& citations_for(std::string_view step) const {
         const auto it = step_citations.find(step);
         return it == step_citations.end() ? citations : it->second;
