@@ -1,6 +1,7 @@
 #include "qixian/civil.hpp"
 
 #include <array>
+#include <cassert>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -103,7 +104,10 @@ constexpr auto digit_pairs = [] {
 }();
 
 // Writes `value` (0..99) as two decimal digits.
-void put_two(char* at, unsigned value) noexcept { std::memcpy(at, &digit_pairs[2 * value], 2); }
+void put_two(char* at, unsigned value) noexcept {
+    assert(value < 100);
+    std::memcpy(at, &digit_pairs[2 * (value % 100)], 2);  // never past the table, whatever the caller
+}
 
 // Writes `value` (0..9999) as four decimal digits.
 void put_four(char* at, unsigned value) noexcept {

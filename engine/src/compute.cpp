@@ -384,7 +384,17 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             return out;
         }
     }
-    if (const std::string* own = first_given(v->trigger, req); own != nullptr && *own != *trigger) {
+    if (const std::string* own = first_given(v->trigger, req); own == nullptr && !v->trigger.empty()) {
+        // The version chosen counts from events the request does not give (a later version's
+        // trigger was given): say so, rather than count from an event this text does not name.
+        std::string needed;
+        for (const auto& k : v->trigger) needed += (needed.empty() ? "" : " or ") + k;
+        return unexpected(make_error(errc::missing_event,
+                                     "rule '" + r->id + "' (version from " + v->valid_from.to_string() +
+                                         ") runs from the event " + needed + "; give it, e.g. --event " +
+                                         v->trigger.back() + "=2024-01-31",
+                                     needed));
+    } else if (*own != *trigger) {
         trigger = own;
         a = anchor("event " + *trigger, req.events.find(*trigger)->second, *forum, req.local_times);
         if (!a) return unexpected(a.error());
@@ -713,7 +723,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         for (auto& st : main->steps) d.trace.push_back(std::move(st));
         for (auto& step : counted.trace)
             d.trace.push_back({std::string(to_string(step.kind)), std::move(step.detail),
-                               conv->citations_for(to_string(step.kind), start)});
+                               conv->citations_for(to_string(step.kind), main->start)});
         auto end = tz::to_instant(counted.ends_before, *forum, tz::local_policy::reject);
         if (!end) return unexpected(with_context(end.error(), "end of the last day"));
         d.ends_at = *end;

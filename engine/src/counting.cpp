@@ -234,7 +234,10 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
         }
     }
 
-    // close: the exclusive end of the last day.
+    // close: the exclusive end of the last day (a last day of 9999-12-31 would end in year 10000).
+    if (convention.end.which == day_end::kind::midnight && out.last_day == civil_date::max())
+        return unexpected(make_error(errc::out_of_range, "the period ends on " + out.last_day.to_string() +
+                                                              ", whose end lies outside the supported years 0001-9999"));
     out.ends_before = end_of(out.last_day, convention.end);
     if (explain)
         out.trace.push_back({step_kind::close, out.last_day, out.last_day,
@@ -252,6 +255,9 @@ result<hour_count> count_hours(local_time start, const period& p) {
     out.start = start;
     out.counted_from = date::floor<std::chrono::hours>(start) + std::chrono::hours{1};
     out.ends_before = out.counted_from + std::chrono::hours{p.hours};
+    if (civil_date::max() < day_of(out.ends_before))
+        return unexpected(make_error(errc::out_of_range, to_string(p) + " from " + to_string(start) +
+                                                              " ends outside the supported years 0001-9999"));
     return out;
 }
 

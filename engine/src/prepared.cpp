@@ -15,6 +15,10 @@ result<prepared_rule> prepared_rule::prepare(const rule_pack& pack, std::string_
     const convention* conv = pack.find_convention(r->convention);
     const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
     if (cal == nullptr) return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' has no calendar"));
+    if (!r->version_by_application.empty())
+        return unexpected(make_error(errc::invalid_request,
+                                     "rule '" + r->id + "' chooses its version by the day of the application, "
+                                     "which a prepared rule does not know: use compute() with the act"));
     prepared_rule p;
     p.counting_ = conv->counting;
     p.calendar_ = cal;

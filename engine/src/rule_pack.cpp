@@ -229,7 +229,12 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
             table_reader u(*ut, sink, "rule '" + rule_id + "' not_time_limited");
             untimed_claim c;
             read_when(u, sink, "rule '" + rule_id + "' not_time_limited", c.when);
-            if (ut->get("when") == nullptr)
+            if (const toml::node* w = ut->get("when"); w != nullptr && w->is_table() && w->as_table()->empty())
+                sink.error(code::bad_value,
+                           "rule '" + rule_id + "' not_time_limited: 'when' is empty, so it would match every "
+                           "request (a version with no period at all is time_limit = \"none\")",
+                           w->source());
+            else if (ut->get("when") == nullptr)
                 sink.error(code::missing_key,
                            "rule '" + rule_id + "' not_time_limited: give the facts it applies to, e.g. "
                            "when = { claim = \"support\" } (a version with no period at all is time_limit = \"none\")",
@@ -435,6 +440,17 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                             " to " + cur.valid_from.to_string(),
                         cur.where, {{"the earlier version ends here", prev.where}}});
             }
+            // Versions chosen by the application day must be simple periods: a version of
+            // instalments or a composite would be counted under one version and judged by another.
+            if (!ru.version_by_application.empty())
+                for (const auto& cur : ru.versions)
+                    if (cur.instalments != instalment_mode::none || cur.combine != combinator::none)
+                        parts.diagnostics.push_back(diagnostic{
+                            code::bad_value, severity::error,
+                            "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
+                                " counts instalments or combines rules, but the rule's versions are chosen by the "
+                                "application day (version_by_application): only simple periods can be",
+                            cur.where, {}});
             // A transitional take-over needs an earlier period to take over, and both must be
             // periods; versions chosen by the application day take nothing over.
             for (std::size_t i = 0; i < ru.versions.size(); ++i) {

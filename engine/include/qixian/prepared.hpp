@@ -8,7 +8,10 @@
 // gives for that trigger day (tests/unit/prepared_test.cpp checks every day of a range).
 //
 // Only simple rules (a trigger and a period) without tolling or instalments can be
-// prepared; the version is still chosen by the trigger day, as in `compute`.
+// prepared, and only rules whose versions are chosen by the trigger day, as `compute`
+// chooses them (a rule whose versions govern applications — Taiwan judgments — needs the
+// day of the application: use `compute`). A claim a version does not limit at all (the
+// fact `claim`) has no last day: `last_day` answers invalid_request for it.
 //
 // Example:
 //
