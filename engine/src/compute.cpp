@@ -103,6 +103,26 @@ result<void> judge(deadline& d, const std::string& act_text, const tz::zone& for
     return {};
 }
 
+// The answer under another reading of the law, where it differs from `d`: in its last day,
+// in whether any period applies, or in what expiry means; judged against the act if given.
+void report_alternative(deadline& d, std::string reading, deadline other, const compute_request& req,
+                        const tz::zone& forum) {
+    const bool both_limited = d.time_limited && other.time_limited;
+    const bool differs = d.time_limited != other.time_limited ||
+                         (both_limited && (other.last_day != d.last_day || other.expiry != d.expiry));
+    if (!differs) return;
+    alternative a{std::move(reading), other.time_limited ? other.last_day : civil_date{}, std::nullopt,
+                  other.time_limited, std::nullopt};
+    if (both_limited && other.expiry != d.expiry) a.expiry = other.expiry;
+    if (req.act) {
+        compute_request quiet = req;
+        quiet.trace = false;
+        if (!other.time_limited) a.status = "timely";
+        else if (judge(other, *req.act, forum, quiet)) a.status = other.status;
+    }
+    d.alternatives.push_back(std::move(a));
+}
+
 // A deadline's identity: the rule and the version applied, with its authority.
 deadline deadline_for(const rule& r, const rule_version& v, const std::string& forum_zone) {
     deadline d;
@@ -161,10 +181,9 @@ result<deadline> compute_by_application(const rule_pack& pack, const rule* r, co
         compute_request quiet = req;
         quiet.trace = false;
         quiet.version_by = version_reading::trigger;
-        auto other = compute_simple(pack, r, quiet, false);
-        if (other && other->last_day != out->last_day)
-            out->alternatives.push_back(
-                {"version_by=" + std::string(to_string(version_reading::trigger)), other->last_day, {}});
+        if (auto other = compute_simple(pack, r, quiet, false))
+            report_alternative(*out, "version_by=" + std::string(to_string(version_reading::trigger)),
+                               std::move(*other), req, forum);
     }
     return out;
 }
@@ -187,12 +206,6 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
                                      "rule '" + r->id + "' has no version in force for an instalment due " +
                                          last.to_string(),
                                      last.to_string()));
-    if (untimed_for(*v, req.facts) != nullptr) {  // a claim this version does not limit: no instalment's either
-        compute_request single = req;
-        single.instalments.clear();
-        single.events["instalment_due"] = last.to_string();
-        return compute_simple(pack, r, single, alternatives);
-    }
     if (v->instalments == instalment_mode::none)
         return unexpected(make_error(errc::invalid_request, "rule '" + r->id + "' (version from " +
                                                                 v->valid_from.to_string() + ") takes no instalments"));
@@ -213,8 +226,10 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
         for (const civil_date due : dues) {
             auto d = one(due, false);
             if (!d) return unexpected(with_context(d.error(), "instalment due " + due.to_string()));
-            instalment_result ir{due, d->last_day, std::nullopt};
-            if (req.act) {
+            instalment_result ir{due, d->last_day, std::nullopt, d->time_limited};
+            if (!d->time_limited) {  // a claim its version does not limit: in time whenever
+                if (req.act) ir.status = "timely";
+            } else if (req.act) {
                 compute_request quiet = req;
                 quiet.trace = false;  // the instalments are summarised in one trace step below
                 auto judged = judge(*d, *req.act, ctx->zone, quiet);
@@ -255,17 +270,18 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
     if (!parts) return unexpected(parts.error());
     d->instalments = parts->first;
     d->status = parts->second;
-    if (d->status && *d->status == "late") {
+    if (d->status && *d->status == "late" && d->time_limited) {
         deadline probe = *d;
         compute_request quiet = req;
         quiet.trace = false;
         if (judge(probe, *req.act, ctx->zone, quiet)) d->days_late = probe.days_late;
     }
     if (req.trace) {
-        std::string how = "instalments: each has its own period (the text of the version from " +
+        std::string how = "each has its own period (the text of the version from " +
                           v->valid_from.to_string() + "):";
         for (const auto& ir : d->instalments)
-            how += " due " + ir.due.to_string() + " -> " + ir.last_day.to_string() +
+            how += " due " + ir.due.to_string() + " -> " +
+                   (ir.time_limited ? ir.last_day.to_string() : std::string("no time limit")) +
                    (ir.status ? " " + *ir.status : std::string()) + ";";
         d->trace.insert(d->trace.begin(), trace_entry{"instalments", how, v->citations});
     }
@@ -275,8 +291,12 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
         quiet.trace = false;
         deadline probe = *d;
         probe.instalments.clear();
-        if (judge(probe, *req.act, ctx->zone, quiet) && probe.status != d->status)
+        if (!probe.time_limited) {
+            if (d->status != "timely")
+                d->alternatives.push_back({"instalments=last", {}, "timely", false, std::nullopt});
+        } else if (judge(probe, *req.act, ctx->zone, quiet) && probe.status != d->status) {
             d->alternatives.push_back({"instalments=last", probe.last_day, probe.status});
+        }
     }
     return d;
 }
@@ -347,6 +367,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                           [&](const tolling_event& t) { return mechanism_rule(*v, t.what).empty(); });
             auto old = compute_simple(pack, r, earlier, false, v);
             if (!old) return old;
+            // A claim the earlier version does not limit has no running period to take over.
+            if (!old->time_limited) return compute_simple(pack, r, req, alternatives, v);
             const bool running = !(old->last_day < next->valid_from);
             const bool take = running && req.transition == transition_reading::takes_over;
             auto out = take ? compute_simple(pack, r, req, alternatives, next)
@@ -358,11 +380,11 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 compute_request quiet = req;
                 quiet.trace = false;
                 auto other = take ? compute_simple(pack, r, quiet, false, v) : compute_simple(pack, r, quiet, false, next);
-                if (other && other->last_day != out->last_day)
-                    out->alternatives.push_back(
-                        {"transition=" + std::string(to_string(take ? transition_reading::by_trigger
-                                                                    : transition_reading::takes_over)),
-                         other->last_day, {}});
+                if (other)
+                    report_alternative(*out,
+                                       "transition=" + std::string(to_string(take ? transition_reading::by_trigger
+                                                                                  : transition_reading::takes_over)),
+                                       std::move(*other), req, *forum);
             }
             if (req.trace) {
                 const std::string left = earlier.tolling.size() == req.tolling.size()
@@ -400,6 +422,19 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (!a) return unexpected(a.error());
         start = pick(*a, req.event_zone);
     }
+    // The select step: the version, and what chose it.
+    const auto selection = [&] {
+        std::string selected = detail::cat({"version in force from ", v->valid_from});
+        if (v->valid_until) detail::append(selected, {" until ", *v->valid_until});
+        if (applied_on)
+            detail::append(selected, {" (chosen by the day of the application ", *applied_on,
+                                      ": the versions govern the applications made while they are in force)"});
+        else if (forced != nullptr && !v->in_force_on(start))
+            detail::append(selected, {" (the trigger day ", start, " is earlier: see the transition)"});
+        else
+            detail::append(selected, {" (chosen by the trigger day ", start, ")"});
+        return selected;
+    };
     // A claim this version does not limit at all (e.g. support: Civil Code Art. 196).
     if (const untimed_claim* u = untimed_for(*v, req.facts)) {
         deadline d = deadline_for(*r, *v, conv->zone);
@@ -407,9 +442,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         d.trigger = *trigger;
         d.citations = citation_list::join(u->citations, v->citations);
         if (req.trace) {
-            std::string why = detail::cat({"version in force from ", v->valid_from, " (chosen by ",
-                                           applied_on ? "the day of the application " : "the trigger day ",
-                                           applied_on ? *applied_on : start, "): not subject to any time limit for"});
+            std::string why = selection();
+            detail::append(why, {": not subject to any time limit for"});
             for (const auto& [fact, value] : u->when) detail::append(why, {" ", fact, "=", value});
             if (!u->citations.empty() && !u->citations.front().note.empty())
                 detail::append(why, {" (", u->citations.front().note, ")"});
@@ -457,15 +491,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     d.length = *length;
 
     if (req.trace) {
-        std::string selected = detail::cat({"version in force from ", v->valid_from});
-        if (v->valid_until) detail::append(selected, {" until ", *v->valid_until});
-        if (applied_on)
-            detail::append(selected, {" (chosen by the day of the application ", *applied_on,
-                                      ": the versions govern the applications made while they are in force)"});
-        else if (forced != nullptr && !v->in_force_on(start))
-            detail::append(selected, {" (the trigger day ", start, " is earlier: see the transition)"});
-        else
-            detail::append(selected, {" (chosen by the trigger day ", start, ")"});
+        std::string selected = selection();
         if (!unlimited_if.empty()) detail::append(selected, {"; not given: ", unlimited_if, " (no time limit)"});
         d.trace.push_back({"select", std::move(selected),
                            applied_on ? citation_list::join(v->citations, r->version_by_application) : v->citations});
@@ -758,9 +784,9 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 compute_request quiet = req;
                 quiet.trace = false;
                 quiet.version_by = version_reading::application;
-                if (auto alt = compute_simple(pack, r, quiet, false); alt && alt->last_day != d.last_day)
-                    d.alternatives.push_back(
-                        {"version_by=" + std::string(to_string(version_reading::application)), alt->last_day, {}});
+                if (auto alt = compute_simple(pack, r, quiet, false))
+                    report_alternative(d, "version_by=" + std::string(to_string(version_reading::application)),
+                                       std::move(*alt), req, *forum);
             }
         }
         d.extendable_by_court = v->extendable_by_court;
@@ -790,7 +816,7 @@ result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::
         auto judged = judge(d, *req.act, forum, req);
         if (!judged) return judged;
     }
-    if (req.act && !d.time_limited) {  // no period: the act is in time whenever it was done
+    if (req.act && !d.time_limited && d.instalments.empty()) {  // no period: in time whenever it was done
         auto act = anchor("act", *req.act, forum, req.local_times);
         if (!act) return unexpected(act.error());
         d.status = "timely";

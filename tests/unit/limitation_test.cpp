@@ -256,6 +256,43 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     CHECK(counted->time_limited);
     CHECK(counted->status == "partly_late");  // 2009-01-31's two years ran out on 2011-01-31
 
+    // Each instalment is judged under its own version: under every text support is not limited,
+    // so each instalment has no last day, and the answer says so instalment by instalment.
+    compute_request two{.rule = "cn.enforcement.application", .facts = {{"claim", "support"}}, .act = "2009-01-05"};
+    two.instalments = {"2006-01-10", "2007-12-10"};
+    auto each = compute(pack(), two);
+    REQUIRE(each.has_value());
+    REQUIRE(each->instalments.size() == 2);
+    CHECK_FALSE(each->instalments[0].time_limited);
+    CHECK(each->instalments[0].status == "timely");
+    CHECK(each->status == "timely");
+    // A take-over into a text that does not limit the claim: the other reading (the GPCL's two
+    // years, 2016-01-04 -> Thu 2018-01-04) is reported with its own answer, and the reverse.
+    compute_request by_trigger{.rule = "cn.civil.limitation", .events = {{"knew", "2016-01-04"}},
+                               .facts = {{"claim", "support"}}, .act = "2024-01-02"};
+    auto taken_over = compute(pack(), by_trigger);
+    REQUIRE(taken_over.has_value());
+    CHECK_FALSE(taken_over->time_limited);
+    REQUIRE(taken_over->alternatives.size() == 1);
+    CHECK(taken_over->alternatives[0].reading == "transition=by_trigger");
+    CHECK(taken_over->alternatives[0].last_day == day("2018-01-04"));
+    CHECK(taken_over->alternatives[0].status == "late");
+    by_trigger.transition = transition_reading::by_trigger;
+    auto kept = compute(pack(), by_trigger);
+    REQUIRE(kept.has_value());
+    CHECK(kept->last_day == day("2018-01-04"));
+    REQUIRE(kept->alternatives.size() == 1);
+    CHECK(kept->alternatives[0].reading == "transition=takes_over");
+    CHECK_FALSE(kept->alternatives[0].time_limited);
+    CHECK(kept->alternatives[0].status == "timely");
+    // A claim the earlier text does not limit is not taken over (nothing runs): 法释〔2008〕11号 Art. 1.
+    auto deposit = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2016-01-04"}},
+                                    .facts = {{"claim", "deposit"}}});
+    REQUIRE(deposit.has_value());
+    CHECK_FALSE(deposit->time_limited);
+    CHECK(deposit->version == day("2008-09-01"));
+    for (const auto& t : deposit->trace) CHECK(t.step != "transition");
+
     // Facts are checked: an unknown fact or value is an error, never ignored.
     auto typo = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2019-03-01"}},
                                  .facts = {{"claim", "suport"}}});

@@ -326,23 +326,24 @@ TEST_CASE("Taiwan judgments: the version in force on the day of the application 
     // Supplementary Provisions Art. 9: 2 years; from 2015-07-01 the CPL's 2 years).
     struct row { const char* effective; const char* act; const char* reading; const char* version;
                  const char* last_day; expiry_kind expiry; const char* status;
-                 const char* other_reading; const char* other_day; };
+                 const char* other_reading; const char* other_day; const char* other_expiry; };
     const row rows[] = {
         // Applied 2019: the 2015 Provisions, 2 years -> Thu 2004-04-01; by the trigger day the
         // 1998 text's 1 year -> Tue 2003-04-01.
         {"2002-04-01", "2019-06-25", "application", "2015-07-01", "2004-04-01", expiry_kind::defence, "late",
-         "version_by=trigger", "2003-04-01"},
+         "version_by=trigger", "2003-04-01", "bar"},
         {"2002-04-01", "2019-06-25", "trigger", "1998-05-26", "2003-04-01", expiry_kind::bar, "late",
-         "version_by=application", "2004-04-01"},
+         "version_by=application", "2004-04-01", "defence"},
         // Applied 2010 (the 2009 text), judgment of 2008-06-30: 2 years -> Wed 2010-06-30, so an
         // application on 2010-02-01 is timely; by the trigger day (the 1998 text) 1 year -> Tue
         // 2009-06-30, and it would have been late.
         {"2008-06-30", "2010-02-01", "application", "2009-05-14", "2010-06-30", expiry_kind::bar, "timely",
-         "version_by=trigger", "2009-06-30"},
+         "version_by=trigger", "2009-06-30", nullptr},
         // Applied 2023 (the 2022 version, CPL 2021/2023): 2 years from 2013-06-01 = Mon 2015-06-01
-        // under either reading (the 2009 text also gives 2 years): nothing to report.
+        // under either reading (the 2009 text also gives 2 years), but by the trigger day expiry
+        // is a bar, not a defence: that is reported too.
         {"2013-06-01", "2023-03-01", "application", "2022-01-01", "2015-06-01", expiry_kind::defence, "late",
-         nullptr, nullptr},
+         "version_by=trigger", "2015-06-01", "bar"},
     };
     for (const auto& x : rows) {
         CAPTURE(x.effective);
@@ -362,6 +363,9 @@ TEST_CASE("Taiwan judgments: the version in force on the day of the application 
             REQUIRE(d->alternatives.size() == 1);
             CHECK(d->alternatives[0].reading == x.other_reading);
             CHECK(d->alternatives[0].last_day == day(x.other_day));
+            CHECK(d->alternatives[0].status == "late");  // judged against the act under that reading too
+            if (x.other_expiry == nullptr) CHECK_FALSE(d->alternatives[0].expiry.has_value());
+            else CHECK(to_string(d->alternatives[0].expiry.value_or(x.expiry)) == std::string_view(x.other_expiry));
         }
         // The authority for choosing by the application day is cited with it, and only then.
         const bool cites_reply = std::any_of(d->citations.begin(), d->citations.end(), [](const citation& c) {

@@ -130,7 +130,9 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
                         alts.erase(std::remove_if(alts.begin(), alts.end(),
                                                   [&](const alternative& x) { return x.reading == reading; }),
                                    alts.end());
-                        if (a->last_day != d->last_day) alts.push_back({reading, a->last_day});
+                        if (a->time_limited != d->time_limited || (a->time_limited && a->last_day != d->last_day))
+                            alts.push_back({reading, a->time_limited ? a->last_day : civil_date{}, std::nullopt,
+                                            a->time_limited, std::nullopt});
                     }
                 }
                 if (d->produces && !req.events.count(*d->produces)) {

@@ -88,11 +88,29 @@ std::string render_text(const deadline& d, lang l, bool full) {
           << d.source.engine_version << "\n";
         return o.str();
     };
+    const std::string no_limit = l == lang::zh ? "不受期间限制" : "no time limit";
+    // Each instalment's own period, and the other readings of the law with their answers.
+    const auto instalments_and_readings = [&] {
+        for (const auto& i : d.instalments) {
+            o << "  " << (l == lang::zh ? "分期" : "instalment") << "  due " << i.due << " → ";
+            if (i.time_limited) o << "last day " << i.last_day;
+            else o << no_limit;
+            o << (i.status ? " (" + *i.status + ")" : std::string()) << "\n";
+        }
+        for (const auto& a : d.alternatives) {
+            o << "  " << L.alternative << "   " << a.reading << " → ";
+            if (a.time_limited) o << a.last_day << " (" << a.last_day.weekday_name() << ")";
+            else o << no_limit;
+            if (a.expiry) o << ", " << (l == lang::zh ? "届满效果 " : "expiry ") << to_string(*a.expiry);
+            o << (a.status ? " " + *a.status : std::string()) << "\n";
+        }
+    };
     if (!d.time_limited) {
         o << d.rule << " — " << d.name_zh << (l == lang::en ? " / " + d.name_en : std::string()) << "\n";
         o << "  " << L.version << "   " << L.in_force_from << " " << d.version << " · " << citations_text(d.citations, l) << "\n";
         o << "  " << (l == lang::zh ? "不受任何期间限制，没有最后一日" : "not subject to any time limit: there is no last day")
           << "\n";
+        instalments_and_readings();
         if (d.status) o << "  " << L.status << "       " << *d.status << "\n";
         return close();
     }
@@ -122,12 +140,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
     if (d.produces)
         o << "  " << (l == lang::zh ? "产生" : "produces") << "  " << *d.produces << " on " << *d.produces_on
           << "\n";
-    for (const auto& i : d.instalments)
-        o << "  " << (l == lang::zh ? "分期" : "instalment") << "  due " << i.due << " → last day " << i.last_day
-          << (i.status ? " (" + *i.status + ")" : std::string()) << "\n";
-    for (const auto& a : d.alternatives)
-        o << "  " << L.alternative << "   " << a.reading << " → " << a.last_day << " (" << a.last_day.weekday_name()
-          << ")" << (a.status ? " " + *a.status : std::string()) << "\n";
+    instalments_and_readings();
     if (d.waived)
         o << "  " << (l == lang::zh ? "放弃抗辩" : "waived") << "    "
           << (l == lang::zh ? "债务人在期间届满后同意履行，不得再以期间届满抗辩"
@@ -176,6 +189,33 @@ std::string_view citation_json_cache::objects(const citation_list& cs) { return 
 std::string_view citation_json_cache::texts(const citation_list& cs) { return find(cs).texts; }
 
 namespace {
+// Each instalment's own period (none where a version does not limit the claim).
+void write_instalments(json_writer& w, const deadline& d) {
+    if (d.instalments.empty()) return;
+    w.key("instalments").begin_array();
+    for (const auto& i : d.instalments) {
+        w.begin_object().field("due", i.due);
+        if (i.time_limited) w.field("last_day", i.last_day);
+        else w.field("time_limited", false);
+        if (i.status) w.field("status", *i.status);
+        w.end_object();
+    }
+    w.end_array();
+}
+// Every reading of the law that changes the answer: its last day (or no time limit), and
+// what expiry means where that changes.
+void write_alternatives(json_writer& w, const deadline& d) {
+    w.key("alternatives").begin_array();
+    for (const auto& a : d.alternatives) {
+        w.begin_object().field("reading", a.reading);
+        if (a.time_limited) w.field("last_day", a.last_day);
+        else w.field("time_limited", false);
+        if (a.expiry) w.field("expiry", to_string(*a.expiry));
+        if (a.status) w.field("status", *a.status);
+        w.end_object();
+    }
+    w.end_array();
+}
 // The end of every answer: notes, the trace (with its citations) and the provenance.
 void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache) {
     if (!d.notes.empty()) {
@@ -214,6 +254,8 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
         w.key("citations").raw(cache.objects(d.citations));
         if (!d.trigger.empty()) w.field("trigger", d.trigger);
         if (d.status) w.field("status", *d.status);  // with an act: timely, whenever it was done
+        write_instalments(w, d);
+        write_alternatives(w, d);
         write_tail(w, d, trace, cache);
         return;
     }
@@ -228,24 +270,10 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
     if (d.status) w.field("status", *d.status);
     if (d.days_late) w.field("days_late", static_cast<std::int64_t>(*d.days_late));
     w.field("expiry", to_string(d.expiry)).field("provisional", d.provisional);
-    if (!d.instalments.empty()) {
-        w.key("instalments").begin_array();
-        for (const auto& i : d.instalments) {
-            w.begin_object().field("due", i.due).field("last_day", i.last_day);
-            if (i.status) w.field("status", *i.status);
-            w.end_object();
-        }
-        w.end_array();
-    }
+    write_instalments(w, d);
     if (d.expiry == expiry_kind::defence) w.field("waived", d.waived);
     if (d.extendable_by_court) w.field("extendable_by_court", true);
-    w.key("alternatives").begin_array();
-    for (const auto& a : d.alternatives) {
-        w.begin_object().field("reading", a.reading).field("last_day", a.last_day);
-        if (a.status) w.field("status", *a.status);
-        w.end_object();
-    }
-    w.end_array();
+    write_alternatives(w, d);
     if (d.combine != combinator::none) {
         w.field("combine", to_string(d.combine));
         w.key("components").begin_array();

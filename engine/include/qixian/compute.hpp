@@ -114,15 +114,18 @@ struct compute_request {
 /// A reading of the law under which the last day would differ.
 struct alternative {
     std::string reading;  ///< e.g. "adjusted_weekend=weekday"
-    civil_date last_day;
+    civil_date last_day;  ///< unset where the reading limits nothing (`time_limited` false)
     std::optional<std::string> status;  ///< with an act, where the reading changes it
+    bool time_limited = true;           ///< false: under this reading no period applies at all
+    std::optional<expiry_kind> expiry;  ///< where the reading changes what expiry means
 };
 
 /// One instalment's own period (versions that count each instalment).
 struct instalment_result {
     civil_date due;
-    civil_date last_day;
+    civil_date last_day;                ///< unset where no period applies (`time_limited` false)
     std::optional<std::string> status;
+    bool time_limited = true;
 };
 
 /// One step of the explanation, with its authority.
