@@ -210,6 +210,7 @@ request_cases=(
   '{"id":20,"rule":'                                                "$not_json"
   '{"id":21} trailing'                                              "$not_json"
   "{\"id\":NaN,${E:1}}"                                             "$not_json"
+  "{\"id\":1e400,${E:1}}"                                           "$(bad_line null "a number in the line is too large to read (at byte 6)")"
   "{\"id\":23,${E:1},}"                                             "$not_json"
   "{\"id\":\"tab"$'\t'"here\",${E:1}}"                              "$not_json"
   "{\"id\":\"\\ud83d\",${E:1}}"                                     "$not_json"

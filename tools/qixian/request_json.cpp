@@ -354,6 +354,12 @@ parsed_request read_request(std::string_view line) {
     rapidjson::MemoryStream bytes(line.data(), line.size());  // reads as NUL past the end
     rapidjson::Reader parser;
     const bool parsed = line.find('\0') == std::string_view::npos && !parser.Parse<flags>(bytes, reader).IsError();
+    if (!parsed && parser.GetParseErrorCode() == rapidjson::kParseErrorNumberTooBig) {
+        parsed_request out;  // valid JSON, but a number beyond what the reader takes (e.g. 1e400)
+        out.request = unexpected(bad("a number in the line is too large to read (at byte " +
+                                     std::to_string(parser.GetErrorOffset()) + ")"));
+        return out;
+    }
     return reader.finish(parsed, line);
 }
 
