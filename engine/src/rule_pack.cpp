@@ -440,29 +440,26 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                             " to " + cur.valid_from.to_string(),
                         cur.where, {{"the earlier version ends here", prev.where}}});
             }
-            // Versions chosen by the application day must be simple periods: a version of
-            // instalments or a composite would be counted under one version and judged by another.
+            // Versions chosen by the application day must be simple periods (a version of
+            // instalments or a composite would be counted under one version and judged by
+            // another) and take nothing over (a period is never counted under two versions).
+            const auto by_application_error = [&](const rule_version& cur, const char* what, const char* why) {
+                parts.diagnostics.push_back(diagnostic{
+                    code::bad_value, severity::error,
+                    "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() + " " + what +
+                        ", but the rule's versions are chosen by the application day (version_by_application): " + why,
+                    cur.where, {}});
+            };
             if (!ru.version_by_application.empty())
                 for (const auto& cur : ru.versions)
                     if (cur.instalments != instalment_mode::none || cur.combine != combinator::none)
-                        parts.diagnostics.push_back(diagnostic{
-                            code::bad_value, severity::error,
-                            "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
-                                " counts instalments or combines rules, but the rule's versions are chosen by the "
-                                "application day (version_by_application): only simple periods can be",
-                            cur.where, {}});
-            // A transitional take-over needs an earlier period to take over, and both must be
-            // periods; versions chosen by the application day take nothing over.
+                        by_application_error(cur, "counts instalments or combines rules", "only simple periods can be");
+            // A transitional take-over needs an earlier period to take over, and both must be periods.
             for (std::size_t i = 0; i < ru.versions.size(); ++i) {
                 const auto& cur = ru.versions[i];
                 if (cur.takes_over_running.empty()) continue;
                 if (!ru.version_by_application.empty()) {
-                    parts.diagnostics.push_back(diagnostic{
-                        code::bad_value, severity::error,
-                        "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
-                            " takes over running periods, but the rule's versions are chosen by the application "
-                            "day (version_by_application): a period is never counted under two versions",
-                        cur.where, {}});
+                    by_application_error(cur, "takes over running periods", "a period is never counted under two versions");
                     continue;
                 }
                 const rule_version* prev = i == 0 ? nullptr : &ru.versions[i - 1];
