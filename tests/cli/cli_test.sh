@@ -60,6 +60,29 @@ expect_line "  versions govern the applications made while in force (chosen by t
 expect_line "    expiry  bar (under this version)" "show: a version's own expiry"
 run rules show cn.civil.limitation
 expect_line "    not time-limited when claim=support: 中华人民共和国民法典 art. 196" "show: a claim not time-limited"
+# rules show --json: the rule as data, every version with its authority.
+run rules show cn.recognition.taiwan.application --json
+expect_status 0 "show --json"
+if python3 -c '
+import json, sys
+r = json.loads(sys.stdin.read())
+v = r["versions"]
+assert r["id"] == "cn.recognition.taiwan.application" and r["version_by_application"][0]["article"] == "答复"
+assert [x["valid_from"] for x in v] == ["1998-05-26", "2009-05-14", "2015-07-01", "2022-01-01"]
+assert v[0]["periods"] == [{"when": {}, "period": "1 year"}] and v[0]["expiry"] == "bar"
+assert v[1]["citations"][0]["article"] == "9" and "expiry" not in v[2]
+' <<<"$out"; then ok; else bad "show --json: fields"; fi
+run rules show cn.civil.limitation --json
+if python3 -c '
+import json, sys
+v = json.loads(sys.stdin.read())["versions"][-1]
+u = {e["when"]["claim"]: e for e in v["not_time_limited"]}
+assert set(u) == {"deposit", "bonds", "capital_contribution", "cessation", "property_return", "support"}
+assert u["support"]["citations"][0]["article"] == "196" and v["tolling"]["suspension_text"] == "civil_code"
+' <<<"$out"; then ok; else bad "show --json: claims and tolling"; fi
+run rules show cn.nope --json
+expect_status 21 "show --json: unknown rule"
+expect_line '{"ok":false,"error":{"code":"unknown_rule"' "show --json: the error as JSON"
 
 # A claim for support is not time-limited (Civil Code Art. 196 (三)); a typo in a fact is an error.
 run explain cn.civil.limitation --event knew=2019-03-01 --fact claim=support --lang zh

@@ -216,11 +216,97 @@ int run_rules_list(const std::string& dir, bool json) {
     return 0;
 }
 
-int run_rules_show(const std::string& dir, const std::string& id) {
+// A rule as data: every field of every version, with its authority (rules show --json).
+nlohmann::ordered_json rule_json(const rule& r) {
+    using json = nlohmann::ordered_json;
+    const auto cites = [](const citation_list& cs) {
+        json out = json::array();
+        for (const auto& c : cs) {
+            json cj{{"instrument", c.instrument}, {"article", c.article}};
+            if (!c.paragraph.empty()) cj["paragraph"] = c.paragraph;
+            if (!c.note.empty()) cj["note"] = c.note;
+            out.push_back(std::move(cj));
+        }
+        return out;
+    };
+    const auto when = [](const std::map<std::string, std::string, std::less<>>& w) {
+        json out = json::object();
+        for (const auto& [k, v] : w) out[k] = v;
+        return out;
+    };
+    json versions = json::array();
+    for (const auto& v : r.versions) {
+        json vj{{"valid_from", v.valid_from.to_string()}};
+        if (v.valid_until) vj["valid_until"] = v.valid_until->to_string();
+        vj["source"] = v.where.file + ":" + std::to_string(v.where.begin.line);
+        vj["time_limited"] = v.time_limited;
+        if (!v.trigger.empty()) vj["trigger"] = v.trigger;
+        if (!v.periods.empty()) {
+            json periods = json::array();
+            for (const auto& p : v.periods) periods.push_back({{"when", when(p.when)}, {"period", to_string(p.length)}});
+            vj["periods"] = std::move(periods);
+        }
+        if (!v.not_time_limited.empty()) {
+            json untimed = json::array();
+            for (const auto& u : v.not_time_limited) {
+                json uj{{"when", when(u.when)}, {"citations", cites(u.citations)}};
+                if (!u.note.empty()) uj["note"] = u.note;
+                untimed.push_back(std::move(uj));
+            }
+            vj["not_time_limited"] = std::move(untimed);
+        }
+        if (v.expiry) vj["expiry"] = std::string(to_string(*v.expiry));
+        if (v.combine != combinator::none) {
+            vj["combine"] = std::string(to_string(v.combine));
+            vj["components"] = v.components;
+        }
+        if (!v.trigger_citations.empty()) {
+            json starts = json::object();
+            for (const auto& [kind, cs] : v.trigger_citations) starts[kind] = cites(cs);
+            vj["trigger_citations"] = std::move(starts);
+        }
+        if (v.instalments != instalment_mode::none)
+            vj["instalments"] = v.instalments == instalment_mode::each ? "each" : "last";
+        if (v.ends_no_later_than) vj["ends_no_later_than"] = v.ends_no_later_than->to_string();
+        if (v.produces)
+            vj["produces"] = {{"event", v.produces->event},
+                              {"on", v.produces->on == produced_event::day::last_day ? "last_day" : "day_after"}};
+        if (v.extendable_by_court) vj["extendable_by_court"] = true;
+        if (!v.takes_over_running.empty()) vj["takes_over_running"] = cites(v.takes_over_running);
+        json tolling = json::object();
+        if (!v.tolling.interruption.empty()) tolling["interruption"] = cites(v.tolling.interruption);
+        if (!v.tolling.settlement.empty()) tolling["settlement"] = cites(v.tolling.settlement);
+        if (!v.tolling.suspension.empty()) {
+            tolling["suspension"] = cites(v.tolling.suspension);
+            tolling["suspension_text"] = std::string(to_string(v.tolling.suspension_text));
+        }
+        if (!v.tolling.waiver.empty()) tolling["waiver"] = cites(v.tolling.waiver);
+        if (!tolling.empty()) vj["tolling"] = std::move(tolling);
+        vj["citations"] = cites(v.citations);
+        if (v.checked_on) vj["checked_on"] = v.checked_on->to_string();
+        if (!v.note.empty()) vj["note"] = v.note;
+        versions.push_back(std::move(vj));
+    }
+    json out{{"id", r.id},
+             {"name_zh", r.name_zh},
+             {"name_en", r.name_en},
+             {"expiry", std::string(to_string(r.expiry))},
+             {"tolling", std::string(to_string(r.tolling))},
+             {"convention", r.convention}};
+    if (!r.version_by_application.empty()) out["version_by_application"] = cites(r.version_by_application);
+    out["versions"] = std::move(versions);
+    return out;
+}
+
+int run_rules_show(const std::string& dir, const std::string& id, bool json) {
     auto pack = load_pack(dir);
     if (!pack) return print_diagnostics(pack.error());
     const rule* r = pack->find(id);
-    if (r == nullptr) return fail(make_error(errc::unknown_rule, "no rule '" + id + "' in the rule pack", id), false);
+    if (r == nullptr) return fail(make_error(errc::unknown_rule, "no rule '" + id + "' in the rule pack", id), json);
+    if (json) {
+        std::cout << rule_json(*r).dump(2) << '\n';
+        return 0;
+    }
     std::cout << r->id << "\n  " << r->name_zh << " / " << r->name_en << "\n  expiry " << to_string(r->expiry)
               << ", tolling " << to_string(r->tolling) << ", convention " << r->convention << "\n";
     for (const auto& c : r->version_by_application)
@@ -376,6 +462,8 @@ int main(int argc, char** argv) {
     std::string show_id;
     auto* show_cmd = rules_cmd->add_subcommand("show", "show one rule with its versions and citations");
     show_cmd->add_option("id", show_id, "rule id")->required();
+    bool show_json = false;
+    show_cmd->add_flag("--json", show_json, "the rule as JSON: every field of every version, with its authority");
 
     std::string batch_file;
     bool batch_no_trace = false;
@@ -431,7 +519,7 @@ int main(int argc, char** argv) {
     if (explain_cmd->parsed()) return run_compute(eopts, rules_dir, true);
     if (check_cmd->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir);
     if (list_cmd->parsed()) return run_rules_list(rules_dir, list_json);
-    if (show_cmd->parsed()) return run_rules_show(rules_dir, show_id);
+    if (show_cmd->parsed()) return run_rules_show(rules_dir, show_id, show_json);
     if (batch_cmd->parsed()) {
         auto pack = load_pack(rules_dir);
         if (!pack) return print_diagnostics(pack.error());
