@@ -346,6 +346,18 @@ expect_status 4 "verify reports failures"
 expect_line "FAIL  A made-up case the engine must disagree with — differs in status, last day" "verify disagreement"
 expect_line "broken.toml:11:1: unknown key 'lastday' in [decision]" "verify broken fixture position"
 expect_line "0 passed, 2 failed" "verify summary"
+run verify "$fixtures" --json
+expect_status 4 "verify --json reports failures"
+if python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+assert (d["passed"], d["failed"]) == (0, 2)
+broken, wrong = d["cases"]
+assert broken["result"] == "error" and "unknown key" in broken["problems"][0]
+assert wrong["result"] == "fail" and wrong["differs"] == ["status", "last day"]
+assert wrong["court"] == {"status": "late", "last_day": "2020-08-28"}
+assert wrong["qixian"]["status"] == "timely" and wrong["qixian"]["last_day"] == "2020-08-27"
+' <<<"$out"; then ok; else bad "verify --json"; fi
 rm -rf "$fixtures"
 
 # Errors: a distinct exit status and a message that says what to fix.

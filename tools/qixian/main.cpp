@@ -490,6 +490,8 @@ int main(int argc, char** argv) {
         "verify", "run ruling fixtures (a .toml file or a directory) and report each case, the court's "
                   "conclusion beside qixian's; exit 0 when all pass, 4 when any fails");
     verify_cmd->add_option("path", verify_path, "fixture file or directory, e.g. tests/rulings")->required();
+    bool verify_json = false;
+    verify_cmd->add_flag("--json", verify_json, "one JSON document: each case's result, the court's decision and qixian's");
 
     std::string cal_from, cal_to, cal_as_of, cal_since, cal_id = "cn.mainland";
     bool cal_json = false;
@@ -596,7 +598,7 @@ int main(int argc, char** argv) {
     if (verify_cmd->parsed()) {
         auto pack = load_pack(rules_dir);
         if (!pack) return print_diagnostics(pack.error());
-        const auto stats = cli::run_verify(*pack, verify_path, std::cout);
+        const auto stats = cli::run_verify(*pack, verify_path, std::cout, verify_json);
         return stats.failed == 0 ? 0 : 4;
     }
     if (cal_cmd->parsed()) return run_calendar(rules_dir, cal_from, cal_to, cal_json, cal_as_of, cal_id, cal_since);

@@ -38,33 +38,46 @@ std::vector<std::string> unknown_keys(const std::string& file, const toml::table
     return problems;
 }
 
-void run_one(const rule_pack& pack, const fs::path& path, std::ostream& out, verify_stats& stats) {
+// One fixture's outcome: what the court decided, what the engine says, how they differ
+// (or why the fixture could not be run).
+struct case_result {
+    std::string file;
+    std::string citation;
+    enum class outcome { pass, fail, error } result = outcome::error;
+    std::vector<std::string> problems;  // error: what is wrong with the fixture
+    decision want;
+    std::optional<deadline> got;
+    std::optional<error> got_error;
+    std::vector<std::string> differs;
+};
+
+case_result run_one(const rule_pack& pack, const fs::path& path) {
+    case_result res;
     const std::string file = path.generic_string();
+    res.file = file;
+    res.citation = path.filename().string();
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     auto parsed = toml::parse(ss.str(), std::string_view(file));
-    auto broken = [&](const std::vector<std::string>& problems) {
-        ++stats.failed;
-        out << "ERROR " << file << "\n";
-        for (const auto& p : problems) out << "      " << p << "\n";
+    auto broken = [&](std::vector<std::string> problems) {
+        res.result = case_result::outcome::error;
+        res.problems = std::move(problems);
+        return res;
     };
-    if (!parsed) {
-        broken({where(file, parsed.error().source()) + ": " + std::string(parsed.error().description())});
-        return;
-    }
+    if (!parsed)
+        return broken({where(file, parsed.error().source()) + ": " + std::string(parsed.error().description())});
     const toml::table& doc = parsed.table();
     std::vector<std::string> problems = unknown_keys(file, doc, {"case", "request", "decision"}, "top level");
     const toml::table* c = doc["case"].as_table();
     const toml::table* r = doc["request"].as_table();
     const toml::table* d = doc["decision"].as_table();
     if (!c || !r || !d) problems.push_back(file + ": a fixture has the tables [case], [request] and [decision]");
-    std::string citation = path.filename().string();
-    decision want;
+    decision& want = res.want;
     if (c) {
         auto p = unknown_keys(file, *c, {"citation", "court", "decided", "sources", "note"}, "case");
         problems.insert(problems.end(), p.begin(), p.end());
-        if (auto s = (*c)["citation"].value<std::string>()) citation = *s;
+        if (auto s = (*c)["citation"].value<std::string>()) res.citation = *s;
         else problems.push_back(where(file, c->source()) + ": [case] needs a citation");
         if (!(*c)["court"].is_string()) problems.push_back(where(file, c->source()) + ": [case] needs a court");
         if (!(*c)["decided"].is_date()) problems.push_back(where(file, c->source()) + ": [case] needs decided = a date");
@@ -82,56 +95,101 @@ void run_one(const rule_pack& pack, const fs::path& path, std::ostream& out, ver
         want.expiry = (*d)["expiry"].value_or(std::string());
         want.waived = (*d)["waived"].value<bool>();
     }
-    if (!problems.empty()) {
-        broken(problems);
-        return;
-    }
+    if (!problems.empty()) return broken(std::move(problems));
     // The request is a batch request written in TOML: the same reader checks it.
     std::ostringstream json;
     json << toml::json_formatter{*r};
     auto req = request_from_json(nlohmann::json::parse(json.str(), nullptr, false));
-    if (!req) {
-        broken({file + ": [request]: " + req.error().message});
-        return;
-    }
+    if (!req) return broken({file + ": [request]: " + req.error().message});
     auto got = compute(pack, *req);
+    if (!got) {
+        res.result = case_result::outcome::fail;
+        res.got_error = got.error();
+        res.differs.push_back("error");
+        return res;
+    }
+    if (got->status.value_or("") != want.status) res.differs.push_back("status");
+    if (want.last_day && (!got->time_limited || *want.last_day != got->last_day)) res.differs.push_back("last day");
+    if (!want.expiry.empty() && (!got->time_limited || want.expiry != to_string(got->expiry)))
+        res.differs.push_back("expiry");
+    if (want.waived && *want.waived != got->waived) res.differs.push_back("waived");
+    res.result = res.differs.empty() ? case_result::outcome::pass : case_result::outcome::fail;
+    res.got = std::move(*got);
+    return res;
+}
+
+std::string court_text(const decision& want) {
     std::string court = want.status;
     if (want.last_day) court += ", last day " + want.last_day->to_string();
     if (!want.expiry.empty()) court += ", expiry " + want.expiry;
     if (want.waived && *want.waived) court += ", waived";
-    if (!got) {
-        ++stats.failed;
-        out << "FAIL  " << citation << "\n      court:  " << court << "\n      qixian: error "
-            << to_string(got.error().code) << ": " << got.error().message << "\n";
+    return court;
+}
+
+void print_text(const case_result& x, std::ostream& out) {
+    if (x.result == case_result::outcome::error) {
+        out << "ERROR " << x.file << "\n";
+        for (const auto& p : x.problems) out << "      " << p << "\n";
         return;
     }
-    std::string engine = got->status.value_or("(no act given)");
-    engine += got->time_limited
-                  ? ", last day " + got->last_day.to_string() + ", expiry " + std::string(to_string(got->expiry))
-                  : std::string(", no time limit");
-    if (got->waived) engine += ", waived";
-    std::vector<std::string> differences;
-    if (got->status.value_or("") != want.status) differences.push_back("status");
-    if (want.last_day && (!got->time_limited || *want.last_day != got->last_day)) differences.push_back("last day");
-    if (!want.expiry.empty() && (!got->time_limited || want.expiry != to_string(got->expiry)))
-        differences.push_back("expiry");
-    if (want.waived && *want.waived != got->waived) differences.push_back("waived");
-    if (differences.empty()) {
-        ++stats.passed;
-        out << "PASS  " << citation << "\n      court:  " << court << "\n      qixian: " << engine << "  ("
-            << got->rule << ", version " << got->version << ")\n";
-    } else {
-        ++stats.failed;
-        std::string what;
-        for (const auto& x : differences) what += (what.empty() ? "" : ", ") + x;
-        out << "FAIL  " << citation << " — differs in " << what << "\n      court:  " << court
-            << "\n      qixian: " << engine << "  (" << got->rule << ", version " << got->version << ")\n";
+    if (x.got_error) {
+        out << "FAIL  " << x.citation << "\n      court:  " << court_text(x.want) << "\n      qixian: error "
+            << to_string(x.got_error->code) << ": " << x.got_error->message << "\n";
+        return;
     }
+    const deadline& got = *x.got;
+    std::string engine = got.status.value_or("(no act given)");
+    engine += got.time_limited
+                  ? ", last day " + got.last_day.to_string() + ", expiry " + std::string(to_string(got.expiry))
+                  : std::string(", no time limit");
+    if (got.waived) engine += ", waived";
+    if (x.result == case_result::outcome::pass) {
+        out << "PASS  " << x.citation << "\n      court:  " << court_text(x.want) << "\n      qixian: " << engine
+            << "  (" << got.rule << ", version " << got.version << ")\n";
+        return;
+    }
+    std::string what;
+    for (const auto& d : x.differs) what += (what.empty() ? "" : ", ") + d;
+    out << "FAIL  " << x.citation << " — differs in " << what << "\n      court:  " << court_text(x.want)
+        << "\n      qixian: " << engine << "  (" << got.rule << ", version " << got.version << ")\n";
+}
+
+nlohmann::ordered_json to_json(const case_result& x) {
+    using json = nlohmann::ordered_json;
+    json out{{"file", x.file},
+             {"citation", x.citation},
+             {"result", x.result == case_result::outcome::pass ? "pass"
+                        : x.result == case_result::outcome::fail ? "fail"
+                                                                : "error"}};
+    if (x.result == case_result::outcome::error) {
+        out["problems"] = x.problems;
+        return out;
+    }
+    json court{{"status", x.want.status}};
+    if (x.want.last_day) court["last_day"] = x.want.last_day->to_string();
+    if (!x.want.expiry.empty()) court["expiry"] = x.want.expiry;
+    if (x.want.waived) court["waived"] = *x.want.waived;
+    out["court"] = std::move(court);
+    if (x.got_error) {
+        out["qixian"] = {{"error", {{"code", std::string(to_string(x.got_error->code))}, {"message", x.got_error->message}}}};
+    } else {
+        const deadline& got = *x.got;
+        json engine{{"rule", got.rule}, {"version", got.version.to_string()}, {"time_limited", got.time_limited}};
+        if (got.status) engine["status"] = *got.status;
+        if (got.time_limited) {
+            engine["last_day"] = got.last_day.to_string();
+            engine["expiry"] = std::string(to_string(got.expiry));
+        }
+        engine["waived"] = got.waived;
+        out["qixian"] = std::move(engine);
+    }
+    out["differs"] = x.differs;
+    return out;
 }
 
 }  // namespace
 
-verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ostream& out) {
+verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ostream& out, bool json) {
     verify_stats stats;
     std::error_code ec;
     std::vector<fs::path> files;
@@ -143,11 +201,26 @@ verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ost
         files.push_back(path);
     } else {
         ++stats.failed;
-        out << "ERROR " << path << ": not a fixture file or directory\n";
+        if (json)
+            out << nlohmann::ordered_json{{"passed", 0}, {"failed", 1},
+                                          {"error", path + ": not a fixture file or directory"}}.dump(2)
+                << "\n";
+        else
+            out << "ERROR " << path << ": not a fixture file or directory\n";
         return stats;
     }
-    for (const auto& f : files) run_one(pack, f, out, stats);
-    out << stats.passed << " passed, " << stats.failed << " failed\n";
+    nlohmann::ordered_json cases = nlohmann::ordered_json::array();
+    for (const auto& f : files) {
+        const case_result x = run_one(pack, f);
+        (x.result == case_result::outcome::pass ? stats.passed : stats.failed) += 1;
+        if (json) cases.push_back(to_json(x));
+        else print_text(x, out);
+    }
+    if (json)
+        out << nlohmann::ordered_json{{"passed", stats.passed}, {"failed", stats.failed}, {"cases", std::move(cases)}}.dump(2)
+            << "\n";
+    else
+        out << stats.passed << " passed, " << stats.failed << " failed\n";
     return stats;
 }
 

@@ -14,7 +14,9 @@ struct verify_stats {
 };
 
 /// Runs every fixture in `path` (a .toml file, or a directory of them, in name order),
-/// printing each case with the court's conclusion beside the engine's.
-verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ostream& out);
+/// printing each case with the court's conclusion beside the engine's — as text, or as
+/// one JSON document {"passed", "failed", "cases": [{file, citation, result (pass | fail |
+/// error), court, qixian, differs, problems}]} for CI and tools.
+verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ostream& out, bool json = false);
 
 }  // namespace qixian::cli
