@@ -383,7 +383,23 @@ mkdir -p "$tmp/r" && cp -r "$SRC/rules/conventions" "$SRC/rules/calendars" "$tmp
 run rules check "$tmp/r"
 expect_status 3 "rules check on a broken pack"
 expect_line "versions.toml:18:3: error E0203:" "rules check position"
+run rules check "$tmp/r" --json
+expect_status 3 "rules check --json on a broken pack"
+if python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+assert d["ok"] is False and d["errors"] >= 4
+first = d["diagnostics"][0]
+assert first["file"].endswith("versions.toml") and (first["line"], first["column"]) == (18, 3)
+assert first["code"] == "E0203" and first["notes"][0]["line"] == 11
+' <<<"$out"; then ok; else bad "rules check --json"; fi
 rm -rf "$tmp"
+run rules check --json
+if python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+assert d["ok"] is True and d["errors"] == 0 and d["rules"] >= 36 and len(d["rule_pack_digest"]) == 16
+' <<<"$out"; then ok; else bad "rules check --json on the built-in pack"; fi
 
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]

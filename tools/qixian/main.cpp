@@ -173,14 +173,62 @@ int run_compute(const compute_options& o, const std::string& rules_dir, bool ful
     return 0;
 }
 
-int run_rules_check(const std::string& dir) {
+// Every problem as data: file, line, column, severity, code, message and notes (rules check --json).
+nlohmann::ordered_json diagnostics_json(const std::vector<diagnostic>& list) {
+    using json = nlohmann::ordered_json;
+    const auto at = [](json& j, const source_region& r) {
+        j["file"] = r.file;
+        j["line"] = r.begin.line;
+        j["column"] = r.begin.column;
+    };
+    json out = json::array();
+    for (const auto& d : list) {
+        json dj = json::object();
+        at(dj, d.region);
+        dj["severity"] = d.level == severity::error ? "error" : "warning";
+        dj["code"] = d.code;
+        dj["message"] = d.message;
+        json notes = json::array();
+        for (const auto& n : d.notes) {
+            json nj = json::object();
+            at(nj, n.region);
+            nj["message"] = n.message;
+            notes.push_back(std::move(nj));
+        }
+        if (!notes.empty()) dj["notes"] = std::move(notes);
+        out.push_back(std::move(dj));
+    }
+    return out;
+}
+
+int run_rules_check(const std::string& dir, bool json) {
     auto pack = load_pack(dir);
     if (!pack) {
-        print_diagnostics(pack.error());
         std::size_t errors = 0;
         for (const auto& d : pack.error()) errors += d.level == severity::error;
+        if (json) {
+            std::cout << nlohmann::ordered_json{{"ok", false}, {"errors", errors},
+                                                {"warnings", pack.error().size() - errors},
+                                                {"diagnostics", diagnostics_json(pack.error())}}.dump(2)
+                      << '\n';
+            return 3;
+        }
+        print_diagnostics(pack.error());
         std::cerr << errors << " error(s)\n";
         return 3;
+    }
+    if (json) {
+        std::cout << nlohmann::ordered_json{{"ok", true},
+                                            {"errors", 0},
+                                            {"warnings", pack->warnings().size()},
+                                            {"rules", pack->rules().size()},
+                                            {"conventions", pack->conventions().size()},
+                                            {"calendars", pack->calendar_ids().size()},
+                                            {"rule_pack_digest", pack->digest()},
+                                            {"calendar_digest", pack->calendar_digest()},
+                                            {"diagnostics", diagnostics_json(pack->warnings())}}.dump(2)
+                  << '\n';
+        return 0;
     }
     for (const auto& w : pack->warnings()) std::cerr << format(w) << '\n';
     std::cout << "ok: " << pack->rules().size() << " rule(s), " << pack->conventions().size()
@@ -456,6 +504,8 @@ int main(int argc, char** argv) {
     std::string check_dir;
     auto* check_cmd = rules_cmd->add_subcommand("check", "validate a rules directory (default: the built-in pack)");
     check_cmd->add_option("dir", check_dir, "rules directory");
+    bool check_json = false;
+    check_cmd->add_flag("--json", check_json, "one JSON document: ok, counts, digests, and every problem with its position");
     bool list_json = false;
     auto* list_cmd = rules_cmd->add_subcommand("list", "list the rules of the pack");
     list_cmd->add_flag("--json", list_json, "JSON output");
@@ -519,7 +569,7 @@ int main(int argc, char** argv) {
 
     if (compute_cmd->parsed()) return run_compute(copts, rules_dir, false);
     if (explain_cmd->parsed()) return run_compute(eopts, rules_dir, true);
-    if (check_cmd->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir);
+    if (check_cmd->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir, check_json);
     if (list_cmd->parsed()) return run_rules_list(rules_dir, list_json);
     if (show_cmd->parsed()) return run_rules_show(rules_dir, show_id, show_json);
     if (batch_cmd->parsed()) {
