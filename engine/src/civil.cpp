@@ -4,6 +4,7 @@
 #include <cassert>
 #include <charconv>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <ostream>
 
@@ -116,13 +117,42 @@ void put_four(char* at, unsigned value) noexcept {
 }
 }  // namespace
 
+// Year, month and day of a serial day (days since 1970-01-01), by the Euclidean affine
+// functions of C. Neri and L. Schneider, "Euclidean affine functions and their application
+// to calendar algorithms" (Software: Practice and Experience, 2023): no divisions by
+// variables and no branches but one, for the writers that format millions of dates. Agrees
+// with date::year_month_day on every day 0001-01-01..9999-12-31 (tests/exhaustive).
+namespace {
+struct fields {
+    std::uint32_t year, month, day;
+};
+fields fields_of(std::int32_t serial) noexcept {
+    constexpr std::uint32_t s = 82;  // shifts the range so that every step is unsigned
+    constexpr std::uint32_t K = 719468 + 146097 * s;
+    constexpr std::uint32_t L = 400 * s;
+    const std::uint32_t n = static_cast<std::uint32_t>(serial) + K;
+    const std::uint32_t n1 = 4 * n + 3;
+    const std::uint32_t century = n1 / 146097;
+    const std::uint32_t n2 = 4 * (n1 % 146097 / 4) + 3;
+    const std::uint64_t p2 = std::uint64_t{2939745} * n2;
+    const std::uint32_t year_in_century = static_cast<std::uint32_t>(p2 >> 32);
+    const std::uint32_t day_of_year = static_cast<std::uint32_t>(p2 & 0xFFFFFFFFu) / 2939745 / 4;
+    const std::uint32_t n3 = 2141 * day_of_year + 197913;
+    const std::uint32_t month = n3 >> 16;
+    const std::uint32_t day = (n3 & 0xFFFFu) / 2141 + 1;
+    const bool january_or_february = day_of_year >= 306;
+    return {100 * century + year_in_century - L + january_or_february,
+            january_or_february ? month - 12 : month, day};
+}
+}  // namespace
+
 char* civil_date::to_chars(char* out) const noexcept {
-    const auto ymd_ = ymd();
-    put_four(out, static_cast<unsigned>(static_cast<int>(ymd_.year())));
+    const fields f = fields_of(serial());
+    put_four(out, f.year);
     out[4] = '-';
-    put_two(out + 5, static_cast<unsigned>(ymd_.month()));
+    put_two(out + 5, f.month);
     out[7] = '-';
-    put_two(out + 8, static_cast<unsigned>(ymd_.day()));
+    put_two(out + 8, f.day);
     return out + text_size;
 }
 
