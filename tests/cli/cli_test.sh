@@ -89,6 +89,15 @@ run explain cn.civil.limitation --event knew=2019-03-01 --fact claim=support --l
 expect_status 0 "untimed claim"
 expect_line "不受任何期间限制，没有最后一日" "untimed claim text"
 expect_line "select: version in force from 2017-10-01 (chosen by the trigger day 2019-03-01): not subject to any time limit for claim=support" "untimed claim trace"
+# In a batch: no last day, timely, the trace citing Art. 196, and the full provenance.
+out=$(printf '%s\n' '{"id":"s","rule":"cn.civil.limitation","events":{"knew":"2019-03-01"},"facts":{"claim":"support"},"act":"2024-05-01"}' | "$Q" batch -)
+if python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+assert d["ok"] and d["time_limited"] is False and d["status"] == "timely" and "last_day" not in d
+assert d["trace"][0]["step"] == "select" and any("art. 196" in c for c in d["trace"][0]["citations"])
+assert d["trace"][-1]["step"] == "judge" and d["provenance"]["calendar"] == "cn.mainland"
+' <<<"$out"; then ok; else bad "untimed answer in a batch"; fi
 run compute cn.civil.limitation --event knew=2019-03-01 --fact claim=suport
 expect_status 24 "a fact's value misspelt"
 expect_line "fact claim is 'suport'; it is one of ordinary, support" "a fact's value misspelt: message"
