@@ -857,6 +857,12 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
                 part = compute_rule(pack, c, loose, false, depth + 1);
             }
             if (!part) return unexpected(with_context(part.error(), "component " + id));
+            if (!part->time_limited)  // never guessed: which end would govern is not in the data
+                return unexpected(make_error(errc::invalid_request,
+                                             "component " + id + " of rule '" + r->id +
+                                                 "' sets no time limit for these facts, so the " +
+                                                 std::string(to_string(v.combine)) +
+                                                 " of its components has no answer the pack states"));
             out.parts.push_back(std::move(*part));
             out.beyond.push_back(std::move(beyond));
         }

@@ -138,3 +138,20 @@ TEST_CASE("a period's end produces the event that starts a chained period") {
     CHECK(*o->produces == "effective");
     CHECK(*o->produces_on == day("2025-10-10"));
 }
+
+TEST_CASE("a composite whose component sets no time limit is refused, not guessed") {
+    compute_request req{.rule = "test.earliest",
+                        .events = {{"knew", "2024-03-10"}, {"debtor_act", "2021-06-01"}},
+                        .facts = {{"claim", "support"}}};
+    auto e = compute(features(), req);
+    REQUIRE_FALSE(e.has_value());
+    CHECK(e.error().code == errc::invalid_request);
+    CHECK(e.error().message ==
+          "component test.five-years-from-act of rule 'test.earliest' sets no time limit for these facts, so the "
+          "earliest_of of its components has no answer the pack states");
+    // The component on its own: no time limit.
+    req.rule = "test.five-years-from-act";
+    auto alone = compute(features(), req);
+    REQUIRE(alone.has_value());
+    CHECK_FALSE(alone->time_limited);
+}
