@@ -258,8 +258,12 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
                 compute_request judged_req = req;
                 judged_req.trace = false;
                 deadline probe = *d;
-                if (judge(probe, *req.act, ctx->zone, judged_req) && probe.status != each_result->second)
-                    d->alternatives.push_back({"instalments=each", d->last_day, each_result->second});
+                // The answer as it stands: timely if no period applies, else judged against the act.
+                const bool judged = !probe.time_limited || judge(probe, *req.act, ctx->zone, judged_req);
+                const std::optional<std::string> status = probe.time_limited ? probe.status : "timely";
+                if (judged && status != each_result->second)
+                    d->alternatives.push_back({"instalments=each", d->time_limited ? d->last_day : civil_date{},
+                                               each_result->second, d->time_limited, std::nullopt});
             }
         }
         return d;

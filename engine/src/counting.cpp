@@ -255,9 +255,10 @@ result<hour_count> count_hours(local_time start, const period& p) {
     out.start = start;
     out.counted_from = date::floor<std::chrono::hours>(start) + std::chrono::hours{1};
     out.ends_before = out.counted_from + std::chrono::hours{p.hours};
-    if (civil_date::max() < day_of(out.ends_before))
+    // As for day periods: the end, and its day in every zone, stay inside years 0001-9999.
+    if (!(day_of(out.ends_before) < civil_date::max()))
         return unexpected(make_error(errc::out_of_range, to_string(p) + " from " + to_string(start) +
-                                                              " ends outside the supported years 0001-9999"));
+                                                              " ends too near the end of the supported years 0001-9999"));
     return out;
 }
 

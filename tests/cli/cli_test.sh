@@ -243,6 +243,7 @@ request_cases=(
   '{"id":21} trailing'                                              "$not_json"
   "{\"id\":NaN,${E:1}}"                                             "$not_json"
   "{\"id\":1e400,${E:1}}"                                           "$(bad_line null "a number in the line is too large to read (at byte 6)")"
+  "{\"id\":\"a\",${E:1},\"x\":1e400}"                                "$(bad_line '"a"' "unknown field 'x'")"
   "{\"id\":23,${E:1},}"                                             "$not_json"
   "{\"id\":\"tab"$'\t'"here\",${E:1}}"                              "$not_json"
   "{\"id\":\"\\ud83d\",${E:1}}"                                     "$not_json"
@@ -367,6 +368,11 @@ assert wrong["result"] == "fail" and wrong["differs"] == ["status", "last day"]
 assert wrong["court"] == {"status": "late", "last_day": "2020-08-28"}
 assert wrong["qixian"]["status"] == "timely" and wrong["qixian"]["last_day"] == "2020-08-27"
 ' <<<"$out"; then ok; else bad "verify --json"; fi
+rm -rf "$fixtures"
+fixtures=$(mktemp -d)
+run verify "$fixtures"
+expect_status 4 "verify: a directory with no fixtures fails"
+expect_line "no fixtures (*.toml) in this directory" "verify: says why"
 rm -rf "$fixtures"
 
 # Errors: a distinct exit status and a message that says what to fix.

@@ -249,3 +249,12 @@ TEST_CASE("the end of the last day: 24:00 as next-day 00:00, or the close of bus
     auto got = count(day("2025-09-16"), period::of_days(15), c, &test::example_calendar(), {});
     CHECK(to_string(got->ends_before) == "2025-10-09T17:00:00");
 }
+
+TEST_CASE("periods ending at the end of the supported years are refused, never printed as year 10000") {
+    // 48 hours from 9999-12-29T22:30 end on 9999-12-31: its day in a zone east of the forum,
+    // and the day after it, would be year 10000.
+    auto h = count_hours(*parse_local_time("9999-12-29T22:30"), period::of_hours(48));
+    REQUIRE_FALSE(h.has_value());
+    CHECK(h.error().code == errc::out_of_range);
+    CHECK(count_hours(*parse_local_time("9999-12-28T22:30"), period::of_hours(48)).has_value());
+}

@@ -285,6 +285,11 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     CHECK(kept->alternatives[0].reading == "transition=takes_over");
     CHECK_FALSE(kept->alternatives[0].time_limited);
     CHECK(kept->alternatives[0].status == "timely");
+    // Under instalments=last the per-instalment reading gives the same "timely": nothing to report.
+    two.instalments_reading = instalment_reading::last;
+    auto last_reading = compute(pack(), two);
+    REQUIRE(last_reading.has_value());
+    for (const auto& a : last_reading->alternatives) CHECK(a.reading != "instalments=each");
     // A claim the earlier text does not limit is not taken over (nothing runs): 法释〔2008〕11号 Art. 1.
     auto deposit = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2016-01-04"}},
                                     .facts = {{"claim", "deposit"}}});

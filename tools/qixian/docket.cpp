@@ -139,9 +139,10 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
                     req.events[*d->produces] = d->produces_on->to_string();
                     produced_by[*d->produces] = r.id;
                     const std::int32_t shift = calendar_days_between(d->last_day, *d->produces_on);
-                    for (const auto& a : d->alternatives)
-                        produced_alternatives[*d->produces].push_back(
-                            {a.reading, add_calendar_days(a.last_day, shift)});
+                    for (const auto& a : d->alternatives)  // only a reading that moves the day moves the chain
+                        if (a.time_limited && a.last_day != d->last_day)
+                            produced_alternatives[*d->produces].push_back(
+                                {a.reading, add_calendar_days(a.last_day, shift)});
                     grew = true;
                 }
                 e.due = std::move(*d);

@@ -22,8 +22,9 @@ using namespace qixian;
 constexpr const char* exit_codes_help = R"(Exit status:
   0   success (for rules check: no errors)
   2   usage error (unknown option, bad argument)
-  3   the rule pack has errors (printed as file:line:column: error CODE: message)
-  4   verify: a ruling fixture failed (the engine disagrees with the court, or the fixture is malformed)
+  3   the rule pack has errors (printed as file:line:column: error CODE: message; with --json, as JSON)
+  4   verify: a ruling fixture failed (the engine disagrees with the court, the fixture is malformed,
+      or the path holds no fixture)
   10+ a computation error, one per code: 11 invalid_date, 12 invalid_time, 13 invalid_period,
       14 out_of_range, 15 ambiguous_month_end, 16 outside_calendar_coverage, 17 no_working_day,
       18 nonexistent_local_time, 19 ambiguous_local_time, 20 unknown_zone, 21 unknown_rule,
@@ -162,7 +163,7 @@ int run_compute(const compute_options& o, const std::string& rules_dir, bool ful
     auto d = compute(*pack, req);
     if (!d) return fail(d.error(), json);
     if (json)
-        std::cout << cli::to_json(*d).dump(2) << '\n';
+        std::cout << cli::to_json(*d).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else if (o.format == "ics" && !d->time_limited)
         return fail(make_error(errc::invalid_request, "rule '" + d->rule + "' has no time limit: no calendar entry"), false);
     else if (o.format == "ics")
@@ -209,7 +210,7 @@ int run_rules_check(const std::string& dir, bool json) {
         if (json) {
             std::cout << nlohmann::ordered_json{{"ok", false}, {"errors", errors},
                                                 {"warnings", pack.error().size() - errors},
-                                                {"diagnostics", diagnostics_json(pack.error())}}.dump(2)
+                                                {"diagnostics", diagnostics_json(pack.error())}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                       << '\n';
             return 3;
         }
@@ -226,7 +227,7 @@ int run_rules_check(const std::string& dir, bool json) {
                                             {"calendars", pack->calendar_ids().size()},
                                             {"rule_pack_digest", pack->digest()},
                                             {"calendar_digest", pack->calendar_digest()},
-                                            {"diagnostics", diagnostics_json(pack->warnings())}}.dump(2)
+                                            {"diagnostics", diagnostics_json(pack->warnings())}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                   << '\n';
         return 0;
     }
@@ -260,7 +261,7 @@ int run_rules_list(const std::string& dir, bool json) {
                         {"expiry", std::string(to_string(r.expiry))}, {"tolling", std::string(to_string(r.tolling))},
                         {"convention", r.convention}, {"versions", versions}});
     }
-    if (json) std::cout << list.dump(2) << '\n';
+    if (json) std::cout << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return 0;
 }
 
@@ -352,7 +353,7 @@ int run_rules_show(const std::string& dir, const std::string& id, bool json) {
     const rule* r = pack->find(id);
     if (r == nullptr) return fail(make_error(errc::unknown_rule, "no rule '" + id + "' in the rule pack", id), json);
     if (json) {
-        std::cout << rule_json(*r).dump(2) << '\n';
+        std::cout << rule_json(*r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return 0;
     }
     std::cout << r->id << "\n  " << r->name_zh << " / " << r->name_en << "\n  expiry " << to_string(r->expiry)
@@ -621,7 +622,7 @@ int main(int argc, char** argv) {
                 w.end_object();
             }
             w.end_array().end_object();
-            std::cout << nlohmann::ordered_json::parse(w.finish()).dump(2) << '\n';
+            std::cout << nlohmann::ordered_json::parse(w.finish()).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         } else {
             const bool zh = docket_lang == "zh";
             for (const auto& e : d->entries) {

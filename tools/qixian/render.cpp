@@ -355,7 +355,10 @@ void ics_event(std::string& out, const deadline& d, instant stamp) {
                    " (start day not counted)\n";
     description += "Authority: " + citations_text(d.citations, lang::zh) + "\n";
     description += "Expiry: " + expiry_text(d.expiry, lang::en) + "\n";
-    for (const auto& a : d.alternatives) description += "Reading " + a.reading + " gives " + a.last_day.to_string() + "\n";
+    for (const auto& a : d.alternatives)
+        description += "Reading " + a.reading + " gives " +
+                       (a.time_limited ? a.last_day.to_string() : std::string("no time limit")) +
+                       (a.expiry ? ", expiry " + std::string(to_string(*a.expiry)) : std::string()) + "\n";
     if (d.provisional) description += "PROVISIONAL: a day it depends on lies outside published calendar data\n";
     description += "Data: rule pack " + d.source.rule_pack_digest + ", calendar " + d.source.calendar + " " +
                    d.source.calendar_digest + ", tzdata " + d.source.tz_database_version + ", qixian " +

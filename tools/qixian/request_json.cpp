@@ -73,7 +73,7 @@ public:
         if (f.what == container::request) {
             f.field = field_of(k);
             const auto bit = std::uint32_t{1} << static_cast<unsigned>(f.field);
-            if (f.field == field_id::unknown) f.key = k;  // for the message
+            if (f.field == field_id::unknown) fail("unknown field '" + std::string(k) + "'");  // said at once
             else if ((seen_ & bit) != 0) fail("field '" + std::string(k) + "' is given twice");
             seen_ |= bit;
             return true;
@@ -96,6 +96,15 @@ public:
     }
     bool EndObject(rapidjson::SizeType) { return end(); }
     bool EndArray(rapidjson::SizeType) { return end(); }
+
+    // The outcome of a line the parser stopped on a number too large to read (valid JSON):
+    // the id if it was read, and the first problem before that number, else the number.
+    parsed_request finish_too_large(std::string message) {
+        parsed_request out;
+        if (!id_writer_) out.id = std::move(id_);
+        out.request = unexpected(first_error_ ? std::move(*first_error_) : bad(std::move(message)));
+        return out;
+    }
 
     // The outcome, once the parser has returned.
     parsed_request finish(bool parsed, std::string_view line) {
@@ -251,9 +260,9 @@ private:
                 if (k != value_kind::boolean) return refuse(k, "'provisional' must be true or false");
                 req_.outside = boolean_ ? coverage_policy::provisional : coverage_policy::strict;
                 return true;
-            case field_id::unknown: break;
+            case field_id::unknown: break;  // reported at its key
         }
-        return refuse(k, "unknown field '" + f.key + "'");
+        return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
     }
 
     void fail_with(error e) {
@@ -350,16 +359,14 @@ parsed_request read_request(std::string_view line) {
     // crash); a NUL byte cannot be in JSON text.
     constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag |
                                rapidjson::kParseNumbersAsStringsFlag;
-    if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a byte order mark is ignored (RFC 8259 §8.1)
+    const std::size_t bom = line.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark is ignored (RFC 8259 §8.1)
+    line.remove_prefix(bom);
     rapidjson::MemoryStream bytes(line.data(), line.size());  // reads as NUL past the end
     rapidjson::Reader parser;
     const bool parsed = line.find('\0') == std::string_view::npos && !parser.Parse<flags>(bytes, reader).IsError();
-    if (!parsed && parser.GetParseErrorCode() == rapidjson::kParseErrorNumberTooBig) {
-        parsed_request out;  // valid JSON, but a number beyond what the reader takes (e.g. 1e400)
-        out.request = unexpected(bad("a number in the line is too large to read (at byte " +
-                                     std::to_string(parser.GetErrorOffset()) + ")"));
-        return out;
-    }
+    if (!parsed && parser.GetParseErrorCode() == rapidjson::kParseErrorNumberTooBig)  // valid JSON (e.g. 1e400)
+        return reader.finish_too_large("a number in the line is too large to read (at byte " +
+                                       std::to_string(parser.GetErrorOffset() + bom) + ")");
     return reader.finish(parsed, line);
 }
 

@@ -199,14 +199,19 @@ verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ost
         std::sort(files.begin(), files.end());
     } else if (fs::is_regular_file(path, ec)) {
         files.push_back(path);
-    } else {
+    }
+    // A path with no fixture in it fails: a mistyped directory must not pass in CI.
+    if (files.empty()) {
         ++stats.failed;
+        const std::string why = path + (fs::is_directory(path, ec) ? ": no fixtures (*.toml) in this directory"
+                                                                    : ": not a fixture file or directory");
         if (json)
-            out << nlohmann::ordered_json{{"passed", 0}, {"failed", 1},
-                                          {"error", path + ": not a fixture file or directory"}}.dump(2)
+            out << nlohmann::ordered_json{{"passed", 0}, {"failed", 1}, {"error", why},
+                                          {"cases", nlohmann::ordered_json::array()}}
+                       .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";
         else
-            out << "ERROR " << path << ": not a fixture file or directory\n";
+            out << "ERROR " << why << "\n";
         return stats;
     }
     nlohmann::ordered_json cases = nlohmann::ordered_json::array();
@@ -217,7 +222,7 @@ verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ost
         else print_text(x, out);
     }
     if (json)
-        out << nlohmann::ordered_json{{"passed", stats.passed}, {"failed", stats.failed}, {"cases", std::move(cases)}}.dump(2)
+        out << nlohmann::ordered_json{{"passed", stats.passed}, {"failed", stats.failed}, {"cases", std::move(cases)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
             << "\n";
     else
         out << stats.passed << " passed, " << stats.failed << " failed\n";
