@@ -814,7 +814,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
 }
 
 // judge: an act against the exclusive end; provenance.
-result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::zone& forum,
+result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::zone& forum, const day_end& end,
                     const compute_request& req, deadline& d) {
     if (req.act && d.instalments.empty() && d.time_limited) {  // instalments were judged one by one
         auto judged = judge(d, *req.act, forum, req);
@@ -827,6 +827,20 @@ result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::
         if (req.trace)
             d.trace.push_back({"judge", detail::cat({"act on ", act->forum_day, ": timely (no time limit applies)"}), {}});
     }
+    // Every reading that changes the last day says what it makes of the act too.
+    if (req.act)
+        for (auto& a : d.alternatives) {
+            if (a.status || !a.time_limited) continue;
+            deadline probe;
+            probe.last_day = a.last_day;
+            probe.expiry = d.expiry;
+            auto ends = tz::to_instant(end_of(a.last_day, end), forum, tz::local_policy::reject);
+            if (!ends) continue;
+            probe.ends_at = *ends;
+            compute_request quiet = req;
+            quiet.trace = false;
+            if (judge(probe, *req.act, forum, quiet)) a.status = probe.status;
+        }
 
     d.source = provenance{std::string(engine_version()), pack.digest(), pack.calendar_digest(),
                           std::string(cal.id()), cal.coverage_first(), cal.coverage_last(),
@@ -1002,7 +1016,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         for (const auto& c : d->components) used = used || c.trigger == kind;
         if (!used) d->notes.push_back("event '" + kind + "' was given but not used by this rule");
     }
-    auto done = finish(pack, *ctx->cal, ctx->zone, req, *d);
+    auto done = finish(pack, *ctx->cal, ctx->zone, ctx->conv->counting.end, req, *d);
     if (!done) return unexpected(done.error());
     return d;
 }

@@ -170,6 +170,20 @@ TEST_CASE("compute: the enforcement-application period end to end") {
     REQUIRE(weekend->alternatives.size() == 1);
     CHECK(weekend->alternatives[0].reading == "adjusted_weekend=weekday");
     CHECK(weekend->alternatives[0].last_day == day("2026-03-02"));
+    CHECK_FALSE(weekend->alternatives[0].status.has_value());  // no act, nothing to judge
+    // LAW.md §1 reading 1: an act on Mon 2026-03-02 is late under the schedule (the working
+    // Saturday 2026-02-28 ends it) and timely under adjusted_weekend=weekday: both are said.
+    auto act = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2024-02-29"}},
+                                .act = std::string("2026-03-02")});
+    REQUIRE(act.has_value());
+    CHECK(act->status == "late");
+    REQUIRE(act->alternatives.size() == 1);
+    CHECK(act->alternatives[0].status == "timely");
+    // An act on the Saturday itself is timely under both.
+    auto saturday = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2024-02-29"}},
+                                     .act = std::string("2026-02-28T23:59")});
+    CHECK(saturday->status == "timely");
+    CHECK(saturday->alternatives[0].status == "timely");
 }
 
 TEST_CASE("compute: each bad request has its own error") {
