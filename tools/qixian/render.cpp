@@ -101,7 +101,11 @@ std::string render_text(const deadline& d, lang l, bool full) {
             o << "  " << L.alternative << "   " << a.reading << " → ";
             if (a.time_limited) o << a.last_day << " (" << a.last_day.weekday_name() << ")";
             else o << no_limit;
-            if (a.expiry) o << ", " << (l == lang::zh ? "届满效果 " : "expiry ") << to_string(*a.expiry);
+            if (a.expiry) {
+                static constexpr std::string_view zh_expiry[] = {"期间届满即失权", "可作时效抗辩", "权利消灭"};
+                o << ", " << (l == lang::zh ? "届满效果 " : "expiry ")
+                  << (l == lang::zh ? zh_expiry[static_cast<int>(*a.expiry)] : to_string(*a.expiry));
+            }
             o << (a.status ? " " + *a.status : std::string()) << "\n";
         }
     };
