@@ -109,7 +109,7 @@ expect_line "last day  2004-04-01 (Thu)" "Taiwan: by the application day"
 expect_line "reading   version_by=trigger → 2003-04-01 (Tue)" "Taiwan: the other reading"
 expect_line "select: version in force from 2015-07-01 until 2022-01-01 (chosen by the day of the application 2019-06-25: the versions govern the applications made while they are in force)" "Taiwan: select step"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --lang zh
-expect_line "不同解读   version_by=trigger → 2003-04-01 (Tue), 届满效果 期间届满即失权 late" "Taiwan: the other reading (zh)"
+expect_line "不同解读   version_by=trigger → 2003-04-01 (Tue), 届满效果 期间届满即失权 逾期" "Taiwan: the other reading (zh)"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --reading version_by=trigger --format json
 expect_line '"last_day": "2003-04-01"' "Taiwan: version_by=trigger"
 expect_line '"expiry": "bar"' "Taiwan: the 1998 text's expiry"
@@ -145,7 +145,7 @@ expect_line '"last_day": "2026-03-02"' "weekday reading"
 run compute cn.enforcement.application --event effective=2018-08-27 --act 2023-11-23 --lang zh
 expect_status 0 "compute zh"
 expect_line "届满日  2020-08-27 (Thu)" "zh last day"
-expect_line "late (1183 日)" "zh status"
+expect_line "逾期 (1183 日)" "zh status"
 
 run explain cn.enforcement.application --event effective=2016-12-31
 expect_line "roll: 2018-12-31 is a rest day (holiday, 元旦): moved 2 days to 2019-01-02" "explain roll"

@@ -89,13 +89,18 @@ std::string render_text(const deadline& d, lang l, bool full) {
         return o.str();
     };
     const std::string no_limit = l == lang::zh ? "不受期间限制" : "no time limit";
+    // A status in the reader's language (JSON keeps the INTERFACES.md words).
+    const auto status_text = [&](const std::string& st) -> std::string {
+        if (l != lang::zh) return st;
+        return st == "timely" ? "未逾期" : st == "late" ? "逾期" : st == "partly_late" ? "部分逾期" : st;
+    };
     // Each instalment's own period, and the other readings of the law with their answers.
     const auto instalments_and_readings = [&] {
         for (const auto& i : d.instalments) {
             o << "  " << (l == lang::zh ? "分期" : "instalment") << "  due " << i.due << " → ";
             if (i.time_limited) o << "last day " << i.last_day;
             else o << no_limit;
-            o << (i.status ? " (" + *i.status + ")" : std::string()) << "\n";
+            o << (i.status ? " (" + status_text(*i.status) + ")" : std::string()) << "\n";
         }
         for (const auto& a : d.alternatives) {
             o << "  " << L.alternative << "   " << a.reading << " → ";
@@ -106,7 +111,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
                 o << ", " << (l == lang::zh ? "届满效果 " : "expiry ")
                   << (l == lang::zh ? zh_expiry[static_cast<int>(*a.expiry)] : to_string(*a.expiry));
             }
-            o << (a.status ? " " + *a.status : std::string()) << "\n";
+            o << (a.status ? " " + status_text(*a.status) : std::string()) << "\n";
         }
     };
     if (!d.time_limited) {
@@ -115,7 +120,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
         o << "  " << (l == lang::zh ? "不受任何期间限制，没有最后一日" : "not subject to any time limit: there is no last day")
           << "\n";
         instalments_and_readings();
-        if (d.status) o << "  " << L.status << "       " << *d.status << "\n";
+        if (d.status) o << "  " << L.status << "       " << status_text(*d.status) << "\n";
         return close();
     }
     const std::string len = l == lang::zh ? to_string_zh(d.length) : to_string(d.length);
@@ -154,7 +159,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
         o << "  " << (l == lang::zh ? "延长" : "extension") << "   "
           << (l == lang::zh ? "人民法院可以根据权利人的申请决定延长" : "a court may extend this period") << "\n";
     if (d.status) {
-        o << "  " << L.status << "       " << *d.status;
+        o << "  " << L.status << "       " << status_text(*d.status);
         if (d.days_late) o << " (" << *d.days_late << (l == lang::zh ? " 日)" : *d.days_late == 1 ? " day late)" : " days late)");
         o << "\n";
     }
