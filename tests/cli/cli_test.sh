@@ -375,6 +375,23 @@ fixtures=$(mktemp -d)
 run verify "$fixtures"
 expect_status 4 "verify: a directory with no fixtures fails"
 expect_line "no fixtures (*.toml) in this directory" "verify: says why"
+cat > "$fixtures/string-day.toml" <<'TOML'
+[case]
+citation = "A last day written as a string"
+court = "test"
+decided = 2020-01-01
+sources = ["test"]
+[request]
+rule = "cn.enforcement.application"
+events = { effective = "2018-08-27" }
+act = "2020-08-27"
+[decision]
+status = "timely"
+last_day = "2020-08-27"
+TOML
+run verify "$fixtures"
+expect_status 4 "verify: a last day that is not a date fails"
+expect_line "string-day.toml:12:12: [decision] last_day must be a date, e.g. 2020-08-27" "verify: says where"
 rm -rf "$fixtures"
 
 # Errors: a distinct exit status and a message that says what to fix.

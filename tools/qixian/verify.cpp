@@ -87,8 +87,13 @@ case_result run_one(const rule_pack& pack, const fs::path& path) {
     if (d) {
         auto p = unknown_keys(file, *d, {"last_day", "status", "expiry", "waived"}, "decision");
         problems.insert(problems.end(), p.begin(), p.end());
-        if (auto ld = (*d)["last_day"].value<toml::date>())
-            if (auto day = civil_date::from_ymd(ld->year, ld->month, ld->day)) want.last_day = *day;
+        if (const toml::node* ld_node = d->get("last_day")) {  // a date, never a string silently ignored
+            const auto ld = ld_node->value<toml::date>();
+            auto day = ld ? civil_date::from_ymd(ld->year, ld->month, ld->day) : result<civil_date>(unexpected(
+                                                                                      make_error(errc::invalid_date, "")));
+            if (day) want.last_day = *day;
+            else problems.push_back(where(file, ld_node->source()) + ": [decision] last_day must be a date, e.g. 2020-08-27");
+        }
         want.status = (*d)["status"].value_or(std::string());
         if (want.status != "timely" && want.status != "late" && want.status != "partly_late")
             problems.push_back(where(file, d->source()) + ": [decision] status must be timely, late or partly_late");
