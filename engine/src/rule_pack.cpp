@@ -69,6 +69,13 @@ void read_when(table_reader& r, const diagnostics_sink& sink, const std::string&
     }
 }
 
+// What expiry means (`expiry`, on a rule or on a version).
+std::optional<expiry_kind> read_expiry(table_reader& r, bool required) {
+    const auto e = r.choice("expiry", required, {"bar", "defence", "extinguished"});
+    if (!e) return std::nullopt;
+    return *e == "bar" ? expiry_kind::bar : *e == "defence" ? expiry_kind::defence : expiry_kind::extinguished;
+}
+
 std::vector<citation> read_citations(table_reader& r, const char* key, bool required) {
     std::vector<citation> out;
     const toml::node* n = r.node(key);
@@ -284,8 +291,7 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
         v.instalments = *im == "each" ? instalment_mode::each : instalment_mode::last;
     v.extendable_by_court = r.boolean("extendable_by_court", false).value_or(false);
     v.takes_over_running = read_citations(r, "takes_over_running", false);
-    if (auto e = r.choice("expiry", false, {"bar", "defence", "extinguished"}))
-        v.expiry = *e == "bar" ? expiry_kind::bar : *e == "defence" ? expiry_kind::defence : expiry_kind::extinguished;
+    v.expiry = read_expiry(r, false);
     v.citations = read_citations(r, "citations", true);
     v.checked_on = r.date("checked_on", false);
     v.note = r.string("note", false).value_or("");
@@ -404,9 +410,7 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
             ru.id = r.string("id", true).value_or("");
             ru.name_zh = r.string("name_zh", true).value_or("");
             ru.name_en = r.string("name_en", true).value_or("");
-            if (auto e = r.choice("expiry", true, {"bar", "defence", "extinguished"}))
-                ru.expiry = *e == "bar" ? expiry_kind::bar : *e == "defence" ? expiry_kind::defence
-                                                                             : expiry_kind::extinguished;
+            if (auto e = read_expiry(r, true)) ru.expiry = *e;
             if (auto tc = r.choice("tolling", true, {"limitation", "fixed", "exclusion"}))
                 ru.tolling = *tc == "limitation" ? tolling_class::limitation
                              : *tc == "fixed" ? tolling_class::fixed : tolling_class::exclusion;
