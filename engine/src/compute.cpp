@@ -104,9 +104,8 @@ result<void> judge(deadline& d, const std::string& act_text, const tz::zone& for
 }
 
 // The answer under another reading of the law, where it differs from `d`: in its last day,
-// in whether any period applies, or in what expiry means; judged against the act if given.
-void report_alternative(deadline& d, std::string reading, deadline other, const compute_request& req,
-                        const tz::zone& forum) {
+// in whether any period applies, or in what expiry means (finish() judges it against the act).
+void report_alternative(deadline& d, std::string reading, const deadline& other) {
     const bool both_limited = d.time_limited && other.time_limited;
     const bool differs = d.time_limited != other.time_limited ||
                          (both_limited && (other.last_day != d.last_day || other.expiry != d.expiry));
@@ -114,12 +113,6 @@ void report_alternative(deadline& d, std::string reading, deadline other, const 
     alternative a{std::move(reading), other.time_limited ? other.last_day : civil_date{}, std::nullopt,
                   other.time_limited, std::nullopt};
     if (both_limited && other.expiry != d.expiry) a.expiry = other.expiry;
-    if (req.act) {
-        compute_request quiet = req;
-        quiet.trace = false;
-        if (!other.time_limited) a.status = "timely";
-        else if (judge(other, *req.act, forum, quiet)) a.status = other.status;
-    }
     d.alternatives.push_back(std::move(a));
 }
 
@@ -182,8 +175,7 @@ result<deadline> compute_by_application(const rule_pack& pack, const rule* r, co
         quiet.trace = false;
         quiet.version_by = version_reading::trigger;
         if (auto other = compute_simple(pack, r, quiet, false))
-            report_alternative(*out, "version_by=" + std::string(to_string(version_reading::trigger)),
-                               std::move(*other), req, forum);
+            report_alternative(*out, "version_by=" + std::string(to_string(version_reading::trigger)), *other);
     }
     return out;
 }
@@ -388,7 +380,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                     report_alternative(*out,
                                        "transition=" + std::string(to_string(take ? transition_reading::by_trigger
                                                                                   : transition_reading::takes_over)),
-                                       std::move(*other), req, *forum);
+                                       *other);
             }
             if (req.trace) {
                 const std::string left = earlier.tolling.size() == req.tolling.size()
@@ -789,8 +781,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 quiet.trace = false;
                 quiet.version_by = version_reading::application;
                 if (auto alt = compute_simple(pack, r, quiet, false))
-                    report_alternative(d, "version_by=" + std::string(to_string(version_reading::application)),
-                                       std::move(*alt), req, *forum);
+                    report_alternative(d, "version_by=" + std::string(to_string(version_reading::application)), *alt);
             }
         }
         d.extendable_by_court = v->extendable_by_court;
@@ -827,10 +818,14 @@ result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::
         if (req.trace)
             d.trace.push_back({"judge", detail::cat({"act on ", act->forum_day, ": timely (no time limit applies)"}), {}});
     }
-    // Every reading that changes the last day says what it makes of the act too.
+    // Every reading that changes the answer says what it makes of the act too.
     if (req.act)
         for (auto& a : d.alternatives) {
-            if (a.status || !a.time_limited) continue;
+            if (a.status) continue;  // instalment readings are judged instalment by instalment
+            if (!a.time_limited) {
+                a.status = "timely";  // no period under that reading
+                continue;
+            }
             deadline probe;
             probe.last_day = a.last_day;
             probe.expiry = d.expiry;
