@@ -326,33 +326,19 @@ run verify "$SRC/tests/rulings"
 expect_status 0 "verify the ruling fixtures"
 expect_line "PASS  (2020)辽01协外认7号" "verify names the case"
 fixtures=$(mktemp -d)
-cat > "$fixtures/wrong.toml" <<'TOML'
-[case]
-citation = "A made-up case the engine must disagree with"
-court = "test"
-decided = 2020-01-01
-sources = ["test"]
-[request]
-rule = "cn.enforcement.application"
-events = { effective = "2018-08-27" }
-act = "2020-08-27"
-[decision]
-last_day = 2020-08-28
-status = "late"
-TOML
-cat > "$fixtures/broken.toml" <<'TOML'
-[case]
-citation = "A fixture with a typo"
-court = "test"
-decided = 2020-01-01
-sources = ["test"]
-[request]
-rule = "cn.enforcement.application"
-events = { effective = "2018-08-27" }
-[decision]
-status = "late"
-lastday = 2020-08-27
-TOML
+# A ruling fixture on cn.enforcement.application (effective 2018-08-27): FILE CITATION
+# REQUEST-LINES DECISION-LINES (the [decision] starts on line 9 plus the request lines).
+fixture() {
+  {
+    printf '[case]\ncitation = "%s"\ncourt = "test"\ndecided = 2020-01-01\nsources = ["test"]\n' "$2"
+    printf '[request]\nrule = "cn.enforcement.application"\nevents = { effective = "2018-08-27" }\n'
+    if [[ -n $3 ]]; then printf '%s\n' "$3"; fi
+    printf '[decision]\n%s\n' "$4"
+  } > "$1"
+}
+fixture "$fixtures/wrong.toml" "A made-up case the engine must disagree with" 'act = "2020-08-27"' \
+  $'last_day = 2020-08-28\nstatus = "late"'
+fixture "$fixtures/broken.toml" "A fixture with a typo" "" $'status = "late"\nlastday = 2020-08-27'
 run verify "$fixtures"
 expect_status 4 "verify reports failures"
 expect_line "FAIL  A made-up case the engine must disagree with — differs in status, last day" "verify disagreement"
@@ -375,20 +361,8 @@ fixtures=$(mktemp -d)
 run verify "$fixtures"
 expect_status 4 "verify: a directory with no fixtures fails"
 expect_line "no fixtures (*.toml) in this directory" "verify: says why"
-cat > "$fixtures/string-day.toml" <<'TOML'
-[case]
-citation = "A last day written as a string"
-court = "test"
-decided = 2020-01-01
-sources = ["test"]
-[request]
-rule = "cn.enforcement.application"
-events = { effective = "2018-08-27" }
-act = "2020-08-27"
-[decision]
-status = "timely"
-last_day = "2020-08-27"
-TOML
+fixture "$fixtures/string-day.toml" "A last day written as a string" 'act = "2020-08-27"' \
+  $'status = "timely"\nlast_day = "2020-08-27"'
 run verify "$fixtures"
 expect_status 4 "verify: a last day that is not a date fails"
 expect_line "string-day.toml:12:12: [decision] last_day must be a date, e.g. 2020-08-27" "verify: says where"
