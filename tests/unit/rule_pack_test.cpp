@@ -389,6 +389,35 @@ TEST_CASE("Taiwan judgments: the version in force on the day of the application 
     }
 }
 
+TEST_CASE("Taiwan judgments: the application's day is the forum's legal day, across the 2015 cutover") {
+    // Effective 2014-01-02: 2 years = Sat 2016-01-02, after the New Year holiday of Fri 1 January
+    // 2016 and the weekend -> Mon 2016-01-04 under every text. An application made at 13:00 on
+    // 2015-06-30 in New York (EDT) is 01:00 on 2015-07-01 in Beijing: the 2015 Provisions govern
+    // it (a defence; the 2009 text's bar is the other reading). At 11:00 it is 23:00 on 2015-06-30
+    // in Beijing: the 2009 Supplementary Provisions govern (a bar), and both readings agree.
+    struct row { const char* act; const char* version; expiry_kind expiry; std::size_t alternatives; };
+    const row rows[] = {
+        {"2015-06-30T13:00[America/New_York]", "2015-07-01", expiry_kind::defence, 1},
+        {"2015-06-30T11:00[America/New_York]", "2009-05-14", expiry_kind::bar, 0},
+    };
+    for (const auto& x : rows) {
+        CAPTURE(x.act);
+        auto d = compute(pack(), {.rule = "cn.recognition.taiwan.application",
+                                  .events = {{"effective", "2014-01-02"}}, .act = std::string(x.act)});
+        REQUIRE(d.has_value());
+        CHECK(d->version == day(x.version));
+        CHECK(d->last_day == day("2016-01-04"));
+        CHECK(d->expiry == x.expiry);
+        CHECK(d->status == "timely");
+        REQUIRE(d->alternatives.size() == x.alternatives);
+        if (x.alternatives == 1) {
+            CHECK(d->alternatives[0].last_day == day("2016-01-04"));
+            CHECK(d->alternatives[0].expiry == expiry_kind::bar);
+            CHECK(d->alternatives[0].status == "timely");
+        }
+    }
+}
+
 TEST_CASE("Taiwan judgments: without an act the trigger day chooses, and says so") {
     // 2 years from 2012-03-01 (the 2009 text) = Sat 2014-03-01 -> Mon 2014-03-03.
     auto d = compute(pack(), {.rule = "cn.recognition.taiwan.application", .events = {{"effective", "2012-03-01"}}});
