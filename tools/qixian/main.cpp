@@ -521,7 +521,8 @@ int main(int argc, char** argv) {
     auto* batch_cmd = app.add_subcommand(
         "batch",
         "JSON Lines in, JSON Lines out: one answer per request line, in order, errors inline "
-        "with their line number; exit 0 when every line was answered");
+        "with their line number (an unknown field or a field given twice is an error); each "
+        "answer is written as soon as no more input is waiting; exit 0 when every line was answered");
     batch_cmd->add_option("file", batch_file, "requests (default: standard input)");
     batch_cmd->add_flag("--no-trace", batch_no_trace, "leave the trace out of each answer");
 
