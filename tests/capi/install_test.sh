@@ -24,7 +24,9 @@ readelf -d "$libdir/libqixian.so.1" | grep -q 'SONAME.*\[libqixian\.so\.1\]' || 
 exported=$(nm -D --defined-only "$libdir/libqixian.so.1" | awk '$2 ~ /^[TDBRVW]$/ { print $3 }' | sed 's/@.*//' | sort -u)
 others=$(grep -v '^qx_' <<<"$exported" || true)
 [[ -z $others ]] || { echo "FAIL: libqixian.so exports more than qx_*:"; head <<<"$others"; exit 1; }
-echo "libqixian.so.1 exports: $(tr '\n' ' ' <<<"$exported")"
+declared=$(grep -oE '^[a-z].* \**qx_[a-z_]+\(' "$prefix/include/qixian/qixian.h" | grep -oE 'qx_[a-z_]+' | sort -u)
+[[ $exported == "$declared" ]] || { echo "FAIL: exported and declared differ:"; diff <(echo "$declared") <(echo "$exported"); exit 1; }
+echo "libqixian.so.1 exports what qixian.h declares: $(tr '\n' ' ' <<<"$exported")"
 
 # 2. The README's C example, built two ways against the installed library.
 readme=$src/README.md
