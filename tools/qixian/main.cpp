@@ -8,6 +8,7 @@
 #include "docket.hpp"
 #include "json_writer.hpp"
 #include "request_json.hpp"
+#include "serve/command.hpp"
 
 #include <fstream>
 
@@ -556,6 +557,8 @@ int main(int argc, char** argv) {
     cal_cmd->add_option("--changes-since", cal_since,
                         "list only the days the notices changed after this day (up to --as-of, or all notices)");
 
+    qixian::serve::commands serve_commands(app);  // serve, recheck (tools/qixian/serve/)
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -569,6 +572,7 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    if (auto status = serve_commands.run(rules_dir)) return *status;
     if (compute_cmd->parsed()) return run_compute(copts, rules_dir, false);
     if (explain_cmd->parsed()) return run_compute(eopts, rules_dir, true);
     if (check_cmd->parsed()) return run_rules_check(check_dir.empty() ? rules_dir : check_dir, check_json);
