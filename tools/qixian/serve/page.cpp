@@ -125,8 +125,9 @@ std::vector<std::string> triggers_of(const rule_pack& pack, const rule& r, int d
     const auto add = [&](const std::string& k) {
         if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
     };
+    // The latest version first, and its general trigger (listed last: the fallback) first.
     for (auto it = r.versions.rbegin(); it != r.versions.rend(); ++it) {
-        for (const auto& k : it->trigger) add(k);
+        for (auto k = it->trigger.rbegin(); k != it->trigger.rend(); ++k) add(*k);
         for (const auto& c : it->components)
             if (const rule* cr = pack.find(c); cr != nullptr && depth < 8)
                 for (const auto& k : triggers_of(pack, *cr, depth + 1)) add(k);
@@ -341,7 +342,7 @@ void deadline_form(page_ctx& p, const rule& r, const errors& errs) {
     field_error(p, errs, "zone");
     input(p, errs, "as_of", p.t.as_of, "date");
     field_error(p, errs, "as_of");
-    p.add("<span class=\"field\"><input type=\"checkbox\" id=\"provisional\" name=\"provisional\" value=\"1\"");
+    p.add("<span class=\"field check\"><input type=\"checkbox\" id=\"provisional\" name=\"provisional\" value=\"1\"");
     if (p.get("provisional") == "1") p.add(" checked");
     p.add("> <label for=\"provisional\">");
     p.esc(p.t.provisional_opt);
@@ -498,8 +499,8 @@ response deadline_page(page_ctx& p) {
     p.add("<h1>");
     p.esc(p.t.title);
     p.add("</h1>\n");
-    deadline_form(p, *r, errs);
     if (answer) answer_section(p, *answer);
+    deadline_form(p, *r, errs);
     return finish(p, errs.empty() ? 200 : 400);
 }
 

@@ -481,7 +481,8 @@ h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.3rem;border-bottom:2px solid v
 fieldset{border:1px solid var(--line);border-radius:4px;margin:0 0 1rem;padding:.5rem 1rem 1rem}
 legend{font-weight:bold;padding:0 .3rem}
 .field{display:inline-block;margin:.3rem 1rem .3rem 0}
-.field label{display:block;font-size:.9rem;color:var(--muted)}
+.field label{display:block;font-size:.9rem;color:var(--muted)}.field.check label{display:inline}
+details{margin:0 0 1rem}
 .when{margin:.4rem 0;padding:.3rem 0;border-top:1px dotted var(--line)}
 .when-label{display:block;font-weight:600}
 input,select,textarea,button{font:inherit;padding:.3rem .4rem;border:1px solid #888;border-radius:3px}

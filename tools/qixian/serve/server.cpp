@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
@@ -103,7 +104,9 @@ private:
     void read_header() {
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(st_.options.sizes.header_bytes));
-        parser_->body_limit(st_.options.sizes.body_bytes);
+        // Beast checks Content-Length against the limit as the header ends; the limit for
+        // this path is set (and checked) once the header says which path it is.
+        parser_->body_limit(std::max(st_.options.sizes.body_bytes, st_.options.sizes.batch_body_bytes));
         stream_.expires_after(st_.options.request_timeout);
         http::async_read_header(stream_, buffer_, *parser_,
                                 [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
@@ -378,7 +381,7 @@ int run_server(const service& svc, const server_options& options, std::ostream& 
 response handle_bytes(const service& svc, std::string_view bytes, const limits& sizes) {
     parser_type parser;
     parser.header_limit(static_cast<std::uint32_t>(sizes.header_bytes));
-    parser.body_limit(sizes.body_bytes);
+    parser.body_limit(std::max(sizes.body_bytes, sizes.batch_body_bytes));
     parser.eager(false);  // the header first: the body limit depends on the path, as in the server
     beast::error_code ec;
     std::size_t used = 0;

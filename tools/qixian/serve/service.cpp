@@ -134,6 +134,8 @@ response post_docket(const rule_pack& pack, const request& r, const std::string&
         return ics_response(std::move(*ics), "docket.ics");
     }
     auto text = docket_json(pack, case_file);
+    if (!text && text.error().code == errc::unknown_rule)  // the case's "rules" filter
+        return problem(422, "unknown_rule", text.error().message, "rules");
     if (!text) return problem(text.error(), text.error().code == errc::invalid_request, nullptr);
     return json_response(200, std::move(*text));
 }
