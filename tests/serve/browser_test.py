@@ -90,13 +90,16 @@ def run(driver, server, downloads):
     check(driver.find_element(By.ID, "ends-local").text == "2025-06-30 12:00:00 -04:00", "the last moment in New York")
     permalink = driver.find_element(By.ID, "permalink").get_attribute("href")
     shot(driver, "answer-en.png")
+    driver.find_element(By.ID, "answer").screenshot(os.path.join(artifacts, "answer-en-part.png"))
 
     driver.find_element(By.ID, "lang-zh").click()
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN", "switched to Chinese")
     check(driver.find_element(By.ID, "last-day").text == "2025-06-30", "the same last day in Chinese")
     check(driver.find_element(By.CSS_SELECTOR, "#answer .weekday").text == "星期一", "星期一")
     check(driver.find_element(By.ID, "status").text == "已逾期", "已逾期")
+    check("2年" in driver.find_element(By.ID, "answer").text, "the period in Chinese")
     shot(driver, "answer-zh.png")
+    driver.find_element(By.ID, "answer").screenshot(os.path.join(artifacts, "answer-zh-part.png"))
 
     driver.find_element(By.ID, "ics").click()
     found = []

@@ -268,7 +268,7 @@ void facts_and_readings(page_ctx& p, const errors& errs) {
     p.add("</legend>");
     for (const auto& f : fact_kinds()) {
         std::vector<std::string_view> values(f.values.begin(), f.values.end());
-        select(p, "fact." + std::string(f.name), f.name, values, errs);
+        select(p, "fact." + std::string(f.name), term(p.t, f.name), values, errs);
     }
     field_error(p, errs, "facts");
     p.add("</fieldset>\n<details");

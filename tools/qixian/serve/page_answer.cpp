@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <tuple>
 
 namespace qixian::serve::page_detail {
 
@@ -49,13 +50,27 @@ void dt(page_ctx& p, std::string_view label) {
     p.add("</dt><dd>");
 }
 
+// "…民法典 art. 203 para. 1" → "…民法典第203条第1款" (the engine's citation text, in Chinese form).
+std::string cite_zh(std::string text) {
+    for (const auto& [marker, open, close] : {std::tuple<std::string_view, std::string_view, std::string_view>{" art. ", "第", "条"},
+                                              {" para. ", "第", "款"}}) {
+        const auto at = text.find(marker);
+        if (at == std::string::npos) continue;
+        auto end = text.find(' ', at + marker.size());
+        if (end == std::string::npos) end = text.size();
+        const std::string number = text.substr(at + marker.size(), end - at - marker.size());
+        text.replace(at, end - at, std::string(open) + number + std::string(close));
+    }
+    return text;
+}
+
 void citations(page_ctx& p, const json& list) {
     if (!list.is_array() || list.empty()) return;
     p.add("<ul class=\"cites\">");
     for (const auto& c : list) {
         p.add("<li>");
         if (c.is_string()) {
-            p.esc(c.get<std::string>());
+            p.esc(p.zh ? cite_zh(c.get<std::string>()) : c.get<std::string>());
         } else {
             p.esc(str(c, "instrument"));
             p.add(p.zh ? " 第" : " art. ");
@@ -94,7 +109,7 @@ void timing(page_ctx& p, const json& a) {
     p.esc(p.t.forum_zone);
     p.add(")</dd>");
     dt(p, p.t.period);
-    p.esc(str(a, "period"));
+    p.esc(period_text(p.t, str(a, "period")));
     p.add(" · ");
     p.esc(p.t.start);
     p.add(" ");
@@ -113,11 +128,13 @@ void status_and_range(page_ctx& p, const json& a) {
         p.esc(term(p.t, s));
         p.add("</strong>");
         if (const auto it = a.find("days_late"); it != a.end() && it->is_number()) {
-            p.add(" (");
+            p.add(p.zh ? "（逾期 " : " (");
             p.esc(it->dump());
-            p.add(" ");
-            p.esc(p.t.days_late);
-            p.add(")");
+            p.add(p.zh ? " 日）" : " ");
+            if (!p.zh) {
+                p.esc(p.t.days_late);
+                p.add(")");
+            }
         }
         p.add("</dd>");
     }
@@ -376,7 +393,7 @@ void docket_row(page_ctx& p, const cli::docket_entry& e) {
     }
     p.add("</td><td>");
     if (e.due && e.due->time_limited) {
-        p.esc(e.due->trigger + " " + e.due->start.to_string() + " + " + to_string(e.due->length));
+        p.esc(e.due->trigger + " " + e.due->start.to_string() + " + " + period_text(p.t, to_string(e.due->length)));
         if (e.due->provisional) {
             p.add(" <strong class=\"provisional\">");
             p.esc(p.t.provisional);

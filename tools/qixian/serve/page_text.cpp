@@ -97,6 +97,9 @@ std::string term(const page_text& t, std::string_view code) {
         {"defence", {"the debtor may raise limitation as a defence", "债务人可提出时效抗辩"}},
         {"extinguished", {"the right is extinguished", "权利消灭"}},
         {"none", {"binds the court", "约束法院"}},
+        {"parties", {"parties", "当事人 (parties)"}},
+        {"domicile", {"domicile", "住所地 (domicile)"}},
+        {"claim", {"claim", "请求权类型 (claim)"}},
         {"select", {"select", "选定版本"}},
         {"anchor", {"anchor", "确定起算"}},
         {"start", {"start", "起算"}},
@@ -109,6 +112,39 @@ std::string term(const page_text& t, std::string_view code) {
     const auto it = terms.find(code);
     if (it == terms.end()) return std::string(code);
     return std::string(&t == &zh_text() ? it->second.second : it->second.first);
+}
+
+std::string period_text(const page_text& t, std::string_view period) {
+    if (&t != &zh_text()) return std::string(period);
+    // "2 years", "6 months", "15 days", "48 hours", and sums of them ("1 year 6 months")
+    static const std::array<std::pair<std::string_view, std::string_view>, 8> units = {{
+        {"years", "年"}, {"year", "年"}, {"months", "个月"}, {"month", "个月"},
+        {"days", "日"}, {"day", "日"}, {"hours", "小时"}, {"hour", "小时"}}};
+    std::string out, number;
+    std::size_t i = 0;
+    while (i < period.size()) {
+        if (period[i] >= '0' && period[i] <= '9') {
+            number += period[i++];
+            continue;
+        }
+        if (period[i] == ' ' || period[i] == ',') {
+            ++i;
+            continue;
+        }
+        bool matched = false;
+        for (const auto& [en, zh] : units) {
+            if (period.substr(i, en.size()) == en) {
+                out += number;
+                out += zh;
+                number.clear();
+                i += en.size();
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) return std::string(period);  // not a form this knows: as the engine wrote it
+    }
+    return number.empty() ? out : std::string(period);
 }
 
 std::string error_text(const page_text& t, const error& e) {

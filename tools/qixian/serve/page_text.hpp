@@ -32,6 +32,8 @@ std::string event_label(const page_text& t, std::string_view kind);
 std::string_view weekday(const page_text& t, civil_date d);
 /// A status, an expiry or a step name in the page's language (the code itself when unknown).
 std::string term(const page_text& t, std::string_view code);
+/// A period ("2 years", "6 months") in the page's language ("2年", "6个月").
+std::string period_text(const page_text& t, std::string_view period);
 /// An engine error for a person: a sentence in the page's language and the engine's message.
 std::string error_text(const page_text& t, const error& e);
 
