@@ -352,7 +352,11 @@ int run_server(const service& svc, const server_options& options, std::ostream& 
             std::lock_guard<std::mutex> lock(st.sessions_mutex);
             open.assign(st.sessions.begin(), st.sessions.end());
         }
-        st.write_log("-", "(draining)", 0, static_cast<long long>(open.size()));
+        {
+            std::lock_guard<std::mutex> lock(st.log_mutex);
+            log << "qixian serve: stopping: no new connections; " << open.size() << " open, in-flight requests finish"
+                << std::endl;
+        }
         for (auto& s : open) s->stop_if_idle();
         // Requests still in flight after `drain` are cut off.
         watchdog = std::thread([&] {
