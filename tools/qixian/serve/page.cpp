@@ -434,6 +434,12 @@ json request_of(const page_ctx& p, const rule& r, errors& errs) {
     if (const std::string z = p.get("zone"); !z.empty()) req["zone"] = z;
     if (const std::string a = p.get("as_of"); !a.empty()) req["calendar_as_of"] = a;
     if (p.get("provisional") == "1") req["provisional"] = true;
+    // The trace in the page's language, where the request reader knows `lang` (INTERFACES.md).
+    static const bool takes_lang = [] {
+        const auto probe = cli::request_from_json(json{{"rule", "x"}, {"lang", "zh"}});
+        return probe || probe.error().message.find("'lang'") == std::string::npos;
+    }();
+    if (takes_lang) req["lang"] = p.zh ? "zh" : "en";
     return req;
 }
 
