@@ -102,6 +102,27 @@ int code_of_error_answer(std::string_view answer) {
     return QX_INTERNAL_ERROR;
 }
 
+// A case nests a few levels deep; the JSON tree's copies and destruction recurse, so a
+// text nested deeper than `limit` is refused before it is parsed (strings are skipped).
+bool nested_deeper_than(std::string_view text, int limit) {
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (const char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 void write_region(json_writer& w, const qixian::source_region& r) {
     w.field("file", r.file).field("line", static_cast<std::int64_t>(r.begin.line));
     w.field("column", static_cast<std::int64_t>(r.begin.column));
@@ -258,6 +279,9 @@ int qx_docket(const qx_engine* engine, const char* case_json, unsigned flags, ch
     if (case_json == nullptr) return fail(answer, QX_INVALID_ARGUMENT, "case is NULL");
     if ((flags & ~known_flags) != 0) return fail(answer, QX_INVALID_ARGUMENT, "unknown flags");
     return guarded(answer, [&] {
+        constexpr int max_depth = 64;
+        if (nested_deeper_than(case_json, max_depth))
+            return fail(answer, QX_INVALID_REQUEST, "the case nests deeper than 64 levels");
         const auto parsed = nlohmann::json::parse(case_json, nullptr, false);
         if (parsed.is_discarded()) return fail(answer, QX_INVALID_REQUEST, "the case is not valid JSON");
         const auto d = qixian::cli::build_docket(engine->pack, parsed);
