@@ -3,6 +3,7 @@
 #include "qixian/rule_pack.hpp"
 #include "qixian/tz.hpp"
 #include "batch.hpp"
+#include "fields.hpp"
 #include "render.hpp"
 #include "verify.hpp"
 #include "docket.hpp"
@@ -14,6 +15,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <thread>
 
 namespace {
 
@@ -518,6 +520,8 @@ int main(int argc, char** argv) {
 
     std::string batch_file;
     bool batch_no_trace = false;
+    unsigned batch_jobs = std::max(1u, std::thread::hardware_concurrency());
+    std::string batch_fields;
     auto* batch_cmd = app.add_subcommand(
         "batch",
         "JSON Lines in, JSON Lines out: one answer per request line, in order, errors inline "
@@ -525,6 +529,13 @@ int main(int argc, char** argv) {
         "answer is written as soon as no more input is waiting; exit 0 when every line was answered");
     batch_cmd->add_option("file", batch_file, "requests (default: standard input)");
     batch_cmd->add_flag("--no-trace", batch_no_trace, "leave the trace out of each answer");
+    batch_cmd->add_option("--jobs,-j", batch_jobs,
+                          "threads answering (default: the machine's cores); the output is the same, "
+                          "in input order, whatever the number")
+        ->check(CLI::Range(1u, 256u));
+    batch_cmd->add_option("--fields", batch_fields,
+                          "write only these answer fields, e.g. last_day,status (id and ok always; "
+                          "a request's own \"fields\" takes precedence); without trace, none is computed");
 
     std::string docket_path, docket_format = "text", docket_lang = "en";
     auto* docket_cmd = app.add_subcommand(
@@ -577,14 +588,24 @@ int main(int argc, char** argv) {
     if (batch_cmd->parsed()) {
         auto pack = load_pack(rules_dir);
         if (!pack) return print_diagnostics(pack.error());
+        std::optional<cli::field_selection> fields;
+        if (!batch_fields.empty()) {
+            auto f = cli::field_selection::parse(batch_fields);
+            if (!f) {
+                std::cerr << "qixian: --fields: " << f.error().message << '\n';
+                return 2;
+            }
+            fields = std::move(*f);
+        }
+        const cli::answer_options options{.trace = !batch_no_trace, .fields = fields ? &*fields : nullptr};
         std::ios::sync_with_stdio(false);
         std::cin.tie(nullptr);  // run_batch flushes its answers itself, before it waits for input
         if (batch_file.empty() || batch_file == "-") {
-            cli::run_batch(*pack, std::cin, std::cout, !batch_no_trace);
+            cli::run_batch(*pack, std::cin, std::cout, options, batch_jobs);
         } else {
             std::ifstream in(batch_file);
             if (!in) return fail(make_error(errc::io_error, "cannot read '" + batch_file + "'", batch_file), false);
-            cli::run_batch(*pack, in, std::cout, !batch_no_trace);
+            cli::run_batch(*pack, in, std::cout, options, batch_jobs);
         }
         return std::cout.good() ? 0 : exit_status(errc::io_error);
     }
