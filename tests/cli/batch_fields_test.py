@@ -51,6 +51,37 @@ check(rc == 2 and 'nope' in err, f'--fields with an unknown name is a usage erro
 rc, _, err = batch('--fields', '', text='')
 check(rc == 0, 'an empty --fields is all fields')
 
+# --citations ids: every citation, in the answer and in each trace step, becomes an id that
+# `rules show` resolves to the same authority; nothing else changes.
+rc, ids, _ = batch('--citations', 'ids', '--jobs', '2')
+check(rc == 0 and len(ids) == len(full), 'ids batch answers every line')
+pairs = {}
+def key_of(obj):
+    return (obj['instrument'], obj['article'], obj.get('paragraph', ''))
+trace_ids = {}
+for f, i in zip(full, ids):
+    if not f.get('ok'):
+        check(f == i, 'an error answer is the same with ids'); continue
+    check(len(f['citations']) == len(i['citations']), 'as many ids as citations')
+    for c, cid in zip(f['citations'], i['citations']): pairs.setdefault(cid, set()).add(key_of(c))
+    for ft, it in zip(f.get('trace', []), i.get('trace', [])):
+        check(len(ft['citations']) == len(it['citations']), 'as many ids as citations in a trace step')
+        for c, cid in zip(ft['citations'], it['citations']): trace_ids.setdefault(cid, set()).add(c)
+    rest_f = {k: v for k, v in f.items() if k not in ('citations', 'trace')}
+    rest_i = {k: v for k, v in i.items() if k not in ('citations', 'trace')}
+    if rest_f != rest_i: check(False, f'ids change nothing but citations: {rest_i}'); break
+check(len(pairs) > 20, f'the corpus cites many authorities ({len(pairs)})')
+for cid, texts in pairs.items():
+    check(re.fullmatch(r'cite:[0-9a-f]{12}', cid) is not None, f'id form {cid}')
+    check(len(texts) == 1, f'{cid} stands for one authority, not {texts}')
+    r = subprocess.run([q, 'rules', 'show', cid, '--json'], capture_output=True, text=True)
+    check(r.returncode == 0 and key_of(json.loads(r.stdout)) in texts, f'rules show {cid} resolves it: {r.stdout} {texts}')
+for cid, texts in trace_ids.items():  # the trace's citations, as text: one authority each, resolved to it
+    r = subprocess.run([q, 'rules', 'show', cid, '--json'], capture_output=True, text=True)
+    check(len(texts) == 1 and r.returncode == 0 and json.loads(r.stdout)['text'] in texts, f'trace id {cid}: {r.stdout} {texts}')
+r = subprocess.run([q, 'rules', 'show', 'cite:000000000000'], capture_output=True, text=True)
+check(r.returncode == 21, f'an unknown citation id: exit {r.returncode}')
+
 for f in failures: print('FAIL:', f)
 print(f'batch fields: {len(failures)} failures')
 sys.exit(1 if failures else 0)

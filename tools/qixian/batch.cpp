@@ -72,7 +72,7 @@ void write_out(std::ostream& out, std::string& answer) {
 batch_stats run_serial(const rule_pack& pack, std::istream& in, std::ostream& out, const answer_options& options) {
     batch_stats stats;
     std::string line, answer;
-    citation_json_cache cache;
+    citation_json_cache cache(options.citations);
     while (read_line(in, line)) {
         ++stats.lines;
         if (!answer_line(pack, line, stats.lines, options, cache, answer)) ++stats.errors;
@@ -86,6 +86,7 @@ batch_stats run_serial(const rule_pack& pack, std::istream& in, std::ostream& ou
 // One worker's share of a round: a contiguous slice of its lines, answered into its
 // own buffer with its own citation cache (nothing is shared but the immutable pack).
 struct worker {
+    explicit worker(citation_style style) : cache(style) {}
     citation_json_cache cache;
     std::string answers;
     std::size_t errors = 0;
@@ -107,7 +108,9 @@ batch_stats run_parallel(const rule_pack& pack, std::istream& in, std::ostream& 
     constexpr std::size_t round_lines = 4096;
     batch_stats stats;
     std::vector<std::string> lines(round_lines);
-    std::vector<worker> workers(jobs);
+    std::vector<worker> workers;
+    workers.reserve(jobs);
+    for (unsigned w = 0; w < jobs; ++w) workers.emplace_back(options.citations);
     for (;;) {
         std::size_t n = 0;
         while (n < round_lines && read_line(in, lines[n])) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qixian/rule_pack.hpp"
+#include "render.hpp"
 
 #include <iosfwd>
 #include <string>
@@ -14,14 +15,15 @@ struct batch_stats {
     std::size_t errors = 0;
 };
 
-class citation_json_cache;
 class field_selection;
 
-/// How answers are written: with or without their trace, and which fields (all when
-/// `fields` is null; a request's own "fields" takes precedence).
+/// How answers are written: with or without their trace, which fields (all when
+/// `fields` is null; a request's own "fields" takes precedence), citations in full or as
+/// ids (the cache given to answer_line decides; run_batch makes its caches so).
 struct answer_options {
     bool trace = true;
     const field_selection* fields = nullptr;
+    citation_style citations = citation_style::text;
 };
 
 /// Answers one request line (INTERFACES.md): appends to `answer` the JSON object of the

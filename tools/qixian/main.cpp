@@ -3,6 +3,7 @@
 #include "qixian/rule_pack.hpp"
 #include "qixian/tz.hpp"
 #include "batch.hpp"
+#include "citations.hpp"
 #include "fields.hpp"
 #include "render.hpp"
 #include "verify.hpp"
@@ -349,9 +350,27 @@ nlohmann::ordered_json rule_json(const rule& r) {
     return out;
 }
 
+// `rules show cite:…`: the authority an answer written with --citations ids names.
+int show_citation(const rule_pack& pack, const std::string& id, bool json) {
+    const citation* c = cli::find_citation(pack, id);
+    if (c == nullptr) return fail(make_error(errc::unknown_rule, "no citation '" + id + "' in the rule pack", id), json);
+    if (json) {
+        nlohmann::ordered_json j{{"id", id}, {"instrument", c->instrument}, {"article", c->article}};
+        if (!c->paragraph.empty()) j["paragraph"] = c->paragraph;
+        if (!c->note.empty()) j["note"] = c->note;
+        j["text"] = to_string(*c);
+        std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+        std::cout << id << "\n  " << to_string(*c) << "\n";
+        if (!c->note.empty()) std::cout << "  note: " << c->note << "\n";
+    }
+    return 0;
+}
+
 int run_rules_show(const std::string& dir, const std::string& id, bool json) {
     auto pack = load_pack(dir);
     if (!pack) return print_diagnostics(pack.error());
+    if (id.starts_with("cite:")) return show_citation(*pack, id, json);
     const rule* r = pack->find(id);
     if (r == nullptr) return fail(make_error(errc::unknown_rule, "no rule '" + id + "' in the rule pack", id), json);
     if (json) {
@@ -513,15 +532,15 @@ int main(int argc, char** argv) {
     auto* list_cmd = rules_cmd->add_subcommand("list", "list the rules of the pack");
     list_cmd->add_flag("--json", list_json, "JSON output");
     std::string show_id;
-    auto* show_cmd = rules_cmd->add_subcommand("show", "show one rule with its versions and citations");
-    show_cmd->add_option("id", show_id, "rule id")->required();
+    auto* show_cmd = rules_cmd->add_subcommand("show", "show one rule with its versions and citations, or one citation by its id (cite:…, batch --citations ids)");
+    show_cmd->add_option("id", show_id, "rule id, or a citation id cite:…")->required();
     bool show_json = false;
     show_cmd->add_flag("--json", show_json, "the rule as JSON: every field of every version, with its authority");
 
     std::string batch_file;
     bool batch_no_trace = false;
     unsigned batch_jobs = std::max(1u, std::thread::hardware_concurrency());
-    std::string batch_fields;
+    std::string batch_fields, batch_citations = "text";
     auto* batch_cmd = app.add_subcommand(
         "batch",
         "JSON Lines in, JSON Lines out: one answer per request line, in order, errors inline "
@@ -533,6 +552,9 @@ int main(int argc, char** argv) {
                           "threads answering (default: the machine's cores); the output is the same, "
                           "in input order, whatever the number")
         ->check(CLI::Range(1u, 256u));
+    batch_cmd->add_option("--citations", batch_citations,
+                          "text (each citation in full) or ids (cite:… ids that `qixian rules show ID` resolves)")
+        ->check(CLI::IsMember({"text", "ids"}));
     batch_cmd->add_option("--fields", batch_fields,
                           "write only these answer fields, e.g. last_day,status (id and ok always; "
                           "a request's own \"fields\" takes precedence); without trace, none is computed");
@@ -597,7 +619,9 @@ int main(int argc, char** argv) {
             }
             fields = std::move(*f);
         }
-        const cli::answer_options options{.trace = !batch_no_trace, .fields = fields ? &*fields : nullptr};
+        const cli::answer_options options{.trace = !batch_no_trace, .fields = fields ? &*fields : nullptr,
+                                          .citations = batch_citations == "ids" ? cli::citation_style::ids
+                                                                                : cli::citation_style::text};
         std::ios::sync_with_stdio(false);
         std::cin.tie(nullptr);  // run_batch flushes its answers itself, before it waits for input
         if (batch_file.empty() || batch_file == "-") {
