@@ -3,6 +3,7 @@
 #include "qixian/rule_pack.hpp"
 #include "qixian/tz.hpp"
 #include "pack_model.hpp"
+#include "toml_image.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,6 +16,7 @@ namespace qixian {
 
 namespace detail {
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_rule_files();
+const std::vector<std::string_view>& embedded_rule_images();  // the same files' trees (toml_image.hpp)
 }
 
 namespace {
@@ -683,12 +685,24 @@ const rule_version* rule::version_for(civil_date d) const noexcept {
     return nullptr;
 }
 
+namespace {
+// A file of the built-in pack, as embedded, is rebuilt from its image (toml_image.hpp);
+// any other file is parsed.
+toml::parse_result parse_source(const source_file& f) {
+    const auto& embedded = detail::embedded_rule_files();
+    for (std::size_t i = 0; i < embedded.size(); ++i)
+        if (embedded[i].first == f.path && embedded[i].second == f.text)
+            return toml::parse_result(detail::read_image(detail::embedded_rule_images()[i], f.path));
+    return toml::parse(std::string_view(f.text), std::string_view(f.path));
+}
+}  // namespace
+
 result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_file> files) {
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     pack_parts parts;
     std::uint64_t rules_hash = 0xcbf29ce484222325ULL, calendar_hash = 0xcbf29ce484222325ULL;
     for (const auto& f : files) {
-        auto parsed = toml::parse(std::string_view(f.text), std::string_view(f.path));
+        auto parsed = parse_source(f);
         if (!parsed) {
             const auto& e = parsed.error();
             parts.diagnostics.push_back(diagnostic{code::syntax, severity::error, std::string(e.description()),

@@ -1,4 +1,5 @@
 // qixian rules check | list | show: validating a rules directory, listing the pack, one rule.
+#include "citations.hpp"
 #include "commands.hpp"
 #include "render.hpp"
 
@@ -183,9 +184,27 @@ nlohmann::ordered_json rule_json(const rule& r) {
     return out;
 }
 
+// `rules show cite:…`: the authority an answer written with --citations ids names.
+int show_citation(const rule_pack& pack, const std::string& id, bool json) {
+    const citation* c = find_citation(pack, id);
+    if (c == nullptr) return fail(make_error(errc::unknown_rule, "no citation '" + id + "' in the rule pack", id), json);
+    if (json) {
+        nlohmann::ordered_json j{{"id", id}, {"instrument", c->instrument}, {"article", c->article}};
+        if (!c->paragraph.empty()) j["paragraph"] = c->paragraph;
+        if (!c->note.empty()) j["note"] = c->note;
+        j["text"] = to_string(*c);
+        std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+        std::cout << id << "\n  " << to_string(*c) << "\n";
+        if (!c->note.empty()) std::cout << "  note: " << c->note << "\n";
+    }
+    return 0;
+}
+
 int run_rules_show(const std::string& dir, const std::string& id, bool json) {
     auto pack = load_pack(dir);
     if (!pack) return print_diagnostics(pack.error());
+    if (id.starts_with("cite:")) return show_citation(*pack, id, json);
     const rule* r = pack->find(id);
     if (r == nullptr) return fail(make_error(errc::unknown_rule, "no rule '" + id + "' in the rule pack", id), json);
     if (json) {
@@ -262,8 +281,8 @@ std::vector<command> add_rules_commands(CLI::App& app, const global_options& g) 
     check->add_flag("--json", o->check_json, "one JSON document: ok, counts, digests, and every problem with its position");
     auto* list = rules->add_subcommand("list", "list the rules of the pack");
     list->add_flag("--json", o->list_json, "JSON output");
-    auto* show = rules->add_subcommand("show", "show one rule with its versions and citations");
-    show->add_option("id", o->show_id, "rule id")->required();
+    auto* show = rules->add_subcommand("show", "show one rule with its versions and citations, or one citation by its id (cite:…, batch --citations ids)");
+    show->add_option("id", o->show_id, "rule id, or a citation id cite:…")->required();
     show->add_flag("--json", o->show_json, "the rule as JSON: every field of every version, with its authority");
     return {
         {check, [o, &g] { return run_rules_check(o->check_dir.empty() ? g.rules_dir : o->check_dir, o->check_json); }},

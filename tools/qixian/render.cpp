@@ -171,10 +171,35 @@ std::string render_text(const deadline& d, lang l, bool full) {
     return close();
 }
 
+std::string citation_id(const citation& c) {
+    std::uint64_t h = 14695981039346656037u;  // FNV-1a, 64 bits
+    const auto mix = [&h](std::string_view s) {
+        for (const unsigned char b : s) h = (h ^ b) * 1099511628211u;
+        h = (h ^ 0x1fu) * 1099511628211u;  // a separator, so that fields cannot run together
+    };
+    mix(c.instrument);
+    mix(c.article);
+    mix(c.paragraph);
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string id = "cite:";
+    for (int shift = 44; shift >= 0; shift -= 4) id += hex[(h >> shift) & 15];
+    return id;
+}
+
 citation_json_cache::entry& citation_json_cache::find(const citation_list& cs) {
     if (auto it = entries_.find(cs.begin()); it != entries_.end()) return it->second;
     if (entries_.size() >= limit) entries_.clear();
     entry e{cs, {}, {}};
+    if (style_ == citation_style::ids) {
+        {
+            json_writer w(e.objects);
+            w.begin_array();
+            for (const auto& c : cs) w.value(citation_id(c));
+            w.end_array();
+        }
+        e.texts = e.objects;
+        return entries_.emplace(cs.begin(), std::move(e)).first->second;
+    }
     {
         json_writer w(e.objects);
         w.begin_array();
