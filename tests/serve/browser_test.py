@@ -15,6 +15,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve_harness import Server  # noqa: E402
@@ -49,6 +51,15 @@ def browser(profile, downloads):
     return driver
 
 
+def navigate(driver, action):
+    # Runs an action that loads a new page (a link, a submit by click or by Enter) and waits
+    # until the old page is gone and the new one is loaded: the next look is at the new page.
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def shot(driver, name):
     # The whole page: the window grows to the document's height first.
     height = driver.execute_script("return document.documentElement.scrollHeight")
@@ -60,18 +71,18 @@ def run(driver, server, downloads):
     driver.get(server.url("/"))
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "English by Accept-Language")
     search = driver.find_element(By.ID, "q")
-    search.send_keys("enforcement", Keys.ENTER)
+    navigate(driver, lambda: search.send_keys("enforcement", Keys.ENTER))
     links = driver.find_elements(By.CSS_SELECTOR, "ul.rules a")
     check(any("cn.enforcement.application" in a.get_attribute("href") for a in links), "search finds the rule")
     check(not any("cn.appeal.judgment" in a.get_attribute("href") for a in links), "search filters the others out")
-    driver.find_element(By.CSS_SELECTOR, "a[href*='rule=cn.enforcement.application&']").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "a[href*='rule=cn.enforcement.application&']").click)
     # The events follow the rule's triggers.
     check(len(driver.find_elements(By.ID, "ev.effective.date")) == 1, "the form asks for the effective day")
     check(len(driver.find_elements(By.ID, "ev.served.date")) == 0, "and not for events the rule does not use")
     shot(driver, "form-en.png")
 
     # Submitted without a day: the form again, the message beside the events.
-    driver.find_element(By.ID, "compute").click()
+    navigate(driver, driver.find_element(By.ID, "compute").click)
     errors = driver.find_elements(By.ID, "events-error")
     check(len(errors) == 1 and "at least one" in errors[0].text, "missing event: message beside the field")
     shot(driver, "missing-field-en.png")
@@ -82,7 +93,7 @@ def run(driver, server, downloads):
     driver.find_element(By.ID, "act.date").send_keys("07102025")
     zone = driver.find_element(By.ID, "zone")
     zone.send_keys("America/New_York")
-    zone.send_keys(Keys.ENTER)  # submit from the keyboard
+    navigate(driver, lambda: zone.send_keys(Keys.ENTER))  # submit from the keyboard
     last = driver.find_element(By.ID, "last-day")
     check(last.text == "2025-06-30", "the last day is 2025-06-30 (got %r)" % last.text)
     check(driver.find_element(By.CSS_SELECTOR, "#answer .weekday").text == "Monday", "with its weekday")
@@ -92,7 +103,7 @@ def run(driver, server, downloads):
     shot(driver, "answer-en.png")
     driver.find_element(By.ID, "answer").screenshot(os.path.join(artifacts, "answer-en-part.png"))
 
-    driver.find_element(By.ID, "lang-zh").click()
+    navigate(driver, driver.find_element(By.ID, "lang-zh").click)
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN", "switched to Chinese")
     check(driver.find_element(By.ID, "last-day").text == "2025-06-30", "the same last day in Chinese")
     check(driver.find_element(By.CSS_SELECTOR, "#answer .weekday").text == "星期一", "星期一")
