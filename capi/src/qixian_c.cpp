@@ -18,7 +18,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -232,11 +231,23 @@ int qx_batch(const qx_engine* engine, const char* requests, unsigned flags, char
     if (requests == nullptr) return fail(answers, QX_INVALID_ARGUMENT, "requests is NULL");
     if ((flags & ~known_flags) != 0) return fail(answers, QX_INVALID_ARGUMENT, "unknown flags");
     return guarded(answers, [&] {
-        std::istringstream in{std::string(requests)};
-        std::ostringstream out;
-        const auto stats = qixian::cli::run_batch(engine->pack, in, out, (flags & QX_NO_TRACE) == 0);
-        if (errors != nullptr) *errors = stats.errors;
-        return give(answers, out.view(), QX_OK);
+        // Lines as run_batch reads them (getline: no empty line after a final newline; a
+        // carriage return before the newline dropped), each answered by answer_line into
+        // one string: no stream copies of the input or the output.
+        const std::string_view text(requests);
+        const bool trace = (flags & QX_NO_TRACE) == 0;
+        std::string out;
+        std::size_t line_no = 0, failed = 0;
+        for (std::size_t at = 0; at < text.size();) {
+            const auto end = std::min(text.find('\n', at), text.size());
+            std::string_view line = text.substr(at, end - at);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            if (!qixian::cli::answer_line(engine->pack, line, ++line_no, trace, thread_cache(), out)) ++failed;
+            out += '\n';
+            at = end + 1;
+        }
+        if (errors != nullptr) *errors = failed;
+        return give(answers, out, QX_OK);
     });
 }
 

@@ -222,6 +222,17 @@ static void test_batch(void) {
     CHECK(qx_batch(engine, "", 0, &a, &errors) == QX_OK);
     CHECK(strcmp(a, "") == 0 && errors == 0);
     qx_free(a);
+    /* Lines as `qixian batch` reads them: no line after a final newline; empty lines are
+     * lines (and not requests). */
+    CHECK(qx_batch(engine, "{\"rule\":\"cn.nope\",\"events\":{}}\n", 0, &a, &errors) == QX_OK);
+    CHECK(errors == 1);
+    CHECK(strncmp(a, "{\"id\":null,\"line\":1,\"ok\":false,\"error\":{\"code\":\"unknown_rule\",", 62) == 0);
+    CHECK(strchr(a, '\n') == a + strlen(a) - 1);
+    qx_free(a);
+    CHECK(qx_batch(engine, "\n\r\n", 0, &a, &errors) == QX_OK);
+    CHECK(errors == 2);
+    CHECK_HAS(a, "{\"id\":null,\"line\":2,\"ok\":false,\"error\":{\"code\":\"invalid_request\"");
+    qx_free(a);
 }
 
 static void test_docket(void) {
