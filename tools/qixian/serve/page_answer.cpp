@@ -328,6 +328,8 @@ json case_of(const page_ctx& p, errors& errs) {
     if (c["events"].empty() && errs.empty()) errs["events"] = std::string(p.t.need_event);
     for (const auto& f : fact_kinds())
         if (const std::string v = p.get("fact." + std::string(f.name)); !v.empty()) c["facts"][std::string(f.name)] = v;
+    for (const auto& [k, v] : p.q)
+        if (k.rfind("reading.", 0) == 0 && !v.empty()) c["readings"][k.substr(8)] = v;
     if (const std::string z = p.get("zone"); !z.empty()) c["zone"] = z;
     if (const std::string rs = p.get("rules"); !rs.empty()) {
         json list = json::array();

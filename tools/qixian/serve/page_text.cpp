@@ -59,7 +59,7 @@ std::string event_label(const page_text& t, std::string_view kind) {
         {"instalment_due", {"Last day of each instalment (comma-separated)", "各期履行期限最后一日（逗号分隔）"}},
         {"found_in_china", {"Debtor or its property first found in mainland China", "首次在中国内地发现被执行人或其财产"}},
         {"recognition_effective", {"Recognition ruling takes effect", "承认裁定生效"}},
-        {"breach", {"The debtor failed to perform (breach)", "被执行人不履行"}},
+        {"breach", {"The debtor failed to perform", "被执行人不履行"}},
         {"served", {"Served", "送达"}},
         {"received", {"Received", "收到"}},
         {"accepted", {"Accepted by the court", "法院受理"}},
