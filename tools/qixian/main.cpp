@@ -1,6 +1,7 @@
 // qixian — statutory deadlines and limitation periods of PRC civil procedure.
 // The subcommands live one per file (cmd_*.cpp); main assembles them and runs the one given.
 #include "commands.hpp"
+#include "serve/command.hpp"
 
 #include "qixian/compute.hpp"
 
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
     commands.push_back(add_docket_command(app, g));
     commands.push_back(add_verify_command(app, g));
     commands.push_back(add_calendar_command(app, g));
+    qixian::serve::commands serve_commands(app);  // serve, recheck (tools/qixian/serve/)
 
     try {
         app.parse(argc, argv);
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
         app.exit(e);
         return 2;
     }
+    if (auto status = serve_commands.run(g.rules_dir)) return *status;
     for (const auto& c : commands)
         if (c.app->parsed()) return c.run();
     return 2;
