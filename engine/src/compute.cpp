@@ -156,6 +156,18 @@ void report_alternative(deadline& d, std::string reading, const deadline& other)
     d.alternatives.push_back(std::move(a));
 }
 
+// The first day of a window `len` long that ends on `from` (a look-back): the corresponding
+// day `len` earlier, with the convention's month-end policy.
+result<civil_date> count_back(civil_date from, const period& len, month_end policy) {
+    if (len.is_hours_only() || len.working_days != 0)
+        return unexpected(make_error(errc::invalid_period, "a look-back counts years, months or days"));
+    period back;
+    back.years = -len.years;
+    back.months = -len.months;
+    back.days = -len.days;
+    return add(from, back, policy);
+}
+
 // A deadline's identity: the rule and the version applied, with its authority.
 deadline deadline_for(const rule& r, const rule_version& v, const std::string& forum_zone) {
     deadline d;
@@ -164,7 +176,7 @@ deadline deadline_for(const rule& r, const rule_version& v, const std::string& f
     d.name_en = r.name_en;
     d.version = v.valid_from;
     d.citations = v.citations;
-    d.expiry = r.kind == period_kind::party ? r.expiry_under(v) : expiry_kind::none;
+    d.expiry = r.kind == period_kind::party && !v.backwards ? r.expiry_under(v) : expiry_kind::none;
     d.kind = r.kind;
     d.backwards = v.backwards;
     d.forum_zone = forum_zone;
@@ -586,7 +598,21 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     }
 
     const calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};
-    if (length->is_hours_only()) {
+    if (v->backwards) {  // a look-back: the window's first day, counted back from the trigger, never rolled
+        auto back = count_back(start, *length, conv->counting.month_end_policy);
+        if (!back) return unexpected(back.error());
+        d.raw_end = d.last_day = *back;
+        auto opens = tz::to_instant(start_of(*back), *forum, tz::local_policy::earliest);
+        if (!opens) return unexpected(opens.error());
+        d.ends_at = *opens;
+        if (req.trace)
+            d.trace.push_back({"count",
+                               detail::cat({"- ", to_string(*length), " back from ", start, " -> ", *back,
+                                            " (a look-back: the window's first day; rest days do not move it)"}),
+                               conv->citations_for("count", start)});
+        if (!req.tolling.empty())
+            d.notes.push_back("a look-back window is not suspended or interrupted: the tolling events were not applied");
+    } else if (length->is_hours_only()) {
         if (a->when.kind == tz::moment::form::legal_day)
             return unexpected(make_error(errc::invalid_request,
                                          "rule '" + r->id + "' counts hours: give the event's time, e.g. " + *trigger +

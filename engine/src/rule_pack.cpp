@@ -456,6 +456,7 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
             if (auto k = r.choice("period_kind", false, {"party", "court", "waiting", "deemed"}))
                 ru.kind = *k == "court" ? period_kind::court : *k == "waiting" ? period_kind::waiting
                           : *k == "deemed" ? period_kind::deemed : period_kind::party;
+            if (auto who = r.choice("events_of", false, {"party", "court"})) ru.court_events = *who == "court";
             ru.convention = r.string("convention", true).value_or("");
             ru.version_by_application = read_citations(r, "version_by_application", false);
             if (const auto* versions = r.array("version", true)) {

@@ -25,6 +25,7 @@ constexpr const char* exit_codes_help = R"(Exit status:
   3   the rule pack has errors (printed as file:line:column: error CODE: message; with --json, as JSON)
   4   verify: a ruling fixture failed (the engine disagrees with the court, the fixture is malformed,
       or the path holds no fixture)
+  5   docket: a deadline could not be computed (listed with its error; JSON: "complete": false)
   10+ a computation error, one per code: 11 invalid_date, 12 invalid_time, 13 invalid_period,
       14 out_of_range, 15 ambiguous_month_end, 16 outside_calendar_coverage, 17 no_working_day,
       18 nonexistent_local_time, 19 ambiguous_local_time, 20 unknown_zone, 21 unknown_rule,
@@ -322,15 +323,33 @@ nlohmann::ordered_json rule_json(const rule& r) {
                               {"on", v.produces->on == produced_event::day::last_day ? "last_day" : "day_after"}};
         if (v.extendable_by_court) vj["extendable_by_court"] = true;
         if (!v.takes_over_running.empty()) vj["takes_over_running"] = cites(v.takes_over_running);
-        json tolling = json::object();
-        if (!v.tolling.interruption.empty()) tolling["interruption"] = cites(v.tolling.interruption);
-        if (!v.tolling.settlement.empty()) tolling["settlement"] = cites(v.tolling.settlement);
-        if (!v.tolling.suspension.empty()) {
-            tolling["suspension"] = cites(v.tolling.suspension);
-            tolling["suspension_text"] = std::string(to_string(v.tolling.suspension_text));
+        const auto tolling_json = [&](const tolling_rules& t) {
+            json tj = json::object();
+            if (!t.interruption.empty()) tj["interruption"] = cites(t.interruption);
+            if (!t.settlement.empty()) {
+                tj["settlement"] = cites(t.settlement);
+                tj["settlement_from"] = t.settlement_from_performance_due ? "performance_due" : "settlement";
+            }
+            if (!t.suspension.empty()) {
+                tj["suspension"] = cites(t.suspension);
+                tj["suspension_text"] = std::string(to_string(t.suspension_text));
+            }
+            if (!t.suspension_other.empty()) tj["suspension_other"] = cites(t.suspension_other);
+            if (!t.waiver.empty()) tj["waiver"] = cites(t.waiver);
+            return tj;
+        };
+        json tolling = tolling_json(v.tolling);
+        if (!v.tolling.from.empty()) {
+            json dated = json::array();
+            for (const auto& d : v.tolling.from) {
+                json dj = tolling_json(d.rules);
+                dj["valid_from"] = d.valid_from.to_string();
+                dated.push_back(std::move(dj));
+            }
+            tolling["from"] = std::move(dated);
         }
-        if (!v.tolling.waiver.empty()) tolling["waiver"] = cites(v.tolling.waiver);
         if (!tolling.empty()) vj["tolling"] = std::move(tolling);
+        if (v.backwards) vj["direction"] = "before";
         vj["citations"] = cites(v.citations);
         if (v.checked_on) vj["checked_on"] = v.checked_on->to_string();
         if (!v.note.empty()) vj["note"] = v.note;
@@ -341,6 +360,8 @@ nlohmann::ordered_json rule_json(const rule& r) {
              {"name_en", r.name_en},
              {"expiry", std::string(to_string(r.expiry))},
              {"tolling", std::string(to_string(r.tolling))},
+             {"period_kind", std::string(to_string(r.kind))},
+             {"events_of", r.court_events ? "court" : "party"},
              {"convention", r.convention}};
     if (!r.version_by_application.empty()) out["version_by_application"] = cites(r.version_by_application);
     out["versions"] = std::move(versions);
@@ -357,7 +378,8 @@ int run_rules_show(const std::string& dir, const std::string& id, bool json) {
         return 0;
     }
     std::cout << r->id << "\n  " << r->name_zh << " / " << r->name_en << "\n  expiry " << to_string(r->expiry)
-              << ", tolling " << to_string(r->tolling) << ", convention " << r->convention << "\n";
+              << ", tolling " << to_string(r->tolling) << ", period_kind " << to_string(r->kind)
+              << (r->court_events ? ", the court's events" : "") << ", convention " << r->convention << "\n";
     for (const auto& c : r->version_by_application)
         std::cout << "  versions govern the applications made while in force (chosen by the act's day): "
                   << to_string(c) << "\n";
@@ -400,11 +422,20 @@ int run_rules_show(const std::string& dir, const std::string& id, bool json) {
         if (v.extendable_by_court) std::cout << "    extendable by a court\n";
         if (v.expiry) std::cout << "    expiry  " << to_string(*v.expiry) << " (under this version)\n";
         cited("takes over periods still running on its first day: ", v.takes_over_running);
-        cited("interruption: ", v.tolling.interruption);
-        cited("settlement: ", v.tolling.settlement);
-        cited("suspension (" + std::string(v.tolling.suspension_text == suspension_reading::resume ? "resume" : "civil_code") + "): ",
-              v.tolling.suspension);
-        cited("waiver: ", v.tolling.waiver);
+        if (v.backwards) std::cout << "    direction before (a look-back from the trigger)\n";
+        const auto mechanisms = [&](const tolling_rules& t, const std::string& indent) {
+            cited(indent + "interruption: ", t.interruption);
+            cited(indent + std::string(t.settlement_from_performance_due ? "settlement: " : "settlement (from the settlement): "),
+                  t.settlement);
+            cited(indent + "suspension (" + std::string(to_string(t.suspension_text)) + "): ", t.suspension);
+            cited(indent + "suspension, the other reading: ", t.suspension_other);
+            cited(indent + "waiver: ", t.waiver);
+        };
+        mechanisms(v.tolling, "");
+        for (const auto& d : v.tolling.from) {
+            std::cout << "    tolling events from " << d.valid_from << ":\n";
+            mechanisms(d.rules, "  ");
+        }
         if (!v.note.empty()) std::cout << "    note    " << v.note << "\n";
     }
     return 0;
@@ -531,8 +562,10 @@ int main(int argc, char** argv) {
         "docket", "every deadline a case file's events trigger, chains followed (a payment order's objection "
                   "period → performance due → the enforcement-application period), sorted by date");
     docket_cmd->add_option("case", docket_path,
-                           "case file, TOML or JSON (.json): events, facts, readings, zone, and optionally "
-                           "rules = [ids or prefixes ending in *]")
+                           "case file, TOML or JSON (.json): events (the parties'), court_events (the court's "
+                           "own receipt or acceptance, for the court's periods), facts, readings, zone, and "
+                           "optionally rules = [ids or prefixes ending in *]; exit 5 when a deadline cannot be "
+                           "computed (it is listed with its error)")
         ->required();
     docket_cmd->add_option("--format", docket_format, "text, json or ics")->check(CLI::IsMember({"text", "json", "ics"}));
     docket_cmd->add_option("--lang", docket_lang, "en or zh (text format)")->check(CLI::IsMember({"en", "zh"}));
@@ -606,7 +639,10 @@ int main(int argc, char** argv) {
             std::string text;
             cli::json_writer w(text);
             cli::citation_json_cache cache;
-            w.begin_object().field("case", docket_path).key("deadlines").begin_array();
+            const auto problems = std::count_if(d->entries.begin(), d->entries.end(),
+                                                [](const cli::docket_entry& e) { return !e.due; });
+            w.begin_object().field("case", docket_path).field("complete", problems == 0);
+            w.field("problems", static_cast<std::int64_t>(problems)).key("deadlines").begin_array();
             for (const auto& e : d->entries) {
                 w.begin_object();
                 if (e.due) {
@@ -645,7 +681,11 @@ int main(int argc, char** argv) {
                 }
             }
         }
-        return 0;
+        // A deadline that could not be computed is not a complete docket: exit 5 (every
+        // deadline that could be computed is still printed, the others with their error).
+        const bool complete = std::all_of(d->entries.begin(), d->entries.end(),
+                                          [](const cli::docket_entry& e) { return e.due.has_value(); });
+        return complete ? 0 : 5;
     }
     if (verify_cmd->parsed()) {
         auto pack = load_pack(rules_dir);

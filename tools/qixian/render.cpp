@@ -52,6 +52,7 @@ std::string expiry_text(expiry_kind e, lang l) {
 std::string expiry_text(const deadline& d, lang l) {
     if (d.expiry != expiry_kind::none) return expiry_text(d.expiry, l);
     const bool in_zh = l == lang::zh;
+    if (d.backwards) return in_zh ? "无：回溯的期间，不是为某行为的期限" : "none: a window looked back on, not a time to act";
     switch (d.kind) {
         case period_kind::waiting:
             return in_zh ? "无：期间届满后方可为之，届满不使任何权利消灭" : "none: the end opens the act; it closes nothing";

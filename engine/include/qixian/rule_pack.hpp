@@ -305,6 +305,11 @@ struct rule {
     expiry_kind expiry = expiry_kind::bar;
     tolling_class tolling = tolling_class::fixed;
     period_kind kind = period_kind::party;  ///< what the end means for an act (`period_kind`)
+    /// true (`events_of = "court"`): the trigger events are the court's own (its receipt of an
+    /// application or objection, its acceptance), not a party's — a docket takes them from the
+    /// case's `court_events`, so the debtor's receipt of a payment order never starts the
+    /// court's acceptance period.
+    bool court_events = false;
     std::string convention;  ///< convention id
     std::vector<rule_version> versions;  ///< sorted by valid_from, non-overlapping
     /// Where the versions govern the applications made while they are in force, not the
