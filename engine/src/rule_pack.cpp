@@ -31,12 +31,20 @@ constexpr std::array<std::string_view, 15> kinds = {
 // Facts a period may depend on, with their values (INTERFACES.md).
 constexpr std::array<std::string_view, 2> parties_values = {"natural_person_involved", "legal_persons"};
 constexpr std::array<std::string_view, 2> domicile_values = {"china", "abroad"};
-constexpr std::array<std::string_view, 7> claim_values = {
-    "ordinary", "support", "cessation", "property_return", "deposit", "bonds", "capital_contribution"};
-constexpr std::array<fact_kind, 3> facts = {{
+// claim: the kinds the law does not limit at all, and the one-year claims of GPCL Art. 136
+// (bodily injury; substandard goods sold without notice; rent delayed or refused; loss of or
+// damage to deposited property).
+constexpr std::array<std::string_view, 11> claim_values = {
+    "ordinary", "support",          "cessation", "property_return", "deposit",         "bonds",
+    "capital_contribution", "bodily_injury", "substandard_goods", "rent", "deposited_property"};
+// retrial_ground: the grounds 法释〔2012〕23号 Art. 6 para. 2 exempts from the 2013-06-30 cap.
+constexpr std::array<std::string_view, 4> retrial_ground_values = {"other", "new_evidence", "forged_evidence",
+                                                                   "set_aside_or_corruption"};
+constexpr std::array<fact_kind, 4> facts = {{
     {"parties", parties_values},
     {"domicile", domicile_values},
     {"claim", claim_values},
+    {"retrial_ground", retrial_ground_values},
 }};
 
 // "a, b or c".
@@ -114,7 +122,8 @@ std::vector<citation> read_citations(table_reader& r, const char* key, bool requ
 }
 
 std::optional<period> read_period(const toml::table& t, const diagnostics_sink& sink, const std::string& context,
-                                  std::map<std::string, std::string, std::less<>>* when) {
+                                  std::map<std::string, std::string, std::less<>>* when,
+                                  period_choice* choice = nullptr) {
     table_reader r(t, sink, context);
     period p;
     bool any = false;
@@ -134,6 +143,10 @@ std::optional<period> read_period(const toml::table& t, const diagnostics_sink& 
     unit("hours", p.hours);
     unit("working_days", p.working_days);
     if (when != nullptr) read_when(r, sink, context, *when);
+    if (choice != nullptr) {
+        choice->ends_no_later_than = r.date("ends_no_later_than", false);
+        choice->citations = read_citations(r, "citations", false);
+    }
     r.finish();
     if (!any) {
         sink.error(code::missing_key, context + ": no length (years, months, days, hours or working_days)", t.source());
@@ -144,6 +157,21 @@ std::optional<period> read_period(const toml::table& t, const diagnostics_sink& 
         return std::nullopt;
     }
     return p;
+}
+
+// The mechanisms of a tolling_rules table (or of one of its dated entries); returns whether
+// it gave suspension_text and settlement_from.
+std::pair<bool, bool> read_tolling(table_reader& t, tolling_rules& out) {
+    out.interruption = read_citations(t, "interruption", false);
+    out.settlement = read_citations(t, "settlement", false);
+    out.suspension = read_citations(t, "suspension", false);
+    out.suspension_other = read_citations(t, "suspension_other", false);
+    out.waiver = read_citations(t, "waiver", false);
+    const auto sr = t.choice("suspension_text", !out.suspension.empty(), {"civil_code", "resume"});
+    if (sr) out.suspension_text = *sr == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
+    const auto from = t.choice("settlement_from", false, {"performance_due", "settlement"});
+    if (from) out.settlement_from_performance_due = *from == "performance_due";
+    return {sr.has_value(), from.has_value()};
 }
 
 rule_version read_version(const toml::table& t, const diagnostics_sink& sink, const std::string& rule_id) {
@@ -223,7 +251,7 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
                         continue;
                     }
                     period_choice pc;
-                    if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' periods", &pc.when)) {
+                    if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' periods", &pc.when, &pc)) {
                         pc.length = *p;
                         v.periods.push_back(std::move(pc));
                     }
@@ -280,15 +308,26 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
         tcr.finish();
     }
     if (const auto* tr = r.subtable("tolling_rules", false)) {
-        table_reader t2(*tr, sink, "rule '" + rule_id + "' tolling_rules");
-        v.tolling.interruption = read_citations(t2, "interruption", false);
-        v.tolling.settlement = read_citations(t2, "settlement", false);
-        v.tolling.suspension = read_citations(t2, "suspension", false);
-        v.tolling.waiver = read_citations(t2, "waiver", false);
-        if (auto sr = t2.choice("suspension_text", !v.tolling.suspension.empty(), {"civil_code", "resume"}))
-            v.tolling.suspension_text = *sr == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
+        const std::string context = "rule '" + rule_id + "' tolling_rules";
+        table_reader t2(*tr, sink, context);
+        read_tolling(t2, v.tolling);
+        if (const auto* dated = t2.array("from", false)) {
+            for_each_table(dated, sink, context + " from", [&](const toml::table* dt) {
+                table_reader d(*dt, sink, context + " from");
+                tolling_rules::dated entry;
+                entry.valid_from = d.date("valid_from", true).value_or(civil_date{});
+                const auto [text, from] = read_tolling(d, entry.rules);
+                entry.gives_suspension_text = text;
+                entry.gives_settlement_from = from;
+                d.finish();
+                v.tolling.from.push_back(std::move(entry));
+            });
+            std::stable_sort(v.tolling.from.begin(), v.tolling.from.end(),
+                             [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+        }
         t2.finish();
     }
+    if (auto dir = r.choice("direction", false, {"after", "before"})) v.backwards = *dir == "before";
     if (auto im = r.choice("instalments", false, {"each", "last"}))
         v.instalments = *im == "each" ? instalment_mode::each : instalment_mode::last;
     v.extendable_by_court = r.boolean("extendable_by_court", false).value_or(false);
@@ -416,6 +455,10 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
             if (auto tc = r.choice("tolling", true, {"limitation", "fixed", "exclusion"}))
                 ru.tolling = *tc == "limitation" ? tolling_class::limitation
                              : *tc == "fixed" ? tolling_class::fixed : tolling_class::exclusion;
+            if (auto k = r.choice("period_kind", false, {"party", "court", "waiting", "deemed"}))
+                ru.kind = *k == "court" ? period_kind::court : *k == "waiting" ? period_kind::waiting
+                          : *k == "deemed" ? period_kind::deemed : period_kind::party;
+            if (auto who = r.choice("events_of", false, {"party", "court"})) ru.court_events = *who == "court";
             ru.convention = r.string("convention", true).value_or("");
             ru.version_by_application = read_citations(r, "version_by_application", false);
             if (const auto* versions = r.array("version", true)) {
@@ -629,10 +672,23 @@ std::string to_string(const citation& c) {
 
 result<period> period_for(const rule& r, const rule_version& v,
                           const std::map<std::string, std::string, std::less<>>& facts) {
+    auto c = choice_for(r, v, facts);
+    if (!c) return unexpected(c.error());
+    return (*c)->length;
+}
+
+result<const period_choice*> choice_for(const rule& r, const rule_version& v,
+                                        const std::map<std::string, std::string, std::less<>>& facts) {
+    const bool has_default =
+        std::any_of(v.periods.begin(), v.periods.end(), [](const period_choice& c) { return c.when.empty(); });
     for (const auto& choice : v.periods) {
         bool matches = true;
         for (const auto& [fact, value] : choice.when) {
             const auto it = facts.find(fact);
+            if (it == facts.end() && has_default) {
+                matches = false;  // passed over: the default applies unless another entry matches
+                continue;
+            }
             if (it == facts.end())
                 return unexpected(make_error(errc::missing_fact,
                                              "rule '" + r.id + "' (version from " + v.valid_from.to_string() +
@@ -641,7 +697,7 @@ result<period> period_for(const rule& r, const rule_version& v,
                                              fact));
             if (it->second != value) matches = false;
         }
-        if (matches) return choice.length;
+        if (matches) return &choice;
     }
     return unexpected(make_error(errc::invalid_request,
                                  "rule '" + r.id + "': no period of the version from " + v.valid_from.to_string() +
@@ -653,8 +709,40 @@ std::string_view to_string(expiry_kind e) noexcept {
         case expiry_kind::bar: return "bar";
         case expiry_kind::defence: return "defence";
         case expiry_kind::extinguished: return "extinguished";
+        case expiry_kind::none: return "none";
     }
     return "bar";
+}
+
+std::string_view to_string(period_kind k) noexcept {
+    switch (k) {
+        case period_kind::party: return "party";
+        case period_kind::court: return "court";
+        case period_kind::waiting: return "waiting";
+        case period_kind::deemed: return "deemed";
+    }
+    return "party";
+}
+
+tolling_rules tolling_rules::on(civil_date day) const {
+    tolling_rules out = *this;
+    out.from.clear();
+    for (const auto& d : from) {
+        if (day < d.valid_from) break;
+        const auto take = [](citation_list& into, const citation_list& given) {
+            if (!given.empty()) into = given;
+        };
+        take(out.interruption, d.rules.interruption);
+        take(out.settlement, d.rules.settlement);
+        if (!d.rules.suspension.empty()) {  // a new authority for suspension brings its own other reading
+            out.suspension = d.rules.suspension;
+            out.suspension_other = d.rules.suspension_other;
+        }
+        take(out.waiver, d.rules.waiver);
+        if (d.gives_suspension_text) out.suspension_text = d.rules.suspension_text;
+        if (d.gives_settlement_from) out.settlement_from_performance_due = d.rules.settlement_from_performance_due;
+    }
+    return out;
 }
 
 std::string_view to_string(tolling_class t) noexcept {

@@ -103,7 +103,9 @@ struct compute_request {
     std::vector<std::string> instalments;
     /// Reading 2 of LAW.md §1; empty = what the version's text says.
     std::optional<suspension_reading> suspension;
-    instalment_reading instalments_reading = instalment_reading::each;
+    /// Reading 4 of LAW.md §1, where the request gives it; unset: each instalment under the
+    /// version in force on its own due day.
+    std::optional<instalment_reading> instalments_reading;
     /// Reading 3 of LAW.md §1: whether a take-over of running periods applies.
     transition_reading transition = transition_reading::takes_over;
     /// Reading 6 (qixian): for rules whose versions govern applications, the version in
@@ -175,9 +177,16 @@ struct deadline {
     std::string ends_at_forum;         ///< RFC 3339 in the forum zone
     std::string ends_at_utc;
     std::string ends_at_local;         ///< in request.zone, if given
-    expiry_kind expiry = expiry_kind::bar;
+    std::string ends_at_local_abbrev;  ///< its zone abbreviation at that instant (EDT, EST), where known
+    expiry_kind expiry = expiry_kind::bar;  ///< `none` for a court's period
+    period_kind kind = period_kind::party;  ///< what the end means for an act
+    std::optional<civil_date> permitted_from;  ///< waiting periods: the first day the act is allowed
+    std::optional<civil_date> deemed_on;       ///< deemed periods: the day the event is deemed to happen
+    bool backwards = false;                    ///< a look-back: last_day is the window's first day
     bool provisional = false;
-    std::optional<std::string> status; ///< with an act: "timely" or "late"
+    /// With an act: "timely" / "late" (party), "timely" / "overdue" (court), "premature" /
+    /// "permitted" (waiting), "within" / "before_window" (a look-back).
+    std::optional<std::string> status;
     std::optional<std::int32_t> days_late;
     std::vector<alternative> alternatives;
     combinator combine = combinator::none;      ///< composites: how components combined
