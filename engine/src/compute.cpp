@@ -113,9 +113,13 @@ std::pair<const char*, const char*> verdicts(const deadline& d) {
 result<void> judge(deadline& d, const std::string& act_text, const tz::zone& forum, const compute_request& req) {
     auto act = anchor("act", act_text, forum, req.local_times);
     if (!act) return unexpected(act.error());
-    bool before_end = act->forum_day <= d.last_day;
-    if (d.backwards) before_end = !(act->forum_day < d.last_day);  // "in time": inside the window
-    else if (act->when.kind != tz::moment::form::legal_day) {
+    // Under event_zone=local an act done abroad falls on its own calendar day there
+    // (LAW.md §1, reading 5); under forum, on the forum's, by the instant.
+    const bool local = req.event_zone == event_zone_reading::local && act->local_day != act->forum_day;
+    const civil_date act_day = local ? act->local_day : act->forum_day;
+    bool before_end = act_day <= d.last_day;
+    if (d.backwards) before_end = !(act_day < d.last_day);  // "in time": inside the window
+    else if (!local && act->when.kind != tz::moment::form::legal_day) {
         auto at = tz::instant_of(act->when, forum, req.local_times);
         if (!at) return unexpected(with_context(at.error(), "act"));
         before_end = *at < d.ends_at;
@@ -124,9 +128,9 @@ result<void> judge(deadline& d, const std::string& act_text, const tz::zone& for
     d.status = before_end ? in_time : out_of_time;
     d.days_late.reset();
     const bool counted_late = !before_end && !d.backwards && d.kind != period_kind::waiting;
-    if (counted_late) d.days_late = calendar_days_between(d.last_day, act->forum_day);
+    if (counted_late) d.days_late = calendar_days_between(d.last_day, act_day);
     if (req.trace) {
-        std::string how = detail::cat({"act on ", act->forum_day, ": ", *d.status});
+        std::string how = detail::cat({"act on ", act_day, ": ", *d.status});
         if (counted_late) {
             detail::append(how, {" by ", *d.days_late, " days"});
             if (d.kind == period_kind::court)
@@ -203,6 +207,7 @@ result<forum_context> forum_of(const rule_pack& pack, const rule& r) {
 result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                                 const rule_version* forced = nullptr,
                                 std::optional<civil_date> applied_on = std::nullopt);
+void rerun_across_transition(const rule_pack& pack, const rule* r, const compute_request& req, deadline& out);
 
 // A rule whose versions govern the applications made while they are in force: the
 // version is the one in force on the day of the application (the act). The version the
@@ -371,6 +376,35 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
     return d;
 }
 
+// Across a transition the readings that move the earlier period's end (adjusted_weekend,
+// suspension) can also change whether the later version takes the period over: their
+// alternatives are the whole computation run again under the other reading, not the
+// chosen version's count re-rolled.
+void rerun_across_transition(const rule_pack& pack, const rule* r, const compute_request& req, deadline& out) {
+    std::vector<alternative> inner = std::move(out.alternatives);
+    out.alternatives.clear();
+    compute_request flipped = req;
+    flipped.trace = false;
+    flipped.adjusted = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday : adjusted_weekend::schedule;
+    if (auto other = compute_simple(pack, r, flipped, false))
+        report_alternative(out, "adjusted_weekend=" + std::string(to_string(flipped.adjusted)), *other);
+    const bool suspended = std::any_of(req.tolling.begin(), req.tolling.end(), [](const tolling_event& t) {
+        return t.what == tolling_event::kind::suspension;
+    });
+    if (r->tolling == tolling_class::limitation && suspended) {
+        const rule_version* v = r->version_for(out.version);
+        const suspension_reading now = req.suspension.value_or(v ? v->tolling.suspension_text : suspension_reading::civil_code);
+        flipped = req;
+        flipped.trace = false;
+        flipped.suspension = now == suspension_reading::civil_code ? suspension_reading::resume : suspension_reading::civil_code;
+        if (auto other = compute_simple(pack, r, flipped, false))
+            report_alternative(out, "suspension=" + std::string(to_string(*flipped.suspension)), *other);
+    }
+    for (auto& a : inner)
+        if (!a.reading.starts_with("adjusted_weekend=") && !a.reading.starts_with("suspension="))
+            out.alternatives.push_back(std::move(a));
+}
+
 // A rule with a trigger and a period.
 result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                                 const rule_version* forced, std::optional<civil_date> applied_on) {
@@ -445,6 +479,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                             : compute_simple(pack, r, req, alternatives, v);
             if (!out) return out;
             if (take) out->citations = citation_list::join(out->citations, next->takes_over_running);
+            if (alternatives) rerun_across_transition(pack, r, req, *out);
             if (alternatives && running) {
                 // The other reading of the take-over, where it changes the last day.
                 compute_request quiet = req;
@@ -900,12 +935,6 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                                                                        : adjusted_weekend::schedule;
             if (auto alt = last_day_under(start, other, false); alt && *alt != d.last_day)
                 d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), *alt, {}});
-            const auto other_zone =
-                req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
-            if (const civil_date other_start = pick(*a, other_zone); other_start != start) {
-                if (auto alt = last_day_under(other_start, q, false); alt && *alt != d.last_day)
-                    d.alternatives.push_back({"event_zone=" + std::string(to_string(other_zone)), *alt, {}});
-            }
             // The other suspension reading, where the authority for a suspension cites one.
             for (const auto& tl : tolls) {
                 if (!tollable || tl.event->what != tolling_event::kind::suspension) continue;
@@ -981,6 +1010,9 @@ result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::
             probe.ends_at = *ends;
             compute_request quiet = req;
             quiet.trace = false;
+            if (a.reading.starts_with("event_zone="))  // the act too falls on the day that reading gives it
+                quiet.event_zone = req.event_zone == event_zone_reading::forum ? event_zone_reading::local
+                                                                               : event_zone_reading::forum;
             if (judge(probe, *req.act, forum, quiet)) a.status = probe.status;
         }
 
@@ -1101,9 +1133,6 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
         compute_request alt = req;
         alt.adjusted = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday : adjusted_weekend::schedule;
         variant(alt, "adjusted_weekend=" + std::string(to_string(alt.adjusted)));
-        alt = req;
-        alt.event_zone = req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
-        variant(alt, "event_zone=" + std::string(to_string(alt.event_zone)));
     }
     return d;
 }
@@ -1159,6 +1188,61 @@ result<deadline> compute_rule(const rule_pack& pack, const rule* r, const comput
     return compute_simple(pack, r, req, alternatives);
 }
 
+// Whether any time of the request is given abroad (with an offset or a zone), so that
+// the reading event_zone can change a legal day.
+bool given_abroad(const compute_request& req) {
+    const auto abroad = [](std::string_view text) {
+        if (text.size() <= 16) return false;  // a day, or a forum-local time to the minute
+        auto m = tz::parse_moment(text);
+        return m && (m->kind == tz::moment::form::zoned || m->kind == tz::moment::form::offset);
+    };
+    const auto any = [&](const auto& texts) { return std::any_of(texts.begin(), texts.end(), abroad); };
+    if (req.act && abroad(*req.act)) return true;
+    for (const auto& [kind, text] : req.events)
+        if (abroad(text)) return true;
+    if (any(req.instalments)) return true;
+    for (const auto& t : req.tolling)
+        if (abroad(t.at) || abroad(t.from) || abroad(t.to) || abroad(t.performance_due)) return true;
+    return false;
+}
+
+// The reading event_zone (LAW.md §1, reading 5): the whole computation run again with
+// every time abroad on the other zone's calendar day, the act included; reported where
+// the last day, or the act's status, differs. It stands after the adjusted_weekend
+// alternative, where there is one.
+void report_event_zone(const rule_pack& pack, const rule* r, const compute_request& req, deadline& d) {
+    compute_request flipped = req;
+    flipped.trace = false;
+    flipped.event_zone = req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
+    auto other = compute_rule(pack, r, flipped, false, 0);
+    if (!other) return;
+    const std::string reading = "event_zone=" + std::string(to_string(flipped.event_zone));
+    deadline probe = d;
+    probe.alternatives.clear();
+    report_alternative(probe, reading, *other);
+    if (probe.alternatives.empty() && req.act) {
+        // The same last day: the act alone may fall on another day. Judge both.
+        auto ctx = forum_of(pack, *r);
+        if (!ctx) return;
+        deadline here = d, there = *other;
+        compute_request quiet = req;
+        quiet.trace = false;
+        const auto status_of = [&](deadline& x, const compute_request& how) -> std::optional<std::string> {
+            if (!x.instalments.empty()) return x.status;  // judged instalment by instalment
+            if (!x.time_limited) return std::string("timely");
+            if (!judge(x, *req.act, ctx->zone, how)) return std::nullopt;
+            return x.status;
+        };
+        const auto s1 = status_of(here, quiet), s2 = status_of(there, flipped);
+        if (s1 && s2 && *s1 != *s2)
+            probe.alternatives.push_back({reading, other->time_limited ? other->last_day : civil_date{}, s2,
+                                          other->time_limited, std::nullopt});
+    }
+    if (probe.alternatives.empty()) return;
+    const bool after_weekend = !d.alternatives.empty() && d.alternatives.front().reading.starts_with("adjusted_weekend=");
+    d.alternatives.insert(d.alternatives.begin() + (after_weekend ? 1 : 0), std::move(probe.alternatives.front()));
+}
+
 }  // namespace
 
 result<deadline> compute(const rule_pack& pack, const compute_request& req) {
@@ -1182,6 +1266,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         for (const auto& c : d->components) used = used || c.trigger == kind;
         if (!used) d->notes.push_back("event '" + kind + "' was given but not used by this rule");
     }
+    if (given_abroad(req)) report_event_zone(pack, r, req, *d);
     auto done = finish(pack, *ctx->cal, ctx->zone, ctx->conv->counting.end, req, *d);
     if (!done) return unexpected(done.error());
     return d;

@@ -39,6 +39,23 @@ expect_line "transition: the period under the version from 1991-04-09 ended on 2
 # Instalments across the 2008 cutover, each its own period (legal persons): due 2007-06-30 -> 6 months =
 # Sun 2007-12-30, in the 2008 New Year block 30 Dec - 1 Jan -> 2008-01-02, ran out under the 1991 text;
 # due 2007-12-31 -> 6 months = 2008-06-30, still running on 2008-04-01 -> 2 years = Thu 2009-12-31.
+# An alternative is the whole computation run again under the other reading. Knew 2015-09-30:
+# 2 years = Sat 2017-09-30, a working Saturday, before the 2017-10-01 change (schedule); under
+# weekday it rolls to 2017-10-09, was running on 2017-10-01 and became 3 years -> 2018-10-08.
+run compute cn.civil.limitation --event knew=2015-09-30 --act 2018-05-02
+expect_line "last day  2017-09-30 (Sat)" "2017 change: schedule"
+expect_line "adjusted_weekend=weekday → 2018-10-08 (Mon) timely" "2017 change: weekday re-run across the transition"
+run compute cn.civil.limitation --event 'knew=2015-09-30T20:00[America/New_York]'
+expect_line "last day  2018-10-08 (Mon)" "2017 change: knew abroad, the forum's day"
+expect_line "event_zone=local → 2017-09-30 (Sat)" "2017 change: knew abroad, event_zone=local re-run"
+# An act abroad: 20:00 in New York on the last day is the next day in Beijing (late), the
+# same day where it was done (timely under event_zone=local).
+run compute cn.enforcement.application --event effective=2023-06-30 --act '2025-06-30T20:00[America/New_York]'
+expect_line "event_zone=local → 2025-06-30 (Mon) timely" "act abroad: event_zone alternative"
+expect_line "act       late (1 day late)" "act abroad: late by the forum's clock"
+run compute cn.enforcement.application --event effective=2023-06-30 --act '2025-06-30T20:00[America/New_York]' --reading event_zone=local
+expect_line "act       timely" "act abroad under event_zone=local"
+
 # A single-valued flag given twice is a usage error (one value would be dropped); the days of
 # instalment_due given twice gather into the list of instalments, as a JSON array does.
 run compute cn.enforcement.application --event effective=2020-01-01 --event effective=2020-02-01

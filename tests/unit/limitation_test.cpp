@@ -461,3 +461,69 @@ TEST_CASE("found_in_china: the period runs from the finding, citing SPC Guiding 
     auto plain = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}}});
     CHECK_FALSE(cites(*plain));
 }
+
+// An alternative is the whole computation run again under the other reading: across a
+// transition, the reading decides whether the earlier period was still running.
+TEST_CASE("readings across the 2017 limitation change: the whole computation re-run") {
+    // Knew 2015-09-30: 2 years (GPCL Art. 135) = Sat 2017-09-30, a working Saturday under the
+    // 2017 notice, so under adjusted_weekend=schedule the period ended that day, before the
+    // Civil Code General Part took effect on 2017-10-01: it stays 2 years (法释〔2018〕12号 Art. 3).
+    // Under weekday, the Saturday cannot end it: it rolls past the National Day block to
+    // Mon 2017-10-09, so it was still running on 2017-10-01 and becomes 3 years: 2018-09-30
+    // (Sun), in the 2018 National Day block (1-7 October) -> Mon 2018-10-08.
+    compute_request req{.rule = "cn.civil.limitation", .events = {{"knew", "2015-09-30"}}, .act = "2018-05-02"};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2017-09-30"));
+    CHECK(d->status == "late");
+    CHECK(alternative_day(*d, "adjusted_weekend=weekday") == day("2018-10-08"));
+    for (const auto& a : d->alternatives)
+        if (a.reading == "adjusted_weekend=weekday") CHECK(a.status == "timely");
+
+    // Knew at 20:00 in New York on 2015-09-30 = 08:00 on 2015-10-01 in Beijing: the forum's day
+    // 2015-10-01 + 2 years = 2017-10-01, a holiday, so the period was running on 2017-10-01 and
+    // became 3 years: 2018-10-01 -> 2018-10-08. Under event_zone=local the day is 2015-09-30 and
+    // the answer is the 2-year one, 2017-09-30.
+    req.events = {{"knew", "2015-09-30T20:00[America/New_York]"}};
+    d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2018-10-08"));
+    CHECK(alternative_day(*d, "event_zone=local") == day("2017-09-30"));
+    req.event_zone = event_zone_reading::local;
+    d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2017-09-30"));
+    CHECK(alternative_day(*d, "event_zone=forum") == day("2018-10-08"));
+}
+
+TEST_CASE("an act done abroad: the event_zone reading decides its legal day") {
+    // Effective 2023-06-30 + 2 years = Mon 2025-06-30, ending 24:00 Beijing = 12:00 in New York.
+    // An act at 20:00 in New York on 2025-06-30 is 08:00 on 2025-07-01 in Beijing: late by the
+    // forum's clock, timely on the actor's own calendar day (event_zone=local).
+    compute_request req{.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}},
+                        .act = "2025-06-30T20:00[America/New_York]"};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2025-06-30"));
+    CHECK(d->status == "late");
+    REQUIRE(d->alternatives.size() == 1);
+    CHECK(d->alternatives[0].reading == "event_zone=local");
+    CHECK(d->alternatives[0].last_day == day("2025-06-30"));
+    CHECK(d->alternatives[0].status == "timely");
+
+    req.event_zone = event_zone_reading::local;
+    d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->status == "timely");
+    REQUIRE(d->alternatives.size() == 1);
+    CHECK(d->alternatives[0].reading == "event_zone=forum");
+    CHECK(d->alternatives[0].status == "late");
+
+    // An act abroad on the same calendar day in both zones: no alternative.
+    req.event_zone = event_zone_reading::forum;
+    req.act = "2025-06-30T09:00[America/New_York]";  // 21:00 in Beijing
+    d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->status == "timely");
+    CHECK(d->alternatives.empty());
+}

@@ -23,14 +23,20 @@ struct gatherer {
         add_all(c.step_citations);
         for (const auto& d : c.steps_by_date) add_all(d.steps);
     }
+    void add(const tolling_rules& t) {
+        add(t.interruption);
+        add(t.settlement);
+        add(t.suspension);
+        add(t.waiver);
+        add(t.suspension_other);
+        for (const auto& d : t.from) add(d.rules);  // the authorities dated by the tolling event's day
+    }
     void add(const rule_version& v) {
         add(v.citations);
         add_all(v.trigger_citations);
+        for (const auto& p : v.periods) add(p.citations);
         for (const auto& u : v.not_time_limited) add(u.citations);
-        add(v.tolling.interruption);
-        add(v.tolling.settlement);
-        add(v.tolling.suspension);
-        add(v.tolling.waiver);
+        add(v.tolling);
         add(v.takes_over_running);
     }
 };

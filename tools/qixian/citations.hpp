@@ -10,8 +10,10 @@
 namespace qixian::cli {
 
 /// Each distinct citation of the pack (conventions, their counting steps, rules, their
-/// versions, triggers, claims not limited, tolling mechanisms, take-overs), once each, in
-/// the pack's order.
+/// versions, triggers, periods by facts, claims not limited, tolling mechanisms and their
+/// dated authorities, take-overs), once each, in the pack's order. A citation list added to
+/// the rule model must be added here too: the batch --citations test fails on an id that
+/// does not resolve.
 std::vector<const citation*> pack_citations(const rule_pack& pack);
 
 /// The citation whose id is `id`, or nullptr.

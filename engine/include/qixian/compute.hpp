@@ -8,8 +8,11 @@
 // suspensions, settlements and waivers (`tolling`) and instalments apply as the rule
 // version's data allows; composites take the earliest (or latest) of their components;
 // a rule with no time limit answers `time_limited = false`. Every reading of the law
-// that would change the last day is reported under `alternatives`, and an answer
-// that depends on a day outside the calendar's data is `provisional`.
+// that would change the last day (or, with an act, its status) is reported under
+// `alternatives`, and an answer that depends on a day outside the calendar's data is
+// `provisional`. Where a reading can change which version governs (a transitional
+// take-over, the day of an event or act abroad), its alternative is the whole
+// computation run again under that reading.
 //
 // Example:
 //
