@@ -136,9 +136,10 @@ struct forum_context {
     tz::zone zone;
 };
 
-result<forum_context> forum_of(const rule_pack& pack, const rule& r) {
+result<forum_context> forum_of(const rule_pack& pack, const rule& r, const compute_request& req) {
     const convention* conv = pack.find_convention(r.convention);
     const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
+    if (cal != nullptr && req.calendar_view != nullptr) cal = req.calendar_view;  // a projected view
     if (conv == nullptr || cal == nullptr)
         return unexpected(make_error(errc::rules_invalid, "rule '" + r.id + "' has no usable convention or calendar"));
     auto zone = tz::locate(conv->zone);
@@ -208,7 +209,7 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
         return compute_simple(pack, r, single, alts);
     };
     const bool each = v->instalments == instalment_mode::each && req.instalments_reading == instalment_reading::each;
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
 
     // Each instalment's own period, each judged against the act.
@@ -300,7 +301,7 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
 // A rule with a trigger and a period.
 result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                                 const rule_version* forced, std::optional<civil_date> applied_on) {
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     const convention* conv = ctx->conv;
     const table_calendar* cal = ctx->cal;
@@ -962,7 +963,7 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
 
 // A rule whose version says the act is not time-limited: the answer says so, with its authority.
 result<deadline> compute_untimed(const rule_pack& pack, const rule* r, const compute_request& req) {
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     const rule_version* v = &r->versions.back();
     if (const std::string* trigger = first_given(v->trigger, req)) {
@@ -990,7 +991,9 @@ result<deadline> compute_rule(const rule_pack& pack, const rule* r, const comput
 
 }  // namespace
 
-result<deadline> compute(const rule_pack& pack, const compute_request& req) {
+// The computation on the calendar's data (or on `req.calendar_view`); compute() in
+// projected_compute.cpp adds the projection past the data.
+result<deadline> compute_on_data(const rule_pack& pack, const compute_request& req) {
     const rule* r = pack.find(req.rule);
     if (r == nullptr)
         return unexpected(make_error(errc::unknown_rule,
@@ -1003,7 +1006,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     if (auto ok = check_facts(req.facts); !ok) return unexpected(ok.error());
     auto d = compute_rule(pack, r, req, true, 0);
     if (!d) return d;
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     // Events the rule did not use (for a composite: none of its components used).
     for (const auto& [kind, text] : req.events) {

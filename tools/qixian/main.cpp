@@ -8,6 +8,7 @@
 #include "docket.hpp"
 #include "json_writer.hpp"
 #include "request_json.hpp"
+#include "projection_render.hpp"
 
 #include <fstream>
 
@@ -60,7 +61,7 @@ bool split_pair(const std::string& s, std::string& k, std::string& v) {
 struct compute_options {
     std::string rule;
     std::vector<std::string> events, facts, readings;
-    std::string act, zone, format = "text", lang = "en", as_of, local_time = "reject";
+    std::string act, zone, format = "text", lang = "en", as_of, local_time = "reject", calendar_policy = "project";
     std::vector<std::string> interruptions, third_party_demands, suspensions, settlements, agreements, instalments;
     bool provisional = false;
 };
@@ -96,8 +97,11 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
                     "a local time that does not exist or happens twice (DST): reject (default), earliest, latest")
         ->check(CLI::IsMember({"reject", "earliest", "latest"}));
     cmd->add_option("--as-of", o.as_of, "use the holiday notices as they stood on this day (YYYY-MM-DD)");
-    cmd->add_flag("--provisional", o.provisional,
-                  "answer for days beyond the calendar's data from the weekly rest days, flagged provisional");
+    cmd->add_option("--calendar-policy", o.calendar_policy,
+                    "past the published holiday notices: project (default: a provisional answer from the holiday "
+                    "law, with the earliest and latest possible last day) or strict (error outside_calendar_coverage)")
+        ->check(CLI::IsMember({"project", "strict"}));
+    cmd->add_flag("--provisional", o.provisional, "the same as --calendar-policy project (kept for old scripts)");
     cmd->add_option("--format", o.format, "text, json, or ics (an RFC 5545 calendar entry)")
         ->check(CLI::IsMember({"text", "json", "ics"}));
     cmd->add_option("--lang", o.lang, "en or zh (text format)")->check(CLI::IsMember({"en", "zh"}));
@@ -157,6 +161,7 @@ int run_compute(const compute_options& o, const std::string& rules_dir, bool ful
         req.calendar_as_of = *d;
     }
     if (o.provisional) req.outside = coverage_policy::provisional;
+    req.policy = o.calendar_policy == "strict" && !o.provisional ? calendar_policy::strict : calendar_policy::project;
 
     auto pack = load_pack(rules_dir);
     if (!pack) return print_diagnostics(pack.error());
@@ -411,7 +416,7 @@ int run_rules_show(const std::string& dir, const std::string& id, bool json) {
 }
 
 int run_calendar(const std::string& dir, const std::string& from, const std::string& to, bool json,
-                 const std::string& as_of, const std::string& id, const std::string& since) {
+                 const std::string& as_of, const std::string& id, const std::string& since, bool strict) {
     auto a = civil_date::parse(from);
     if (!a) return fail(a.error(), json);
     auto b = civil_date::parse(to);
@@ -454,8 +459,15 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
         }
         return 0;
     }
+    std::shared_ptr<const calendar_projection> projected;
+    if (!strict) {
+        auto p = cli::projection_for(*pack, id, q.as_of);
+        if (!p) return fail(p.error(), json);
+        projected = *p;
+    }
     for (civil_date d = *a; d <= *b; d = add_calendar_days(d, 1)) {
-        auto s = cal->status(d, q);
+        const bool past = projected && d > projected->published_last();
+        auto s = past ? projected->view(projection_view::best).status(d, {}) : cal->status(d, q);
         if (json) {
             nlohmann::ordered_json j{{"date", d.to_string()}};
             if (s) {
@@ -470,11 +482,13 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
                 j["outside_data"] = true;
                 j["error"] = {{"code", std::string(to_string(s.error().code))}, {"message", s.error().message}};
             }
+            if (s && projected) cli::add_projected_fields(j, *projected, d);
             std::cout << j.dump() << '\n';
         } else if (s) {
             std::cout << d << ' ' << d.weekday_name() << "  " << (s->working ? "W" : "R") << "  "
                       << to_string(s->kind);
             if (!s->name.empty()) std::cout << "  " << s->name << "  [" << s->notice << "]";
+            if (projected) std::cout << cli::projected_suffix(*projected, d);
             std::cout << '\n';
         } else {
             std::cout << d << ' ' << d.weekday_name() << "  ?  outside the calendar's data\n";
@@ -553,6 +567,12 @@ int main(int argc, char** argv) {
     cal_cmd->add_flag("--json", cal_json, "one JSON object per line");
     cal_cmd->add_option("--as-of", cal_as_of, "as the notices stood on this day");
     cal_cmd->add_option("--calendar", cal_id, "calendar id (default cn.mainland)");
+    std::string cal_policy = "project";
+    cal_cmd->add_option("--calendar-policy", cal_policy,
+                        "past the published notices: project (default: each day with \"projected\": true, its "
+                        "certainty certain_rest|certain_work|uncertain and the reason) or strict (reported as outside "
+                        "the data)")
+        ->check(CLI::IsMember({"project", "strict"}));
     cal_cmd->add_option("--changes-since", cal_since,
                         "list only the days the notices changed after this day (up to --as-of, or all notices)");
 
@@ -653,6 +673,7 @@ int main(int argc, char** argv) {
         const auto stats = cli::run_verify(*pack, verify_path, std::cout, verify_json);
         return stats.failed == 0 ? 0 : 4;
     }
-    if (cal_cmd->parsed()) return run_calendar(rules_dir, cal_from, cal_to, cal_json, cal_as_of, cal_id, cal_since);
+    if (cal_cmd->parsed()) return run_calendar(rules_dir, cal_from, cal_to, cal_json, cal_as_of, cal_id, cal_since,
+                                                 cal_policy == "strict");
     return 2;
 }

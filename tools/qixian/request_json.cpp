@@ -19,11 +19,13 @@ namespace {
 error bad(std::string message) { return make_error(errc::invalid_request, std::move(message)); }
 
 // The top-level fields, in the order of INTERFACES.md.
-constexpr std::array<std::string_view, 12> fields = {"id",      "rule",     "events",      "facts",
+constexpr std::array<std::string_view, 13> fields = {"id",      "rule",     "events",      "facts",
                                                      "tolling", "act",      "zone",        "calendar_as_of",
-                                                     "readings", "local_times", "trace",   "provisional"};
+                                                     "readings", "local_times", "trace",   "provisional",
+                                                     "calendar_policy"};
 enum class field_id : std::uint8_t {
-    id, rule, events, facts, tolling, act, zone, calendar_as_of, readings, local_times, trace, provisional, unknown
+    id, rule, events, facts, tolling, act, zone, calendar_as_of, readings, local_times, trace, provisional,
+    calendar_policy, unknown
 };
 
 field_id field_of(std::string_view key) {
@@ -260,6 +262,13 @@ private:
                 if (k != value_kind::boolean) return refuse(k, "'provisional' must be true or false");
                 req_.outside = boolean_ ? coverage_policy::provisional : coverage_policy::strict;
                 return true;
+            case field_id::calendar_policy: {
+                const std::string_view s = k == value_kind::string ? text_ : std::string_view();
+                if (s == "project") req_.policy = calendar_policy::project;
+                else if (s == "strict") req_.policy = calendar_policy::strict;
+                else return refuse(k, "calendar_policy must be project or strict");
+                return true;
+            }
             case field_id::unknown: break;  // reported at its key
         }
         return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
