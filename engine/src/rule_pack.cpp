@@ -8,6 +8,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -725,9 +726,8 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
     pack.holiday_laws_ = detail::assemble_holiday_laws(parts.holidays, pack.calendars_, parts.years, parts.diagnostics);
     for (const auto& [id, law] : pack.holiday_laws_) {
         const auto cal = pack.calendars_.find(id);
-        if (cal == pack.calendars_.end()) continue;
-        auto projected = calendar_projection::build(*cal->second, *law, std::nullopt);
-        if (projected) pack.projections_[id] = std::move(*projected);
+        if (cal != pack.calendars_.end())
+            pack.projections_[id] = std::make_shared<lazy_projection>(cal->second.get(), law.get());
     }
     for (const auto& y : parts.years) {
         const bool defined = std::any_of(parts.calendars.begin(), parts.calendars.end(),
@@ -812,9 +812,23 @@ const holiday_law* rule_pack::find_holiday_law(std::string_view calendar_id) con
     return it == holiday_laws_.end() ? nullptr : it->second.get();
 }
 
+struct rule_pack::lazy_projection {
+    lazy_projection(const table_calendar* c, const holiday_law* l) : cal(c), law(l) {}
+    const table_calendar* cal;  // owned by the pack (shared_ptr: stable when the pack moves)
+    const holiday_law* law;
+    std::once_flag once;
+    std::shared_ptr<const calendar_projection> value;
+};
+
 std::shared_ptr<const calendar_projection> rule_pack::find_projection(std::string_view calendar_id) const noexcept {
     const auto it = projections_.find(calendar_id);
-    return it == projections_.end() ? nullptr : it->second;
+    if (it == projections_.end()) return nullptr;
+    lazy_projection& p = *it->second;
+    std::call_once(p.once, [&p] {
+        auto built = calendar_projection::build(*p.cal, *p.law, std::nullopt);
+        if (built) p.value = std::move(*built);
+    });
+    return p.value;
 }
 
 result<rule_pack, std::vector<diagnostic>> rule_pack::load_directory(const std::string& dir) {

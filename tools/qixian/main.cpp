@@ -96,7 +96,9 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
     cmd->add_option("--local-time", o.local_time,
                     "a local time that does not exist or happens twice (DST): reject (default), earliest, latest")
         ->check(CLI::IsMember({"reject", "earliest", "latest"}));
-    cmd->add_option("--as-of", o.as_of, "use the holiday notices as they stood on this day (YYYY-MM-DD)");
+    cmd->add_option("--as-of", o.as_of,
+                    "use the holiday notices (and versions of the holiday law) as they stood on this day "
+                    "(YYYY-MM-DD); the years of later notices are projected");
     cmd->add_option("--calendar-policy", o.calendar_policy,
                     "past the published holiday notices: project (default: a provisional answer from the holiday "
                     "law, with the earliest and latest possible last day) or strict (error outside_calendar_coverage)")
@@ -658,7 +660,9 @@ int main(int argc, char** argv) {
                     for (const auto& c : e.chain) std::cout << "      chained: " << c << "\n";
                     for (const auto& a : e.due->alternatives)
                         std::cout << "      reading " << a.reading << " → " << a.last_day << "\n";
-                    if (e.due->provisional) std::cout << "      PROVISIONAL (outside published calendar data)\n";
+                    if (e.due->provisional)
+                        std::cout << "      PROVISIONAL  " << cli::provisional_text(*e.due, zh ? cli::lang::zh : cli::lang::en)
+                                  << "\n";
                 } else {
                     std::cout << "—           " << e.rule << "\n      " << to_string(e.problem->code) << ": "
                               << e.problem->message << "\n";

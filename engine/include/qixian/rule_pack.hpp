@@ -330,7 +330,8 @@ private:
     std::vector<convention> conventions_;
     std::map<std::string, std::shared_ptr<const table_calendar>, std::less<>> calendars_;
     std::map<std::string, std::shared_ptr<const holiday_law>, std::less<>> holiday_laws_;
-    std::map<std::string, std::shared_ptr<const calendar_projection>, std::less<>> projections_;
+    struct lazy_projection;  // built on first use: most answers never need it
+    std::map<std::string, std::shared_ptr<lazy_projection>, std::less<>> projections_;
     std::string digest_;
     std::string calendar_digest_;
     std::vector<diagnostic> warnings_;
