@@ -39,6 +39,22 @@ expect_line "transition: the period under the version from 1991-04-09 ended on 2
 # Instalments across the 2008 cutover, each its own period (legal persons): due 2007-06-30 -> 6 months =
 # Sun 2007-12-30, in the 2008 New Year block 30 Dec - 1 Jan -> 2008-01-02, ran out under the 1991 text;
 # due 2007-12-31 -> 6 months = 2008-06-30, still running on 2008-04-01 -> 2 years = Thu 2009-12-31.
+# A single-valued flag given twice is a usage error (one value would be dropped); the days of
+# instalment_due given twice gather into the list of instalments, as a JSON array does.
+run compute cn.enforcement.application --event effective=2020-01-01 --event effective=2020-02-01
+expect_status 2 "--event effective twice"
+expect_line "--event: effective given twice" "--event effective twice: message"
+run compute cn.enforcement.application --event effective=2020-01-01 --act 2020-03-01 --act 2020-04-01
+expect_status 2 "--act twice"
+run compute cn.enforcement.application --event effective=2020-01-01 --fact parties=legal_persons --fact parties=legal_persons
+expect_status 2 "--fact twice"
+run compute cn.enforcement.application --event effective=2020-01-01 --reading event_zone=local --reading event_zone=forum
+expect_status 2 "--reading twice"
+run compute cn.enforcement.application --event instalment_due=2007-06-30 --event instalment_due=2007-12-31 --fact parties=legal_persons --act 2009-06-01
+expect_status 0 "instalment_due twice"
+expect_line "instalment  due 2007-06-30 → last day 2008-01-02 (late)" "instalment_due twice: the first"
+expect_line "act       partly_late" "instalment_due twice: partly late, as batch says"
+
 run compute cn.enforcement.application --instalment 2007-06-30 --instalment 2007-12-31 --instalment 2008-06-30 --fact parties=legal_persons --act 2009-12-01
 expect_line "instalment  due 2007-06-30 → last day 2008-01-02 (late)" "instalment under the 1991 text"
 expect_line "instalment  due 2007-12-31 → last day 2009-12-31 (timely)" "instalment taken over in 2008"

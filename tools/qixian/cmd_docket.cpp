@@ -1,0 +1,100 @@
+// qixian docket: every deadline a case file's events trigger, chains followed.
+#include "commands.hpp"
+#include "docket.hpp"
+#include "json_writer.hpp"
+#include "projection_render.hpp"
+#include "render.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace qixian::cli {
+namespace {
+
+struct docket_options {
+    std::string path, format = "text", lang = "en";
+};
+
+void print_json(const docket& d, const std::string& path) {
+    std::string text;
+    json_writer w(text);
+    citation_json_cache cache;
+    w.begin_object().field("case", path).key("deadlines").begin_array();
+    for (const auto& e : d.entries) {
+        w.begin_object();
+        if (e.due) {
+            write_fields(w, *e.due, true, cache);
+            if (!e.chain.empty()) {
+                w.key("chain").begin_array();
+                for (const auto& c : e.chain) w.value(c);
+                w.end_array();
+            }
+        } else {
+            w.field("rule", e.rule).field("ok", false);
+            w.key("error").begin_object().field("code", to_string(e.problem->code)).field("message", e.problem->message).end_object();
+        }
+        w.end_object();
+    }
+    w.end_array().end_object();
+    std::cout << nlohmann::ordered_json::parse(w.finish()).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void print_text(const docket& d, bool zh) {
+    for (const auto& e : d.entries) {
+        if (e.due && !e.due->time_limited) {
+            std::cout << "no limit    " << e.rule << "  " << (zh ? e.due->name_zh : e.due->name_en) << "\n";
+        } else if (e.due) {
+            std::cout << e.due->last_day << " (" << e.due->last_day.weekday_name() << ")  " << e.rule << "  "
+                      << (zh ? e.due->name_zh : e.due->name_en) << "\n      from " << e.due->trigger << " "
+                      << e.due->start << ", " << to_string(e.due->length) << "; ends " << e.due->ends_at_forum;
+            if (!e.due->ends_at_local.empty()) std::cout << " = " << e.due->ends_at_local;
+            std::cout << "\n";
+            for (const auto& c : e.chain) std::cout << "      chained: " << c << "\n";
+            for (const auto& a : e.due->alternatives) std::cout << "      reading " << a.reading << " → " << a.last_day << "\n";
+            if (e.due->provisional)
+                std::cout << "      PROVISIONAL  " << provisional_text(*e.due, zh ? lang::zh : lang::en) << "\n";
+        } else {
+            std::cout << "—           " << e.rule << "\n      " << to_string(e.problem->code) << ": " << e.problem->message
+                      << "\n";
+        }
+    }
+}
+
+int run_docket(const docket_options& o, const global_options& g) {
+    const bool json = o.format == "json";
+    auto file = read_case_file(o.path);
+    if (!file) return fail(file.error(), json);
+    auto pack = load_pack(g.rules_dir);
+    if (!pack) return print_diagnostics(pack.error());
+    auto d = build_docket(*pack, *file);
+    if (!d) return fail(d.error(), json);
+    if (o.format == "ics") {
+        std::vector<const deadline*> ds;
+        for (const auto& e : d->entries)
+            if (e.due && e.due->time_limited) ds.push_back(&*e.due);
+        std::cout << render_ics(ds, std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+    } else if (json) {
+        print_json(*d, o.path);
+    } else {
+        print_text(*d, o.lang == "zh");
+    }
+    return 0;
+}
+
+}  // namespace
+
+command add_docket_command(CLI::App& app, const global_options& g) {
+    auto o = std::make_shared<docket_options>();
+    auto* cmd = app.add_subcommand(
+        "docket", "every deadline a case file's events trigger, chains followed (a payment order's objection "
+                  "period → performance due → the enforcement-application period), sorted by date");
+    cmd->add_option("case", o->path,
+                    "case file, TOML or JSON (.json): events, facts, readings, zone, and optionally "
+                    "rules = [ids or prefixes ending in *]")
+        ->required();
+    cmd->add_option("--format", o->format, "text, json or ics")->check(CLI::IsMember({"text", "json", "ics"}));
+    cmd->add_option("--lang", o->lang, "en or zh (text format)")->check(CLI::IsMember({"en", "zh"}));
+    return {cmd, [o, &g] { return run_docket(*o, g); }};
+}
+
+}  // namespace qixian::cli
