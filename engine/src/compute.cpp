@@ -194,9 +194,10 @@ struct forum_context {
     tz::zone zone;
 };
 
-result<forum_context> forum_of(const rule_pack& pack, const rule& r) {
+result<forum_context> forum_of(const rule_pack& pack, const rule& r, const compute_request& req) {
     const convention* conv = pack.find_convention(r.convention);
     const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
+    if (cal != nullptr && req.calendar_view != nullptr) cal = req.calendar_view;  // a projected view
     if (conv == nullptr || cal == nullptr)
         return unexpected(make_error(errc::rules_invalid, "rule '" + r.id + "' has no usable convention or calendar"));
     auto zone = tz::locate(conv->zone);
@@ -268,7 +269,7 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
     if (v->instalments == instalment_mode::none)
         return unexpected(make_error(errc::invalid_request, "rule '" + r->id + "' (version from " +
                                                                 v->valid_from.to_string() + ") takes no instalments"));
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     auto one = [&](civil_date due, bool alts) -> result<deadline> {
         compute_request single = req;
@@ -408,7 +409,7 @@ void rerun_across_transition(const rule_pack& pack, const rule* r, const compute
 // A rule with a trigger and a period.
 result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                                 const rule_version* forced, std::optional<civil_date> applied_on) {
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     const convention* conv = ctx->conv;
     const table_calendar* cal = ctx->cal;
@@ -1141,7 +1142,7 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
 // authority. The version is the one in force on the trigger day, else on the day of the act;
 // an act before the first version is answered no_version_in_force, never under a later text.
 result<deadline> compute_untimed(const rule_pack& pack, const rule* r, const compute_request& req) {
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     const rule_version* v = &r->versions.back();
     std::optional<anchored> on;
@@ -1222,7 +1223,7 @@ void report_event_zone(const rule_pack& pack, const rule* r, const compute_reque
     report_alternative(probe, reading, *other);
     if (probe.alternatives.empty() && req.act) {
         // The same last day: the act alone may fall on another day. Judge both.
-        auto ctx = forum_of(pack, *r);
+        auto ctx = forum_of(pack, *r, req);
         if (!ctx) return;
         deadline here = d, there = *other;
         compute_request quiet = req;
@@ -1245,7 +1246,9 @@ void report_event_zone(const rule_pack& pack, const rule* r, const compute_reque
 
 }  // namespace
 
-result<deadline> compute(const rule_pack& pack, const compute_request& req) {
+// The computation on the calendar's data (or on `req.calendar_view`); compute() in
+// projected_compute.cpp adds the projection past the data.
+result<deadline> compute_on_data(const rule_pack& pack, const compute_request& req) {
     const rule* r = pack.find(req.rule);
     if (r == nullptr)
         return unexpected(make_error(errc::unknown_rule,
@@ -1258,7 +1261,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     if (auto ok = check_facts(req.facts); !ok) return unexpected(ok.error());
     auto d = compute_rule(pack, r, req, true, 0);
     if (!d) return d;
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     // Events the rule did not use (for a composite: none of its components used).
     for (const auto& [kind, text] : req.events) {

@@ -9,6 +9,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -349,6 +350,7 @@ struct pack_parts {
     std::vector<convention> conventions;
     std::vector<calendar_definition> calendars;
     std::vector<calendar_year_file> years;
+    holiday_data holidays;
     std::vector<diagnostic> diagnostics;
 };
 
@@ -801,6 +803,10 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
         const bool year_file = table.get("calendar") != nullptr && table.get("calendar")->is_string();
         std::uint64_t& h = year_file ? calendar_hash : rules_hash;
         h = detail::fnv1a(f.text, detail::fnv1a(f.path, h));
+        if (!year_file && detail::read_holiday_data(f.path, table, parts.holidays, parts.diagnostics)) {
+            calendar_hash = detail::fnv1a(f.text, detail::fnv1a(f.path, calendar_hash));
+            continue;
+        }
         if (year_file) {
             const std::string cal = table.get("calendar")->as_string()->get();
             parts.years.push_back({f.path, cal, std::move(table)});
@@ -818,6 +824,12 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
         for (const auto& y : parts.years)
             if (y.calendar == def.id) years.push_back(&y);
         if (auto cal = build_calendar(def, years, parts.diagnostics)) pack.calendars_[def.id] = std::move(cal);
+    }
+    pack.holiday_laws_ = detail::assemble_holiday_laws(parts.holidays, pack.calendars_, parts.years, parts.diagnostics);
+    for (const auto& [id, law] : pack.holiday_laws_) {
+        const auto cal = pack.calendars_.find(id);
+        if (cal != pack.calendars_.end())
+            pack.projections_[id] = std::make_shared<lazy_projection>(cal->second.get(), law.get());
     }
     for (const auto& y : parts.years) {
         const bool defined = std::any_of(parts.calendars.begin(), parts.calendars.end(),
@@ -895,6 +907,30 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
     pack.digest_ = fnv1a_hex({}, rules_hash);
     pack.calendar_digest_ = fnv1a_hex({}, calendar_hash);
     return pack;
+}
+
+const holiday_law* rule_pack::find_holiday_law(std::string_view calendar_id) const noexcept {
+    const auto it = holiday_laws_.find(calendar_id);
+    return it == holiday_laws_.end() ? nullptr : it->second.get();
+}
+
+struct rule_pack::lazy_projection {
+    lazy_projection(const table_calendar* c, const holiday_law* l) : cal(c), law(l) {}
+    const table_calendar* cal;  // owned by the pack (shared_ptr: stable when the pack moves)
+    const holiday_law* law;
+    std::once_flag once;
+    std::shared_ptr<const calendar_projection> value;
+};
+
+std::shared_ptr<const calendar_projection> rule_pack::find_projection(std::string_view calendar_id) const noexcept {
+    const auto it = projections_.find(calendar_id);
+    if (it == projections_.end()) return nullptr;
+    lazy_projection& p = *it->second;
+    std::call_once(p.once, [&p] {
+        auto built = calendar_projection::build(*p.cal, *p.law, std::nullopt);
+        if (built) p.value = std::move(*built);
+    });
+    return p.value;
 }
 
 result<rule_pack, std::vector<diagnostic>> rule_pack::load_directory(const std::string& dir) {

@@ -204,8 +204,23 @@ run calendar --from 2005-12-30 --to 2005-12-31 --json
 expect_line '{"date":"2005-12-31","working":true,"kind":"adjusted_working"' "calendar 2005-12-31"
 run calendar --from 2020-01-31 --to 2020-01-31 --as-of 2020-01-20 --json
 expect_line '{"date":"2020-01-31","working":true,"kind":"working"}' "calendar as of 2020-01-20"
-run calendar --from 2026-12-31 --to 2027-01-01 --json
-expect_line '"outside_data":true' "calendar outside data"
+run calendar --from 2026-12-31 --to 2027-01-01 --json --calendar-policy strict
+expect_line '"outside_data":true' "calendar outside data (strict)"
+# Past the last notice: each day projected, with its certainty and reason (issue 15)
+run calendar --from 2027-01-01 --to 2027-12-31 --json
+expect_status 0 "projected calendar"
+expect_line '{"date":"2027-01-01","working":false,"kind":"holiday","name":"元旦","notice":"projection"' "2027-01-01 projected"
+expect_line '"date":"2027-01-01"' "2027-01-01 listed"
+if [[ $(grep -c '"projected":true' <<<"$out") -eq 365 ]]; then ok; else bad "every 2027 day projected"; fi
+if grep '"date":"2027-01-01"' <<<"$out" | grep -qF '"certainty":"certain_rest"'; then ok; else bad "2027-01-01 certain_rest"; fi
+if grep '"date":"2027-10-01"' <<<"$out" | grep -qF '"certainty":"certain_rest"'; then ok; else bad "2027-10-01 certain_rest"; fi
+if grep '"date":"2027-10-01"' <<<"$out" | grep -qF '"article":"全国年节及纪念日放假办法（2024年修订，国务院令第795号） Art. 2(7)"'; then ok; else bad "2027-10-01 article"; fi
+if grep '"date":"2027-02-13"' <<<"$out" | grep -qF '"certainty":"uncertain"'; then ok; else bad "2027-02-13 uncertain"; fi
+if grep '"date":"2027-07-14"' <<<"$out" | grep -qF '"certainty":"certain_work"'; then ok; else bad "2027-07-14 certain_work"; fi
+run calendar --from 2026-12-31 --to 2026-12-31 --json
+expect_line '"projected":true,"certainty":"uncertain"' "December tail uncertain"
+run calendar --from 2101-01-01 --to 2101-01-01 --json
+expect_line '"outside_data":true' "past the last projectable year"
 
 run rules check
 expect_status 0 "rules check"
@@ -411,11 +426,33 @@ run compute cn.enforcement.application --event 'effective=1986-05-04T02:30'; exp
 run compute cn.enforcement.application --event served=2023-06-30; expect_status 23 "missing event"
 run compute cn.enforcement.application --event effective=1990-06-30; expect_status 22 "no version in force"
 run compute cn.enforcement.application --event effective=2007-06-30; expect_status 27 "missing fact (the 1991 text counts by the parties)"
-run compute cn.enforcement.application --event effective=2025-06-30; expect_status 16 "outside calendar"
-run compute cn.enforcement.application --event effective=2025-06-30 --format json
+run compute cn.enforcement.application --event effective=2025-06-30 --calendar-policy strict; expect_status 16 "outside calendar (strict)"
+run compute cn.enforcement.application --event effective=2025-06-30 --format json --calendar-policy strict
 expect_line '"code":"outside_calendar_coverage"' "json error"
 run compute cn.enforcement.application --event effective=2025-06-30 --provisional; expect_status 0 "provisional"
 expect_line "PROVISIONAL" "provisional flagged"
+# Past the notices by default: provisional, best estimate and range (issue 15 done-when)
+run compute cn.enforcement.application --event effective=2025-12-31; expect_status 0 "projected by default"
+expect_line "PROVISIONAL  the holiday schedule for 2027, 2028 is not yet published" "provisional text"
+run compute cn.enforcement.application --event effective=2025-12-31 --format json
+expect_line '"provisional": true' "provisional json"
+expect_line '"last_day_range": {' "range json"
+expect_line '"calendar_years": [' "calendar years json"
+run compute cn.enforcement.application --event effective=2025-02-06 --format json
+expect_line '"raw_end": "2027-02-06"' "nominal end 2027-02-06"
+expect_line '"earliest": "2027-02-13"' "earliest 2027-02-13"
+expect_line '"latest": "2027-02-15"' "latest 2027-02-15"
+run compute cn.enforcement.application --event effective=2025-02-06 --act 2027-02-14 --format json
+expect_line '"status": "undetermined"' "undetermined"
+run compute cn.enforcement.application --event effective=2025-02-06 --act 2027-02-14 --lang zh
+expect_line "尚无法确定" "undetermined zh"
+expect_line "2027年节假日安排尚未公布" "provisional zh"
+run compute cn.enforcement.application --event effective=2025-02-06 --format ics
+expect_line "DTSTART;VALUE=DATE:20270213" "ics: the earliest day is the event"
+run batch <<<'{"id":1,"rule":"cn.enforcement.application","events":{"effective":"2025-02-06"},"calendar_policy":"strict"}'
+expect_line '"code":"outside_calendar_coverage"' "batch strict"
+run compute cn.enforcement.application --event effective=2099-06-01; expect_status 16 "past the last projectable year"
+expect_line "2101" "names the year"
 run compute cn.enforcement.application --bogus;                 expect_status 2 "usage error"
 run --rules /nonexistent rules check;                           expect_status 3 "bad rules dir"
 

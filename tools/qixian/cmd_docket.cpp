@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "docket.hpp"
 #include "json_writer.hpp"
+#include "projection_render.hpp"
 #include "render.hpp"
 
 #include <algorithm>
@@ -53,7 +54,8 @@ void print_text(const docket& d, bool zh) {
             std::cout << "\n";
             for (const auto& c : e.chain) std::cout << "      chained: " << c << "\n";
             for (const auto& a : e.due->alternatives) std::cout << "      reading " << a.reading << " → " << a.last_day << "\n";
-            if (e.due->provisional) std::cout << "      PROVISIONAL (outside published calendar data)\n";
+            if (e.due->provisional)
+                std::cout << "      PROVISIONAL  " << provisional_text(*e.due, zh ? lang::zh : lang::en) << "\n";
         } else {
             std::cout << "—           " << e.rule << "\n      " << to_string(e.problem->code) << ": " << e.problem->message
                       << "\n";

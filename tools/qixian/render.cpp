@@ -1,5 +1,6 @@
 #include "render.hpp"
 #include "json_writer.hpp"
+#include "projection_render.hpp"
 #include "qixian/tz.hpp"
 
 #include <sstream>
@@ -129,6 +130,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
     const std::string no_limit = l == lang::zh ? "不受期间限制" : "no time limit";
     // A status in the reader's language (JSON keeps the INTERFACES.md words).
     const auto status_text = [&](const std::string& st) -> std::string {
+        if (st == "undetermined") return undetermined_text(d, l);
         if (l != lang::zh) return st;
         return st == "timely" ? "未逾期" : st == "late" ? "逾期" : st == "partly_late" ? "部分逾期"
                : st == "overdue" ? "超过期限（行为仍然有效）" : st == "premature" ? "期间未满，尚不得为之"
@@ -222,8 +224,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
     o << "  " << L.expiry << "    " << expiry_text(d, l) << "\n";
     if (d.provisional)
         o << "  " << L.provisional << "  "
-          << (l == lang::zh ? "所依据的某日超出已公布的节假日安排" : "a day it depends on lies outside published calendar data")
-          << "\n";
+          << provisional_text(d, l) << "\n";
     return close();
 }
 
@@ -344,6 +345,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
         w.key("citations").raw(cache.objects(d.citations));
         if (!d.trigger.empty()) w.field("trigger", d.trigger);
         if (d.status) w.field("status", *d.status);  // with an act: timely, whenever it was done
+        write_projection_fields(w, d);
         write_instalments(w, d);
         write_alternatives(w, d);
         write_tail(w, d, trace, cache);
@@ -365,6 +367,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
     if (d.status) w.field("status", *d.status);
     if (d.days_late) w.field("days_late", static_cast<std::int64_t>(*d.days_late));
     w.field("expiry", to_string(d.expiry)).field("provisional", d.provisional);
+    write_projection_fields(w, d);
     write_instalments(w, d);
     if (d.expiry == expiry_kind::defence) w.field("waived", d.waived);
     if (d.extendable_by_court) w.field("extendable_by_court", true);
@@ -455,7 +458,7 @@ void ics_event(std::string& out, const deadline& d, instant stamp) {
         description += "Reading " + a.reading + " gives " +
                        (a.time_limited ? a.last_day.to_string() : std::string("no time limit")) +
                        (a.expiry ? ", expiry " + std::string(to_string(*a.expiry)) : std::string()) + "\n";
-    if (d.provisional) description += "PROVISIONAL: a day it depends on lies outside published calendar data\n";
+    if (d.provisional) description += "PROVISIONAL: " + provisional_text(d, lang::en) + "\n";
     description += "Data: rule pack " + d.source.rule_pack_digest + ", calendar " + d.source.calendar + " " +
                    d.source.calendar_digest + ", tzdata " + d.source.tz_database_version + ", qixian " +
                    d.source.engine_version;
@@ -470,8 +473,10 @@ void ics_event(std::string& out, const deadline& d, instant stamp) {
         ics_line(out, "DTSTART:" + ics_utc(d.ends_at_utc));
         ics_line(out, "DTEND:" + ics_utc(d.ends_at_utc));
     } else {
-        ics_line(out, "DTSTART;VALUE=DATE:" + ics_date(d.last_day));
-        ics_line(out, "DTEND;VALUE=DATE:" + ics_date(add_calendar_days(d.last_day, 1)));
+        // A provisional answer: the earliest possible last day is the event (the range is described).
+        const civil_date event_day = d.last_day_range ? d.last_day_range->earliest : d.last_day;
+        ics_line(out, "DTSTART;VALUE=DATE:" + ics_date(event_day));
+        ics_line(out, "DTEND;VALUE=DATE:" + ics_date(add_calendar_days(event_day, 1)));
     }
     ics_line(out, "SUMMARY:" + ics_text((d.length.is_hours_only() ? "Ends: " : "Last day: ") + d.name_zh + " / " + d.name_en));
     ics_line(out, "DESCRIPTION:" + ics_text(description));

@@ -19,13 +19,13 @@ namespace {
 error bad(std::string message) { return make_error(errc::invalid_request, std::move(message)); }
 
 // The top-level fields, in the order of INTERFACES.md.
-constexpr std::array<std::string_view, 13> fields = {"id",      "rule",     "events",      "facts",
+constexpr std::array<std::string_view, 14> fields = {"id",      "rule",     "events",      "facts",
                                                      "tolling", "act",      "zone",        "calendar_as_of",
                                                      "readings", "local_times", "trace",   "provisional",
-                                                     "fields"};
+                                                     "fields", "calendar_policy"};
 enum class field_id : std::uint8_t {
     id, rule, events, facts, tolling, act, zone, calendar_as_of, readings, local_times, trace, provisional,
-    answer_fields, unknown
+    answer_fields, calendar_policy, unknown
 };
 
 field_id field_of(std::string_view key) {
@@ -271,6 +271,13 @@ private:
                 if (k != value_kind::array) return refuse(k, "'fields' must be an array of answer field names");
                 answer_fields_.emplace();
                 return enter(container::answer_fields);
+            case field_id::calendar_policy: {
+                const std::string_view s = k == value_kind::string ? text_ : std::string_view();
+                if (s == "project") req_.policy = calendar_policy::project;
+                else if (s == "strict") req_.policy = calendar_policy::strict;
+                else return refuse(k, "calendar_policy must be project or strict");
+                return true;
+            }
             case field_id::unknown: break;  // reported at its key
         }
         return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;

@@ -23,6 +23,8 @@
 #pragma once
 
 #include "qixian/calendar.hpp"
+#include "qixian/calendar_projection.hpp"
+#include "qixian/holiday_law.hpp"
 #include "qixian/civil.hpp"
 #include "qixian/counting.hpp"
 #include "qixian/diagnostics.hpp"
@@ -360,6 +362,11 @@ public:
     const rule* find(std::string_view id) const noexcept;
     const convention* find_convention(std::string_view id) const noexcept;
     const table_calendar* find_calendar(std::string_view id) const noexcept;
+    /// The holiday law of a calendar (rules/calendars/<calendar>/holiday_law.toml), if any.
+    const holiday_law* find_holiday_law(std::string_view calendar_id) const noexcept;
+    /// The calendar projected past its last notice with every notice known; nullptr without
+    /// a holiday law. With `calendar_as_of`, build one: calendar_projection::build.
+    std::shared_ptr<const calendar_projection> find_projection(std::string_view calendar_id) const noexcept;
 
     const std::vector<rule>& rules() const noexcept { return rules_; }
     const std::vector<convention>& conventions() const noexcept { return conventions_; }
@@ -377,6 +384,9 @@ private:
     std::vector<rule> rules_;
     std::vector<convention> conventions_;
     std::map<std::string, std::shared_ptr<const table_calendar>, std::less<>> calendars_;
+    std::map<std::string, std::shared_ptr<const holiday_law>, std::less<>> holiday_laws_;
+    struct lazy_projection;  // built on first use: most answers never need it
+    std::map<std::string, std::shared_ptr<lazy_projection>, std::less<>> projections_;
     std::string digest_;
     std::string calendar_digest_;
     std::vector<diagnostic> warnings_;
