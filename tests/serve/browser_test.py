@@ -113,11 +113,16 @@ def run(driver, server, downloads):
     driver.find_element(By.ID, "answer").screenshot(os.path.join(artifacts, "answer-zh-part.png"))
 
     driver.find_element(By.ID, "ics").click()
+    # Chromium reserves the file's name (empty) as the download starts and renames the
+    # finished .crdownload over it: wait for the whole calendar, not for the name.
     found = []
-    for _ in range(50):
+    for _ in range(200):
         found = [f for f in glob.glob(os.path.join(downloads, "*.ics"))]
-        if found:
-            break
+        partial = glob.glob(os.path.join(downloads, "*.crdownload"))
+        if len(found) == 1 and not partial:
+            with open(found[0], "rb") as f:
+                if f.read().rstrip().endswith(b"END:VCALENDAR"):
+                    break
         time.sleep(0.1)
     check(len(found) == 1, "the .ics downloaded")
     if found:
