@@ -177,24 +177,9 @@ int open_engine(const char* rules_dir, qx_engine** engine, char** diagnostics) {
 }
 
 void write_docket(json_writer& w, const qixian::cli::docket& d, bool trace) {
-    w.begin_object().field("ok", true).key("deadlines").begin_array();
-    for (const auto& e : d.entries) {
-        w.begin_object();
-        if (e.due) {
-            qixian::cli::write_fields(w, *e.due, trace, thread_cache());
-            if (!e.chain.empty()) {
-                w.key("chain").begin_array();
-                for (const auto& c : e.chain) w.value(c);
-                w.end_array();
-            }
-        } else {
-            w.field("rule", e.rule).field("ok", false);
-            w.key("error").begin_object().field("code", qixian::to_string(e.problem->code));
-            w.field("message", e.problem->message).end_object();
-        }
-        w.end_object();
-    }
-    w.end_array().end_object();
+    w.begin_object().field("ok", true);
+    qixian::cli::write_deadlines(w, d, trace, thread_cache());
+    w.end_object();
 }
 
 std::string meta_json(const qixian::rule_pack& pack) {

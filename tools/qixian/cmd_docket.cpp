@@ -22,23 +22,9 @@ void print_json(const docket& d, const std::string& path) {
     citation_json_cache cache;
     const auto problems = std::count_if(d.entries.begin(), d.entries.end(), [](const docket_entry& e) { return !e.due; });
     w.begin_object().field("case", path).field("complete", problems == 0);
-    w.field("problems", static_cast<std::int64_t>(problems)).key("deadlines").begin_array();
-    for (const auto& e : d.entries) {
-        w.begin_object();
-        if (e.due) {
-            write_fields(w, *e.due, true, cache);
-            if (!e.chain.empty()) {
-                w.key("chain").begin_array();
-                for (const auto& c : e.chain) w.value(c);
-                w.end_array();
-            }
-        } else {
-            w.field("rule", e.rule).field("ok", false);
-            w.key("error").begin_object().field("code", to_string(e.problem->code)).field("message", e.problem->message).end_object();
-        }
-        w.end_object();
-    }
-    w.end_array().end_object();
+    w.field("problems", static_cast<std::int64_t>(problems));
+    write_deadlines(w, d, true, cache);
+    w.end_object();
     std::cout << nlohmann::ordered_json::parse(w.finish()).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

@@ -1,4 +1,6 @@
 #include "docket.hpp"
+#include "json_writer.hpp"
+#include "render.hpp"
 #include "request_json.hpp"
 
 #define TOML_EXCEPTIONS 0
@@ -178,6 +180,26 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
         return rank(a) == 0 && a.due->ends_at < b.due->ends_at;
     });
     return out;
+}
+
+void write_deadlines(json_writer& w, const docket& d, bool trace, citation_json_cache& cache) {
+    w.key("deadlines").begin_array();
+    for (const auto& e : d.entries) {
+        w.begin_object();
+        if (e.due) {
+            write_fields(w, *e.due, trace, cache);
+            if (!e.chain.empty()) {
+                w.key("chain").begin_array();
+                for (const auto& c : e.chain) w.value(c);
+                w.end_array();
+            }
+        } else {
+            w.field("rule", e.rule).field("ok", false);
+            w.key("error").begin_object().field("code", to_string(e.problem->code)).field("message", e.problem->message).end_object();
+        }
+        w.end_object();
+    }
+    w.end_array();
 }
 
 }  // namespace qixian::cli

@@ -358,23 +358,9 @@ result<std::string> docket_json(const rule_pack& pack, const nlohmann::json& cas
     std::string text;
     cli::json_writer w(text);
     cli::citation_json_cache cache;
-    w.begin_object().key("deadlines").begin_array();
-    for (const auto& e : d->entries) {
-        w.begin_object();
-        if (e.due) {
-            cli::write_fields(w, *e.due, true, cache);
-            if (!e.chain.empty()) {
-                w.key("chain").begin_array();
-                for (const auto& c : e.chain) w.value(c);
-                w.end_array();
-            }
-        } else {
-            w.field("rule", e.rule).field("ok", false);
-            w.key("error").begin_object().field("code", to_string(e.problem->code)).field("message", e.problem->message).end_object();
-        }
-        w.end_object();
-    }
-    w.end_array().end_object();
+    w.begin_object();
+    cli::write_deadlines(w, *d, true, cache);
+    w.end_object();
     return std::move(w.finish());
 }
 
