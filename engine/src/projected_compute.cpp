@@ -97,20 +97,16 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         if (d) d->calendar_years = years_of(*d, d->time_limited ? d->last_day : civil_date{});
         return d;
     }
-    std::shared_ptr<const calendar_projection> p;
-    if (req.calendar_as_of) {
-        auto built = calendar_projection::build(*cal, *law, req.calendar_as_of);
-        if (!built) return unexpected(built.error());
-        p = std::move(*built);
-    } else {
-        p = pack.find_projection(conv->calendar);
-    }
     compute_request plain = req;
     plain.outside = coverage_policy::strict;
     auto d = compute_on_data(pack, plain);
-    if (p == nullptr) return d;
+    // The first day a projection could concern (the last notice's tail), known without
+    // building it: most answers end well before it and never build the projection.
+    const civil_date published_last =
+        req.calendar_as_of ? cal->coverage_last_as_of(*req.calendar_as_of) : cal->coverage_last();
+    const civil_date first_projected = add_calendar_days(published_last, 1 - std::max(law->reach.tail, 0));
     if (d) {
-        const bool touches = d->time_limited && std::max(d->raw_end, d->last_day) >= p->first_projected();
+        const bool touches = d->time_limited && std::max(d->raw_end, d->last_day) >= first_projected;
         if (!touches) {
             d->calendar_years = years_of(*d, d->time_limited ? d->last_day : civil_date{});
             return d;
@@ -120,6 +116,15 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     } else if (auto asked = civil_date::parse(d.error().subject); asked && *asked < cal->coverage_first()) {
         return compute_on_data(pack, req);  // before the data: never projected (--provisional: weekends only)
     }
+    std::shared_ptr<const calendar_projection> p;
+    if (req.calendar_as_of) {
+        auto built = calendar_projection::build(*cal, *law, req.calendar_as_of);
+        if (!built) return unexpected(built.error());
+        p = std::move(*built);
+    } else {
+        p = pack.find_projection(conv->calendar);
+    }
+    if (p == nullptr) return d;
     return compute_projected(pack, req, *p);
 }
 
