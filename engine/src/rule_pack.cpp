@@ -776,11 +776,15 @@ const rule_version* rule::version_for(civil_date d) const noexcept {
 }
 
 namespace {
-// A file of the built-in pack, as embedded, is rebuilt from its image (toml_image.hpp);
-// any other file is parsed.
-toml::parse_result parse_source(const source_file& f) {
+// Under load_embedded(), a file of the built-in pack, as embedded, is rebuilt from its
+// image (toml_image.hpp); any other file, and every file of load() and load_directory(),
+// is parsed.
+// True on this thread while load_embedded() loads the built-in pack through load().
+thread_local bool reading_embedded_pack = false;
+
+toml::parse_result parse_source(const source_file& f, bool images) {
     const auto& embedded = detail::embedded_rule_files();
-    for (std::size_t i = 0; i < embedded.size(); ++i)
+    for (std::size_t i = 0; images && i < embedded.size(); ++i)
         if (embedded[i].first == f.path && embedded[i].second == f.text)
             return toml::parse_result(detail::read_image(detail::embedded_rule_images()[i], f.path));
     return toml::parse(std::string_view(f.text), std::string_view(f.path));
@@ -792,7 +796,7 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
     pack_parts parts;
     std::uint64_t rules_hash = 0xcbf29ce484222325ULL, calendar_hash = 0xcbf29ce484222325ULL;
     for (const auto& f : files) {
-        auto parsed = parse_source(f);
+        auto parsed = parse_source(f, reading_embedded_pack);
         if (!parsed) {
             const auto& e = parsed.error();
             parts.diagnostics.push_back(diagnostic{code::syntax, severity::error, std::string(e.description()),
@@ -963,6 +967,10 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load_embedded() {
     std::vector<source_file> files;
     for (const auto& [path, text] : detail::embedded_rule_files())
         files.push_back({std::string(path), std::string(text)});
+    struct embedded_trees {  // the images, for this load only (even if it throws)
+        embedded_trees() { reading_embedded_pack = true; }
+        ~embedded_trees() { reading_embedded_pack = false; }
+    } scope;
     return load(std::move(files));
 }
 
