@@ -791,50 +791,10 @@ toml::parse_result parse_source(const source_file& f, bool images) {
 }
 }  // namespace
 
-result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_file> files) {
-    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-    pack_parts parts;
-    std::uint64_t rules_hash = 0xcbf29ce484222325ULL, calendar_hash = 0xcbf29ce484222325ULL;
-    for (const auto& f : files) {
-        auto parsed = parse_source(f, reading_embedded_pack);
-        if (!parsed) {
-            const auto& e = parsed.error();
-            parts.diagnostics.push_back(diagnostic{code::syntax, severity::error, std::string(e.description()),
-                                                   region_of(f.path, e.source()), {}});
-            continue;
-        }
-        toml::table table = std::move(parsed).table();
-        const bool year_file = table.get("calendar") != nullptr && table.get("calendar")->is_string();
-        std::uint64_t& h = year_file ? calendar_hash : rules_hash;
-        h = detail::fnv1a(f.text, detail::fnv1a(f.path, h));
-        if (!year_file && detail::read_holiday_data(f.path, table, parts.holidays, parts.diagnostics)) {
-            calendar_hash = detail::fnv1a(f.text, detail::fnv1a(f.path, calendar_hash));
-            continue;
-        }
-        if (year_file) {
-            const std::string cal = table.get("calendar")->as_string()->get();
-            parts.years.push_back({f.path, cal, std::move(table)});
-        } else {
-            read_rule_file(f.path, table, parts);
-            if (table.get("calendar") != nullptr) calendar_hash = detail::fnv1a(f.text, calendar_hash);
-        }
-    }
-    check_unique(parts.rules, "rule", parts.diagnostics);
-    check_unique(parts.conventions, "convention", parts.diagnostics);
-
-    rule_pack pack;
-    for (const auto& def : parts.calendars) {
-        std::vector<const calendar_year_file*> years;
-        for (const auto& y : parts.years)
-            if (y.calendar == def.id) years.push_back(&y);
-        if (auto cal = build_calendar(def, years, parts.diagnostics)) pack.calendars_[def.id] = std::move(cal);
-    }
-    pack.holiday_laws_ = detail::assemble_holiday_laws(parts.holidays, pack.calendars_, parts.years, parts.diagnostics);
-    for (const auto& [id, law] : pack.holiday_laws_) {
-        const auto cal = pack.calendars_.find(id);
-        if (cal != pack.calendars_.end())
-            pack.projections_[id] = std::make_shared<lazy_projection>(cal->second.get(), law.get());
-    }
+namespace {
+// Every reference of the pack resolves: year files to a [[calendar]], conventions to a
+// calendar, rules to a convention, components to rules; and no composite contains itself.
+void check_references(pack_parts& parts) {
     for (const auto& y : parts.years) {
         const bool defined = std::any_of(parts.calendars.begin(), parts.calendars.end(),
                                          [&](const auto& c) { return c.id == y.calendar; });
@@ -896,6 +856,54 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
             parts.diagnostics.push_back(diagnostic{code::cycle, severity::error,
                                                    "rule '" + r.id + "' contains itself: " + path, r.where, {}});
     }
+}
+}  // namespace
+
+result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_file> files) {
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    pack_parts parts;
+    std::uint64_t rules_hash = 0xcbf29ce484222325ULL, calendar_hash = 0xcbf29ce484222325ULL;
+    for (const auto& f : files) {
+        auto parsed = parse_source(f, reading_embedded_pack);
+        if (!parsed) {
+            const auto& e = parsed.error();
+            parts.diagnostics.push_back(diagnostic{code::syntax, severity::error, std::string(e.description()),
+                                                   region_of(f.path, e.source()), {}});
+            continue;
+        }
+        toml::table table = std::move(parsed).table();
+        const bool year_file = table.get("calendar") != nullptr && table.get("calendar")->is_string();
+        std::uint64_t& h = year_file ? calendar_hash : rules_hash;
+        h = detail::fnv1a(f.text, detail::fnv1a(f.path, h));
+        if (!year_file && detail::read_holiday_data(f.path, table, parts.holidays, parts.diagnostics)) {
+            calendar_hash = detail::fnv1a(f.text, detail::fnv1a(f.path, calendar_hash));
+            continue;
+        }
+        if (year_file) {
+            const std::string cal = table.get("calendar")->as_string()->get();
+            parts.years.push_back({f.path, cal, std::move(table)});
+        } else {
+            read_rule_file(f.path, table, parts);
+            if (table.get("calendar") != nullptr) calendar_hash = detail::fnv1a(f.text, calendar_hash);
+        }
+    }
+    check_unique(parts.rules, "rule", parts.diagnostics);
+    check_unique(parts.conventions, "convention", parts.diagnostics);
+
+    rule_pack pack;
+    for (const auto& def : parts.calendars) {
+        std::vector<const calendar_year_file*> years;
+        for (const auto& y : parts.years)
+            if (y.calendar == def.id) years.push_back(&y);
+        if (auto cal = build_calendar(def, years, parts.diagnostics)) pack.calendars_[def.id] = std::move(cal);
+    }
+    pack.holiday_laws_ = detail::assemble_holiday_laws(parts.holidays, pack.calendars_, parts.years, parts.diagnostics);
+    for (const auto& [id, law] : pack.holiday_laws_) {
+        const auto cal = pack.calendars_.find(id);
+        if (cal != pack.calendars_.end())
+            pack.projections_[id] = std::make_shared<lazy_projection>(cal->second.get(), law.get());
+    }
+    check_references(parts);
 
     // Report top to bottom, file by file.
     std::stable_sort(parts.diagnostics.begin(), parts.diagnostics.end(), [](const auto& a, const auto& b) {
