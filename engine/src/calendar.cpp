@@ -33,15 +33,17 @@ std::string_view to_string(roll_convention r) noexcept {
 
 result<day_status> work_calendar::first_working_day_from(civil_date d,
                                                          const calendar_query& q) const {
-    bool provisional = false;
+    bool provisional = false, projected = false;
     for (std::int32_t i = 0; i <= max_walk; ++i) {
         auto day = checked_add_calendar_days(d, i);
         if (!day) return unexpected(day.error());
         auto s = status(*day, q);
         if (!s) return s;
         provisional = provisional || s->provisional;
+        projected = projected || s->projected;
         if (s->working) {
             s->provisional = provisional;
+            s->projected = projected;
             return s;
         }
     }
@@ -80,26 +82,27 @@ result<rolled_day> roll(civil_date d, roll_convention convention, const work_cal
     if (convention == roll_convention::none) {
         day_status unchanged;
         unchanged.day = d;
-        return rolled_day{d, 0, false, unchanged};
+        return rolled_day{d, 0, false, false, unchanged};
     }
     auto original = cal.status(d, q);
     if (!original) return unexpected(original.error());
-    if (original->working) return rolled_day{d, 0, original->provisional, *original};
+    if (original->working) return rolled_day{d, 0, original->provisional, original->projected, *original};
 
     if (convention == roll_convention::next_working_day) {
         auto s = cal.first_working_day_from(d, q);
         if (!s) return unexpected(s.error());
         return rolled_day{s->day, calendar_days_between(d, s->day),
-                          s->provisional || original->provisional, *original};
+                          s->provisional || original->provisional, s->projected || original->projected, *original};
     }
-    bool provisional = original->provisional;
+    bool provisional = original->provisional, projected = original->projected;
     for (std::int32_t i = 1; i <= 400; ++i) {
         auto day = checked_add_calendar_days(d, -i);
         if (!day) return unexpected(day.error());
         auto s = cal.status(*day, q);
         if (!s) return unexpected(s.error());
         provisional = provisional || s->provisional;
-        if (s->working) return rolled_day{s->day, -i, provisional, *original};
+        projected = projected || s->projected;
+        if (s->working) return rolled_day{s->day, -i, provisional, projected, *original};
     }
     return unexpected(make_error(errc::no_working_day,
                                  "no working day within 400 days before " + d.to_string(),

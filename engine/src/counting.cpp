@@ -194,6 +194,7 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
         auto w = calendar->add_working_days(raw, p.working_days, q);
         if (!w) return unexpected(w.error());
         out.provisional = out.provisional || w->provisional;
+        out.projected = out.projected || w->projected;
         raw = w->day;
     }
     out.raw_end = raw;
@@ -219,6 +220,7 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
         if (!r) return unexpected(r.error());
         out.last_day = r->day;
         out.provisional = out.provisional || r->provisional;
+        out.projected = out.projected || r->projected;
         if (explain) {
             std::string what;
             if (r->moved == 0) {
@@ -230,6 +232,7 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
                                     (r->moved == 1 || r->moved == -1) ? " day to " : " days to ", r->day});
             }
             if (r->provisional) what += " [provisional: outside the calendar's data]";
+            if (r->projected) what += " [projected by the calendar's rules: one-off closures cannot be foreseen]";
             out.trace.push_back({step_kind::roll, raw, r->day, what});
         }
     }

@@ -1,6 +1,7 @@
 // Internal: what the loader reads before the pack is assembled.
 #pragma once
 
+#include "qixian/rule_calendar.hpp"
 #include "qixian/rule_pack.hpp"
 #include "toml_reader.hpp"
 
@@ -17,13 +18,31 @@ struct days_off_era {
     int days = 0;
 };
 
-/// A [[calendar]] definition.
+/// A [[calendar]] definition: a calendar of yearly notices (year files), or of rules
+/// (`kind = "rules"`: holiday rules and one-off days in the definition itself).
 struct calendar_definition {
     std::string id, name_zh, name_en, zone;
     std::vector<weekly_rest_rule> weekly_rest;
     std::vector<days_off_era> days_off;
     source_region where;
+    bool rules = false;
+    rule_calendar_data rule_data;                 ///< kind = "rules": what the calendar is built from
+    std::vector<source_region> one_off_where;     ///< where each of rule_data.one_offs was given
 };
+
+/// The citations under `key` of the table `r` reads (one table or an array of tables);
+/// E0206 when required and absent or empty.
+std::vector<citation> read_citations(table_reader& r, const char* key, bool required);
+
+/// Reads the keys of a [[calendar]] table that make it a rule calendar (kind, from,
+/// history_through, project_through, [[calendar.holiday]], [[calendar.one_off]]).
+void read_calendar_rules(table_reader& r, const std::string& path, calendar_definition& c);
+
+/// Builds a rule calendar with its checks (E0501–E0504); `year_files` = how many year files
+/// name it (a rule calendar takes none). Problems go to `out`; nullptr when it cannot be built.
+std::shared_ptr<const table_calendar> build_rule_calendar_checked(const calendar_definition& def,
+                                                                  std::size_t year_files,
+                                                                  std::vector<diagnostic>& out);
 
 /// A parsed calendar year file, kept until its calendar definition is known.
 struct calendar_year_file {

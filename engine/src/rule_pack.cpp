@@ -87,6 +87,10 @@ std::optional<expiry_kind> read_expiry(table_reader& r, bool required) {
     return *e == "bar" ? expiry_kind::bar : *e == "defence" ? expiry_kind::defence : expiry_kind::extinguished;
 }
 
+}  // namespace
+
+namespace detail {
+
 std::vector<citation> read_citations(table_reader& r, const char* key, bool required) {
     std::vector<citation> out;
     const toml::node* n = r.node(key);
@@ -121,6 +125,10 @@ std::vector<citation> read_citations(table_reader& r, const char* key, bool requ
     }
     return out;
 }
+
+}  // namespace detail
+
+namespace {
 
 std::optional<period> read_period(const toml::table& t, const diagnostics_sink& sink, const std::string& context,
                                   std::map<std::string, std::string, std::less<>>* when,
@@ -569,6 +577,7 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                     c.days_off.push_back(era);
                 });
             }
+            read_calendar_rules(r, path, c);
             r.finish();
             std::sort(c.weekly_rest.begin(), c.weekly_rest.end(),
                       [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
@@ -895,7 +904,9 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
         std::vector<const calendar_year_file*> years;
         for (const auto& y : parts.years)
             if (y.calendar == def.id) years.push_back(&y);
-        if (auto cal = build_calendar(def, years, parts.diagnostics)) pack.calendars_[def.id] = std::move(cal);
+        auto cal = def.rules ? build_rule_calendar_checked(def, years.size(), parts.diagnostics)
+                             : build_calendar(def, years, parts.diagnostics);
+        if (cal) pack.calendars_[def.id] = std::move(cal);
     }
     pack.holiday_laws_ = detail::assemble_holiday_laws(parts.holidays, pack.calendars_, parts.years, parts.diagnostics);
     for (const auto& [id, law] : pack.holiday_laws_) {

@@ -22,7 +22,8 @@ table_calendar::table_calendar(const table_calendar& other)
       days_(other.days_),
       prefix_{other.prefix_[0], other.prefix_[1]},
       working_{other.working_[0], other.working_[1]},
-      latest_publication_(other.latest_publication_) {
+      latest_publication_(other.latest_publication_),
+      projected_index_(other.projected_index_) {
     rebuild_labels();
 }
 
@@ -120,6 +121,10 @@ result<table_calendar> table_calendar::build(calendar_data data) {
         cal.days_[i] = {rest ? day_kind::weekend : day_kind::working, 0, 0};
     }
     cal.rebuild_labels();
+    if (d.projected_from && *d.projected_from <= d.last)
+        cal.projected_index_ = d.projected_from <= d.first
+                                   ? 0
+                                   : static_cast<std::size_t>(calendar_days_between(d.first, *d.projected_from));
     auto index_of = [&](civil_date day) -> std::ptrdiff_t {
         if (day < d.first || d.last < day) return -1;
         return calendar_days_between(d.first, day);
@@ -196,6 +201,10 @@ day_status table_calendar::status_from_entries(civil_date d, const calendar_quer
         }
     }
     s.working = is_working(s.kind, q.reading);
+    if (data_.projected_from && *data_.projected_from <= d) {
+        s.projected = true;
+        s.caveat = data_.projected_caveat;
+    }
     return s;
 }
 

@@ -47,6 +47,10 @@ inline constexpr const char* lunar_gap = "E0401";        // a lunar table with a
 inline constexpr const char* lunar_missing = "E0402";    // a covered year the lunar table does not hold
 inline constexpr const char* statutory_worked = "E0403"; // a notice leaves a statutory day out of its rest days
 inline constexpr const char* core_worked = "W0404";      // a notice works a day every earlier block held
+inline constexpr const char* holiday_date = "E0501";     // a rule calendar's holiday with no date rule, or several
+inline constexpr const char* one_off_void = "E0502";     // a one-off "not closed" day that takes no rule's day away
+inline constexpr const char* one_off_range = "E0503";    // a one-off day outside the calendar's history
+inline constexpr const char* calendar_kind = "E0504";    // a rule calendar with year files, or its coverage out of order
 }  // namespace code
 
 source_region region_of(const std::string& file, const toml::source_region& r);

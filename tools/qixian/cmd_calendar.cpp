@@ -81,12 +81,17 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
                 j["error"] = {{"code", std::string(to_string(s.error().code))}, {"message", s.error().message}};
             }
             if (s && projected) add_projected_fields(j, *projected, d);
+            if (s && s->projected) {  // a rule calendar's year past its history
+                j["projected"] = true;
+                j["reason"] = std::string(s->caveat);
+            }
             std::cout << j.dump() << '\n';
         } else if (s) {
             std::cout << d << ' ' << d.weekday_name() << "  " << (s->working ? "W" : "R") << "  "
                       << to_string(s->kind);
             if (!s->name.empty()) std::cout << "  " << s->name << "  [" << s->notice << "]";
             if (projected) std::cout << projected_suffix(*projected, d);
+            if (s->projected) std::cout << "  projected: " << s->caveat;
             std::cout << '\n';
         } else {
             std::cout << d << ' ' << d.weekday_name() << "  ?  outside the calendar's data\n";
@@ -109,7 +114,8 @@ command add_calendar_command(CLI::App& app, const global_options& g) {
     cmd->add_option("--to", o->to, "last day (YYYY-MM-DD)")->required();
     cmd->add_flag("--json", o->json, "one JSON object per line");
     cmd->add_option("--as-of", o->as_of, "as the notices stood on this day");
-    cmd->add_option("--calendar", o->id, "calendar id (default cn.mainland)");
+    cmd->add_option("--calendar", o->id,
+                    "calendar id (default cn.mainland; the forum calendars: us.federal, us.ny, us.ca, gb.ew, au.nsw)");
     cmd->add_option("--calendar-policy", o->policy,
                     "past the published notices: project (default: each day with \"projected\": true, its "
                     "certainty certain_rest|certain_work|uncertain and the reason) or strict (reported as outside "

@@ -74,6 +74,10 @@ struct day_status {
     bool provisional = false;  ///< outside the data: from the weekly rest days alone
     std::string_view name;     ///< holiday or adjusted-working-day name ("" for ordinary days)
     std::string_view notice;   ///< id of the notice that set it ("" for ordinary days)
+    /// A day past the data's history, classed by the calendar's rules alone (a rule calendar,
+    /// qixian/rule_calendar.hpp): `caveat` says what cannot be foreseen.
+    bool projected = false;
+    std::string_view caveat;
 };
 
 /// Whether a day of this kind is a working day under a reading.
@@ -138,6 +142,7 @@ struct rolled_day {
     civil_date day;            ///< the day after rolling
     std::int32_t moved = 0;    ///< calendar days moved (0 when `day` was a working day)
     bool provisional = false;  ///< some day consulted lay outside the calendar's data
+    bool projected = false;    ///< some day consulted was projected by a rule calendar's rules
     day_status original;       ///< the status of the day before rolling
 };
 

@@ -128,6 +128,9 @@ struct day_count {
     local_time ends_before;    ///< the exclusive end on the forum's wall clock
     bool month_end_adjusted = false;  ///< the final month had no corresponding day
     bool provisional = false;  ///< a day consulted lay outside the calendar's data
+    /// A day consulted was projected by a rule calendar's rules (one-off closures of that
+    /// year cannot be foreseen); the roll step says so.
+    bool projected = false;
     std::vector<count_step> trace;
 };
 

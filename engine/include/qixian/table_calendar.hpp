@@ -26,6 +26,7 @@
 #include "qixian/result.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,10 @@ struct calendar_data {
     std::vector<calendar_year> years;           ///< optional: per-year coverage for as_of
     std::vector<holiday_block> holidays;
     std::vector<adjusted_working_day> working_days;
+    /// Days from this one on are projected by rules (a rule calendar): their status says so,
+    /// with `projected_caveat`.
+    std::optional<civil_date> projected_from;
+    std::string projected_caveat;
 };
 
 /// An immutable, data-driven work calendar. Cheap to share (const) between threads.
@@ -153,8 +158,10 @@ private:
     day_status indexed_status(std::size_t i, const calendar_query& q) const noexcept {
         const day_record rec = days_[i];
         const label& l = labels_[rec.label];
+        const bool projected = i >= projected_index_;
         return day_status{add_calendar_days(data_.first, static_cast<std::int32_t>(i)), rec.kind,
-                          is_working(rec.kind, q.reading), false, l.name, l.notice};
+                          is_working(rec.kind, q.reading), false, l.name, l.notice, projected,
+                          projected ? std::string_view(data_.projected_caveat) : std::string_view()};
     }
     result<day_status> status_slow(civil_date d, const calendar_query& q) const;
     bool in_force(const std::string& notice, const std::string& revoked_by,
@@ -177,6 +184,7 @@ private:
     std::vector<std::int32_t> prefix_[2];   ///< working days before index i, per reading
     std::vector<std::int32_t> working_[2];  ///< offsets of the working days, per reading
     civil_date latest_publication_;         ///< as_of on or after this = no history needed
+    std::size_t projected_index_ = SIZE_MAX; ///< index of data_.projected_from (SIZE_MAX: none)
 };
 
 }  // namespace qixian
