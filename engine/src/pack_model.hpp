@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,11 +39,11 @@ std::vector<citation> read_citations(table_reader& r, const char* key, bool requ
 /// history_through, project_through, [[calendar.holiday]], [[calendar.one_off]]).
 void read_calendar_rules(table_reader& r, const std::string& path, calendar_definition& c);
 
-/// Builds a rule calendar with its checks (E0501–E0504); `year_files` = how many year files
-/// name it (a rule calendar takes none). Problems go to `out`; nullptr when it cannot be built.
-std::shared_ptr<const table_calendar> build_rule_calendar_checked(const calendar_definition& def,
-                                                                  std::size_t year_files,
-                                                                  std::vector<diagnostic>& out);
+/// Checks a rule calendar as a whole (E0502, E0504; `year_files` = how many year files name
+/// it: a rule calendar takes none) and returns what it is built from, or nothing when it
+/// cannot be built (problems go to `out`). build_rule_calendar then cannot fail on it.
+std::optional<rule_calendar_data> check_rule_calendar(const calendar_definition& def, std::size_t year_files,
+                                                      std::vector<diagnostic>& out);
 
 /// A parsed calendar year file, kept until its calendar definition is known.
 struct calendar_year_file {

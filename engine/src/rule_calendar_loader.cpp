@@ -149,29 +149,28 @@ void read_calendar_rules(table_reader& r, const std::string& path, calendar_defi
     });
 }
 
-std::shared_ptr<const table_calendar> build_rule_calendar_checked(const calendar_definition& def,
-                                                                  std::size_t year_files,
-                                                                  std::vector<diagnostic>& out) {
+std::optional<rule_calendar_data> check_rule_calendar(const calendar_definition& def, std::size_t year_files,
+                                                      std::vector<diagnostic>& out) {
     if (year_files != 0) {
         out.push_back(diagnostic{code::calendar_kind, severity::error,
                                  "calendar '" + def.id + "' is built from rules (kind = \"rules\"), but " +
                                      std::to_string(year_files) + " year file(s) name it",
                                  def.where, {}});
-        return nullptr;
+        return std::nullopt;
     }
     const auto& d = def.rule_data;
     // Coverage out of order (E0504) and one-off days outside the history (E0503) were reported
     // when the definition was read.
-    if (d.history_last < d.first || d.last < d.history_last) return nullptr;
+    if (d.history_last < d.first || d.last < d.history_last) return std::nullopt;
     for (const auto& o : d.one_offs)
-        if (o.day < d.first || d.history_last < o.day) return nullptr;
+        if (o.day < d.first || d.history_last < o.day) return std::nullopt;
     // Each one-off that takes a day away must find a rule's day there (E0502).
     bool ok = true;
+    rule_calendar_data rules_only = d;
+    rules_only.one_offs.clear();
     for (std::size_t i = 0; i < d.one_offs.size(); ++i) {
         const auto& o = d.one_offs[i];
         if (o.closed) continue;
-        rule_calendar_data rules_only = d;
-        rules_only.one_offs.clear();
         auto hs = holidays_of_year(rules_only, o.day.year());
         const bool found = hs && std::any_of(hs->begin(), hs->end(), [&](const auto& h) { return h.day == o.day; });
         if (!found) {
@@ -182,15 +181,17 @@ std::shared_ptr<const table_calendar> build_rule_calendar_checked(const calendar
                                      def.one_off_where[i], {}});
         }
     }
-    if (!ok) return nullptr;
+    if (!ok) return std::nullopt;
     rule_calendar_data data = d;
     data.weekly_rest = def.weekly_rest;
-    auto built = build_rule_calendar(data);
-    if (!built) {
-        out.push_back(diagnostic{code::calendar_kind, severity::error, built.error().message, def.where, {}});
-        return nullptr;
+    if (data.weekly_rest.empty() || d.first < data.weekly_rest.front().valid_from) {
+        out.push_back(diagnostic{code::calendar_kind, severity::error,
+                                 "calendar '" + def.id + "': no weekly rest days in force on its first day " +
+                                     d.first.to_string(),
+                                 def.where, {}});
+        return std::nullopt;
     }
-    return std::make_shared<const table_calendar>(std::move(*built));
+    return data;
 }
 
 }  // namespace qixian::detail

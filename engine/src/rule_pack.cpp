@@ -24,6 +24,10 @@ namespace {
 
 using namespace detail;
 
+// Rule calendars wait in projections_ (built on first use, like the projections) under this
+// prefix and their id; no calendar id contains a '/'.
+constexpr std::string_view rule_calendar_key = "rules/";
+
 constexpr std::array<std::string_view, 15> kinds = {
     "effective", "performance_due", "instalment_due", "found_in_china", "recognition_effective",
     "served",    "received",        "accepted",       "knew",           "debtor_act",
@@ -904,9 +908,12 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
         std::vector<const calendar_year_file*> years;
         for (const auto& y : parts.years)
             if (y.calendar == def.id) years.push_back(&y);
-        auto cal = def.rules ? build_rule_calendar_checked(def, years.size(), parts.diagnostics)
-                             : build_calendar(def, years, parts.diagnostics);
-        if (cal) pack.calendars_[def.id] = std::move(cal);
+        if (def.rules) {  // checked now, expanded on first use (find_calendar)
+            if (auto data = check_rule_calendar(def, years.size(), parts.diagnostics))
+                pack.projections_[std::string(rule_calendar_key) + def.id] = std::make_shared<lazy_projection>(std::move(*data));
+        } else if (auto cal = build_calendar(def, years, parts.diagnostics)) {
+            pack.calendars_[def.id] = std::move(cal);
+        }
     }
     pack.holiday_laws_ = detail::assemble_holiday_laws(parts.holidays, pack.calendars_, parts.years, parts.diagnostics);
     for (const auto& [id, law] : pack.holiday_laws_) {
@@ -937,17 +944,22 @@ const holiday_law* rule_pack::find_holiday_law(std::string_view calendar_id) con
     return it == holiday_laws_.end() ? nullptr : it->second.get();
 }
 
+// What is built on first use: a notice calendar's projection (cal, law), or a rule calendar
+// expanded from its rules (`rules`; kept in projections_ under rule_calendar_key + its id).
 struct rule_pack::lazy_projection {
     lazy_projection(const table_calendar* c, const holiday_law* l) : cal(c), law(l) {}
-    const table_calendar* cal;  // owned by the pack (shared_ptr: stable when the pack moves)
-    const holiday_law* law;
+    explicit lazy_projection(rule_calendar_data d) : rules(std::move(d)) {}
+    const table_calendar* cal = nullptr;  // owned by the pack (shared_ptr: stable when the pack moves)
+    const holiday_law* law = nullptr;
+    std::optional<rule_calendar_data> rules;  // checked at load (check_rule_calendar): its build cannot fail
     std::once_flag once;
     std::shared_ptr<const calendar_projection> value;
+    std::shared_ptr<const table_calendar> expanded;  // the rule calendar, once built
 };
 
 std::shared_ptr<const calendar_projection> rule_pack::find_projection(std::string_view calendar_id) const noexcept {
     const auto it = projections_.find(calendar_id);
-    if (it == projections_.end()) return nullptr;
+    if (it == projections_.end() || it->second->rules) return nullptr;
     lazy_projection& p = *it->second;
     std::call_once(p.once, [&p] {
         auto built = calendar_projection::build(*p.cal, *p.law, std::nullopt);
@@ -1006,13 +1018,27 @@ const convention* rule_pack::find_convention(std::string_view id) const noexcept
 }
 
 const table_calendar* rule_pack::find_calendar(std::string_view id) const noexcept {
-    const auto it = calendars_.find(id);
-    return it == calendars_.end() ? nullptr : it->second.get();
+    if (const auto it = calendars_.find(id); it != calendars_.end()) return it->second.get();
+    // A rule calendar is expanded on first use: most answers never need one (a one-off compute
+    // would otherwise pay ~6 M instructions for each forum calendar).
+    std::string key(rule_calendar_key);
+    key += id;
+    const auto it = projections_.find(key);
+    if (it == projections_.end() || !it->second->rules) return nullptr;
+    lazy_projection& c = *it->second;
+    std::call_once(c.once, [&c] {
+        auto built = build_rule_calendar(*c.rules);
+        if (built) c.expanded = std::make_shared<const table_calendar>(std::move(*built));
+    });
+    return c.expanded.get();
 }
 
 std::vector<std::string> rule_pack::calendar_ids() const {
     std::vector<std::string> ids;
     for (const auto& [id, cal] : calendars_) ids.push_back(id);
+    for (const auto& [key, lazy] : projections_)
+        if (lazy->rules) ids.push_back(key.substr(rule_calendar_key.size()));
+    std::sort(ids.begin(), ids.end());
     return ids;
 }
 

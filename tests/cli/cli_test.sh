@@ -222,6 +222,25 @@ expect_line '"projected":true,"certainty":"uncertain"' "December tail uncertain"
 run calendar --from 2101-01-01 --to 2101-01-01 --json
 expect_line '"outside_data":true' "past the last projectable year"
 
+# Forum calendars (rules/calendars/<forum>/, kind = "rules"): history, then projected years that say so.
+run calendar --calendar us.ny --from 2024-01-01 --to 2024-12-31 --json
+expect_status 0 "us.ny 2024"
+if [[ $(grep -c '"kind":"holiday"' <<<"$out") -eq 14 ]]; then ok; else bad "us.ny 2024: 13 weekday holidays and Flag day"; fi
+expect_line '{"date":"2024-11-05","working":false,"kind":"holiday","name":"General election day","notice":"election"' "us.ny election day"
+if grep -q '"projected"' <<<"$out"; then bad "us.ny 2024 is history, not projected"; else ok; fi
+run calendar --calendar us.ny --from 2023-11-10 --to 2023-11-11
+expect_line "2023-11-10 Fri  W  working" "us.ny: a Saturday holiday is not moved to Friday"
+expect_line "2023-11-11 Sat  R  holiday  Veterans' day  [veterans]" "us.ny Veterans' day on a Saturday"
+run calendar --calendar gb.ew --from 2027-12-27 --to 2027-12-27 --json
+expect_line '"name":"Christmas Day (substitute day)"' "gb.ew substitute day"
+expect_line '"projected":true,"reason":"projected by the calendar' "gb.ew 2027 projected"
+run calendar --calendar gb.ew --from 2027-12-27 --to 2027-12-27
+expect_line "projected: projected by the calendar's rules: one-off closures" "projected in text"
+run calendar --calendar us.federal --from 2076-01-01 --to 2076-01-01 --json
+expect_line '"outside_data":true' "us.federal past its projection"
+run calendar --calendar xx.none --from 2024-01-01 --to 2024-01-01
+expect_status 24 "unknown calendar"
+
 run rules check
 expect_status 0 "rules check"
 expect_line "ok: " "rules check ok"
