@@ -297,7 +297,7 @@ const char* qx_error_name(int code) {
     case QX_INTERNAL_ERROR: return "internal_error";
     default: break;
     }
-    if (code < 1 || code > QX_MISSING_FACT) return nullptr;
+    if (code < 1 || code > QX_CONFLICTING_REQUEST) return nullptr;
     // errc's spellings are string literals: NUL-terminated, static.
     return qixian::to_string(static_cast<qixian::errc>(code)).data();
 }
