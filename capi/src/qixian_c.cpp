@@ -97,7 +97,7 @@ int code_of_error_answer(std::string_view answer) {
     if (at == std::string_view::npos) return QX_INTERNAL_ERROR;
     const auto begin = at + marker.size();
     const auto name = answer.substr(begin, answer.find('"', begin) - begin);
-    for (int c = 1; c <= QX_MISSING_FACT; ++c)
+    for (int c = 1; c <= QX_CONFLICTING_REQUEST; ++c)
         if (name == qx_error_name(c)) return c;
     return QX_INTERNAL_ERROR;
 }
@@ -297,7 +297,7 @@ const char* qx_error_name(int code) {
     case QX_INTERNAL_ERROR: return "internal_error";
     default: break;
     }
-    if (code < 1 || code > QX_MISSING_FACT) return nullptr;
+    if (code < 1 || code > QX_CONFLICTING_REQUEST) return nullptr;
     // errc's spellings are string literals: NUL-terminated, static.
     return qixian::to_string(static_cast<qixian::errc>(code)).data();
 }

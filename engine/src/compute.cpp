@@ -1,5 +1,6 @@
 #include "qixian/compute.hpp"
 #include "qixian/tz.hpp"
+#include "adhoc.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -197,7 +198,9 @@ struct forum_context {
 result<forum_context> forum_of(const rule_pack& pack, const rule& r, const compute_request& req) {
     const convention* conv = pack.find_convention(r.convention);
     const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
-    if (cal != nullptr && req.calendar_view != nullptr) cal = req.calendar_view;  // a projected view
+    // A projected view of this rule's own calendar (a component counted on another forum's
+    // calendar keeps its own).
+    if (cal != nullptr && req.calendar_view != nullptr && req.calendar_view->id() == cal->id()) cal = req.calendar_view;
     if (conv == nullptr || cal == nullptr)
         return unexpected(make_error(errc::rules_invalid, "rule '" + r.id + "' has no usable convention or calendar"));
     auto zone = tz::locate(conv->zone);
@@ -1035,12 +1038,46 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
         std::vector<deadline> parts;
         std::vector<std::optional<error>> beyond;  // the coverage error of a provisional part
     };
-    auto run = [&](const rule_version& v, const compute_request& variant) -> result<part_set> {
+    // The components a reading uses (a version without a reading: all of them).
+    auto reading_value = [&](const rule_version& v) -> result<std::string> {
+        if (!v.reading) return std::string();
+        const auto it = req.readings.find(v.reading->name);
+        if (it == req.readings.end()) return v.reading->values.front();
+        if (std::find(v.reading->values.begin(), v.reading->values.end(), it->second) == v.reading->values.end()) {
+            std::string values;
+            for (const auto& x : v.reading->values) values += (values.empty() ? "" : "|") + x;
+            return unexpected(make_error(errc::invalid_request,
+                                         "readings." + it->first + ": '" + it->second + "' is not a value of rule '" +
+                                             r->id + "' (" + it->first + "=" + values + ")",
+                                         it->second));
+        }
+        return it->second;
+    };
+    auto used = [](const rule_version& v, const std::string& value) -> const std::vector<std::string>& {
+        return v.reading ? v.reading->components_under(value, v.components) : v.components;
+    };
+    // Whether a component is counted on another calendar than the composite's own.
+    const convention* own_conv = pack.find_convention(r->convention);
+    auto abroad = [&](const rule& c) {
+        const convention* cc = pack.find_convention(c.convention);
+        return own_conv != nullptr && cc != nullptr && cc->calendar != own_conv->calendar;
+    };
+    auto run_with = [&](const rule_version& v, const compute_request& variant,
+                        const std::vector<std::string>& ids) -> result<part_set> {
         part_set out;
-        for (const auto& id : v.components) {
+        for (const auto& id : ids) {
             const rule* c = pack.find(id);
             if (c == nullptr) return unexpected(make_error(errc::rules_invalid, "unknown component '" + id + "'"));
             auto part = compute_rule(pack, c, variant, false, depth + 1);
+            if (!part && part.error().code == errc::outside_calendar_coverage && abroad(*c)) {
+                // Counted on another forum's calendar past its data: that calendar's projection
+                // answers (provisionally), as it would for the component asked alone.
+                compute_request own = variant;
+                own.rule = id;
+                own.readings.clear();
+                own.calendar_view = nullptr;
+                part = compute(pack, own);
+            }
             std::optional<error> beyond;
             if (!part && part.error().code == errc::outside_calendar_coverage &&
                 variant.outside == coverage_policy::strict && v.combine == combinator::earliest_of) {
@@ -1061,11 +1098,27 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
         }
         return out;
     };
-    auto governing = [](const rule_version& v, const part_set& ps) -> result<std::size_t> {
+    std::string value;  // the reading's value (empty: the version declares none)
+    auto run = [&](const rule_version& v, const compute_request& variant) -> result<part_set> {
+        auto x = reading_value(v);
+        if (!x) return unexpected(x.error());
+        value = *x;
+        return run_with(v, variant, used(v, value));
+    };
+    // A component counted in another forum (the Chinese period capping a New York one) ends on
+    // the composite forum's legal day that holds its last moment.
+    auto ctx = forum_of(pack, *r, req);
+    if (!ctx) return unexpected(ctx.error());
+    const std::string& here = ctx->conv->zone;
+    auto forum_day = [&](const deadline& p) {
+        if (p.forum_zone == here || p.backwards) return p.last_day;
+        return tz::legal_day(p.ends_at - std::chrono::seconds(1), ctx->zone);
+    };
+    auto governing = [&](const rule_version& v, const part_set& ps) -> result<std::size_t> {
         std::size_t best = 0;
         for (std::size_t i = 1; i < ps.parts.size(); ++i) {
-            const bool better = v.combine == combinator::earliest_of ? ps.parts[i].last_day < ps.parts[best].last_day
-                                                                     : ps.parts[best].last_day < ps.parts[i].last_day;
+            const civil_date mine = forum_day(ps.parts[i]), theirs = forum_day(ps.parts[best]);
+            const bool better = v.combine == combinator::earliest_of ? mine < theirs : theirs < mine;
             if (better) best = i;
         }
         for (std::size_t i = 0; i < ps.parts.size(); ++i)
@@ -1081,11 +1134,22 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
     if (!parts) return unexpected(parts.error());
     civil_date earliest_start = parts->parts.front().start;
     for (const auto& p : parts->parts) earliest_start = std::min(earliest_start, p.start);
-    const rule_version* chosen = r->version_for(earliest_start);
+    // Versions that govern the applications made while they are in force: the act's day chooses.
+    civil_date choose_on = earliest_start;
+    const bool by_application = !r->version_by_application.empty() && req.act &&
+                                req.version_by == version_reading::application;
+    if (by_application) {
+        auto act = anchor("act", *req.act, ctx->zone, req.local_times);
+        if (!act) return unexpected(act.error());
+        choose_on = act->forum_day;
+    }
+    const rule_version* chosen = r->version_for(choose_on);
     if (chosen == nullptr)
         return unexpected(make_error(errc::no_version_in_force,
-                                     "rule '" + r->id + "' has no version in force for " + earliest_start.to_string(),
-                                     earliest_start.to_string()));
+                                     "rule '" + r->id + "' has no version in force for " +
+                                         (by_application ? "an application on " : "") + choose_on.to_string() +
+                                         " (versions from " + r->versions.front().valid_from.to_string() + ")",
+                                     choose_on.to_string()));
     if (chosen != v) {
         v = chosen;
         parts = run(*v, req);
@@ -1095,11 +1159,17 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
     if (!best) return unexpected(best.error());
 
     deadline d = parts->parts[*best];  // the governing component: its start, count, end
+    const std::string counted_in = d.forum_zone;
+    if (d.forum_zone != here) {  // counted in another forum: its end in this one's
+        d.last_day = forum_day(d);
+        d.forum_zone = here;
+        d.ends_at_forum = tz::format(d.ends_at, ctx->zone);
+    }
     d.rule = r->id;
     d.name_zh = r->name_zh;
     d.name_en = r->name_en;
     d.version = v->valid_from;
-    d.citations = v->citations;
+    d.citations = by_application ? citation_list::join(v->citations, r->version_by_application) : v->citations;
     d.expiry = r->kind == period_kind::party ? r->expiry_under(*v) : expiry_kind::none;
     d.kind = r->kind;
     d.combine = v->combine;
@@ -1117,7 +1187,21 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
                ";";
     }
     how += " -> " + d.last_day.to_string() + " (" + parts->parts[*best].rule + ")";
+    if (v->reading) {
+        how += "; reading " + v->reading->name + "=" + value + (value == v->reading->values.front() ? " (the default)" : "");
+        for (const auto& id : v->components)
+            if (const auto& u = used(*v, value); std::find(u.begin(), u.end(), id) == u.end())
+                how += ": " + id + " not applied (it applies under another value)";
+    }
     if (req.trace) d.trace.insert(d.trace.begin(), trace_entry{"compose", how, v->citations});
+    if (req.trace && counted_in != here)
+        d.trace.insert(d.trace.begin() + 1,
+                       trace_entry{"anchor",
+                                   parts->parts[*best].rule + " is counted in " + counted_in + ": its last day " +
+                                       parts->parts[*best].last_day.to_string() + " ends at " +
+                                       tz::format(d.ends_at, *tz::locate(counted_in)) + " = " + d.ends_at_forum +
+                                       " in " + here + ", the legal day " + d.last_day.to_string() + " there",
+                                   {}});
     if (v->produces) {
         d.produces = v->produces->event;
         d.produces_on = v->produces->on == produced_event::day::last_day ? d.last_day
@@ -1134,6 +1218,18 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
         compute_request alt = req;
         alt.adjusted = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday : adjusted_weekend::schedule;
         variant(alt, "adjusted_weekend=" + std::string(to_string(alt.adjusted)));
+        // The reading's other values, each with its last day (as every reading is reported).
+        if (v->reading)
+            for (const auto& other : v->reading->values) {
+                if (other == value) continue;
+                compute_request quiet = req;
+                quiet.trace = false;
+                auto ps = run_with(*v, quiet, used(*v, other));
+                if (!ps) continue;
+                auto b = governing(*v, *ps);
+                if (b && forum_day(ps->parts[*b]) != d.last_day)
+                    d.alternatives.push_back({v->reading->name + "=" + other, forum_day(ps->parts[*b])});
+            }
     }
     return d;
 }
@@ -1249,7 +1345,13 @@ void report_event_zone(const rule_pack& pack, const rule* r, const compute_reque
 // The computation on the calendar's data (or on `req.calendar_view`); compute() in
 // projected_compute.cpp adds the projection past the data.
 result<deadline> compute_on_data(const rule_pack& pack, const compute_request& req) {
-    const rule* r = pack.find(req.rule);
+    std::optional<rule> adhoc;  // an ad-hoc period: a rule of one version, built for this request
+    if (is_adhoc(req)) {
+        auto built = detail::adhoc_rule(pack, req);
+        if (!built) return unexpected(built.error());
+        adhoc = std::move(*built);
+    }
+    const rule* r = adhoc ? &*adhoc : pack.find(req.rule);
     if (r == nullptr)
         return unexpected(make_error(errc::unknown_rule,
                                      "no rule '" + req.rule + "' in the rule pack (qixian rules list shows them)",
@@ -1259,10 +1361,27 @@ result<deadline> compute_on_data(const rule_pack& pack, const compute_request& r
             return unexpected(make_error(errc::invalid_request,
                                          "'" + kind + "' is not an event kind (see INTERFACES.md)", kind));
     if (auto ok = check_facts(req.facts); !ok) return unexpected(ok.error());
+    // Readings the data declares: a name no rule declares is a mistake; one this rule does
+    // not declare is said in a note (a docket applies its readings to every rule).
+    const auto declares = [](const rule& x, std::string_view name) {
+        return std::any_of(x.versions.begin(), x.versions.end(),
+                           [&](const rule_version& v) { return v.reading && v.reading->name == name; });
+    };
+    std::vector<std::string> unused_readings;
+    for (const auto& [name, value] : req.readings) {
+        if (declares(*r, name)) continue;
+        if (std::none_of(pack.rules().begin(), pack.rules().end(), [&](const rule& x) { return declares(x, name); }))
+            return unexpected(make_error(errc::invalid_request,
+                                         "readings." + name + ": no rule of the pack declares the reading '" + name + "'",
+                                         name));
+        unused_readings.push_back("reading " + name + "=" + value + " does not apply to rule '" + r->id + "'");
+    }
     auto d = compute_rule(pack, r, req, true, 0);
     if (!d) return d;
+    for (auto& n : unused_readings) d->notes.push_back(std::move(n));
     auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
+    if (adhoc) detail::describe_adhoc(*d, req, *ctx->conv);
     // Events the rule did not use (for a composite: none of its components used).
     for (const auto& [kind, text] : req.events) {
         bool used = kind == d->trigger;

@@ -21,6 +21,9 @@ std::string_view to_string(errc code) noexcept {
         case errc::rules_invalid: return "rules_invalid";
         case errc::io_error: return "io_error";
         case errc::missing_fact: return "missing_fact";
+        case errc::invalid_duration: return "invalid_duration";
+        case errc::unknown_convention: return "unknown_convention";
+        case errc::conflicting_request: return "conflicting_request";
     }
     return "unknown_error";
 }

@@ -88,8 +88,10 @@ result<deadline> compute_projected(const rule_pack& pack, const compute_request&
 
 result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     const bool strict = req.policy == calendar_policy::strict && req.outside != coverage_policy::provisional;
-    const rule* r = pack.find(req.rule);
-    const convention* conv = r ? pack.find_convention(r->convention) : nullptr;
+    const rule* r = is_adhoc(req) ? nullptr : pack.find(req.rule);
+    const convention* conv = is_adhoc(req) ? pack.find_convention(req.convention)
+                             : r           ? pack.find_convention(r->convention)
+                                           : nullptr;
     const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
     const holiday_law* law = conv ? pack.find_holiday_law(conv->calendar) : nullptr;
     if (strict || cal == nullptr || law == nullptr || req.calendar_view != nullptr) {

@@ -28,10 +28,14 @@ using namespace detail;
 // prefix and their id; no calendar id contains a '/'.
 constexpr std::string_view rule_calendar_key = "rules/";
 
-constexpr std::array<std::string_view, 15> kinds = {
+// `start`: the day an ad-hoc period runs from (compute_request::convention); `award_made`,
+// `default` (the first failure to honour a judgment or award), `appeal_decided` and
+// `appeal_period_expired`: the starts of the outbound rules (rules/statutes/outbound).
+constexpr std::array<std::string_view, 20> kinds = {
     "effective", "performance_due", "instalment_due", "found_in_china", "recognition_effective",
     "served",    "received",        "accepted",       "knew",           "debtor_act",
-    "harm",      "measure",         "published",      "posted",         "breach"};
+    "harm",      "measure",         "published",      "posted",         "breach",
+    "start",     "award_made",      "default",        "appeal_decided", "appeal_period_expired"};
 
 // Facts a period may depend on, with their values (INTERFACES.md).
 constexpr std::array<std::string_view, 2> parties_values = {"natural_person_involved", "legal_persons"};
@@ -187,6 +191,39 @@ std::pair<bool, bool> read_tolling(table_reader& t, tolling_rules& out) {
     return {sr.has_value(), from.has_value()};
 }
 
+// A composite's open reading: its name, its values (the first the default), and the
+// components each value uses (a subset of the version's; a value not listed uses all).
+declared_reading read_reading(const toml::table& t, const diagnostics_sink& sink, const std::string& rule_id,
+                              const std::vector<std::string>& components) {
+    const std::string context = "rule '" + rule_id + "' reading";
+    table_reader r(t, sink, context);
+    declared_reading out;
+    out.name = r.string("name", true).value_or("");
+    if (auto values = r.strings("values", true)) out.values = *values;
+    if (out.values.size() < 2 || std::set<std::string>(out.values.begin(), out.values.end()).size() != out.values.size())
+        sink.error(code::bad_value, context + ": 'values' must name at least two different values (the first is the default)",
+                   t.source());
+    if (const auto* uses = r.subtable("uses", false)) {
+        table_reader u(*uses, sink, context + " uses");
+        for (auto&& [k, node] : *uses) {
+            const std::string value(k.str());
+            if (std::find(out.values.begin(), out.values.end(), value) == out.values.end())
+                sink.error(code::bad_value, context + ": uses names '" + value + "', which is not one of its values",
+                           k.source());
+            auto ids = u.strings(value.c_str(), true).value_or(std::vector<std::string>{});
+            for (const auto& id : ids)
+                if (std::find(components.begin(), components.end(), id) == components.end())
+                    sink.error(code::bad_value, context + ": '" + id + "' is not one of the version's components",
+                               node.source());
+            if (ids.empty()) sink.error(code::bad_value, context + ": a value uses at least one component", node.source());
+            out.uses[value] = std::move(ids);
+        }
+        u.finish();
+    }
+    r.finish();
+    return out;
+}
+
 rule_version read_version(const toml::table& t, const diagnostics_sink& sink, const std::string& rule_id) {
     table_reader r(t, sink, "rule '" + rule_id + "' version");
     rule_version v;
@@ -230,6 +267,7 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
                            "rule '" + rule_id + "': a composite version has no '" + key +
                                "' (its components have their own)",
                            n->source());
+        if (const auto* rd = r.subtable("reading", false)) v.reading = read_reading(*rd, sink, rule_id, v.components);
     } else {
         if (auto trig = r.strings("trigger", true)) {
             v.trigger = *trig;
@@ -474,6 +512,7 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
                           : *k == "deemed" ? period_kind::deemed : period_kind::party;
             if (auto who = r.choice("events_of", false, {"party", "court"})) ru.court_events = *who == "court";
             ru.convention = r.string("convention", true).value_or("");
+            ru.forum = r.string("forum", false).value_or("");
             ru.version_by_application = read_citations(r, "version_by_application", false);
             if (const auto* versions = r.array("version", true)) {
                 for_each_table(versions, sink, "rule.version",
@@ -515,8 +554,8 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
             };
             if (!ru.version_by_application.empty())
                 for (const auto& cur : ru.versions)
-                    if (cur.instalments != instalment_mode::none || cur.combine != combinator::none)
-                        by_application_error(cur, "counts instalments or combines rules", "only simple periods can be");
+                    if (cur.instalments != instalment_mode::none)
+                        by_application_error(cur, "counts instalments", "only periods and composites can be");
             // A transitional take-over needs an earlier period to take over, and both must be periods.
             for (std::size_t i = 0; i < ru.versions.size(); ++i) {
                 const auto& cur = ru.versions[i];

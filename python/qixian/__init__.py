@@ -45,8 +45,8 @@ class LibraryNotFound(ImportError):
 
 
 class QixianError(Exception):
-    """An error the engine answered: ``code`` is the stable number (1–17 are the engine's
-    ``errc``: 1 invalid_date … 17 missing_fact; 100+ the C API's own), ``name`` its
+    """An error the engine answered: ``code`` is the stable number (1–20 are the engine's
+    ``errc``: 1 invalid_date … 20 conflicting_request; 100+ the C API's own), ``name`` its
     spelling, ``message`` what went wrong, ``answer`` the whole error answer.
 
     >>> try:

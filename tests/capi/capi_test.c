@@ -45,7 +45,9 @@ static void test_versions_and_names(void) {
     CHECK(strcmp(qx_error_name(QX_INVALID_ARGUMENT), "invalid_argument") == 0);
     CHECK(strcmp(qx_error_name(QX_OUT_OF_MEMORY), "out_of_memory") == 0);
     CHECK(strcmp(qx_error_name(QX_INTERNAL_ERROR), "internal_error") == 0);
-    CHECK(qx_error_name(18) == NULL);
+    CHECK(strcmp(qx_error_name(QX_INVALID_DURATION), "invalid_duration") == 0);
+    CHECK(strcmp(qx_error_name(QX_CONFLICTING_REQUEST), "conflicting_request") == 0);
+    CHECK(qx_error_name(21) == NULL);
     CHECK(qx_error_name(-1) == NULL);
     CHECK(qx_error_name(99) == NULL);
 }
@@ -97,6 +99,12 @@ static void test_compute_errors(void) {
          "invalid_date"},
         {"{\"rule\":\"cn.appeal.judgment\",\"events\":{\"served\":\"2024-09-20\"}}", QX_MISSING_FACT, "missing_fact"},
         {"{\"rule\":\"cn.enforcement.application\",\"events\":{}}", QX_MISSING_EVENT, "missing_event"},
+        {"{\"convention\":\"cn.counting\",\"period\":\"P1X\",\"events\":{\"start\":\"2025-01-01\"}}",
+         QX_INVALID_DURATION, "invalid_duration"},
+        {"{\"convention\":\"xx\",\"period\":\"P1D\",\"events\":{\"start\":\"2025-01-01\"}}",
+         QX_UNKNOWN_CONVENTION, "unknown_convention"},
+        {"{\"rule\":\"cn.enforcement.application\",\"convention\":\"cn.counting\",\"period\":\"P1D\"}",
+         QX_CONFLICTING_REQUEST, "conflicting_request"},
         {"{\"rule\":\"cn.enforcement.application\",\"events\":{\"effective\":\"2023-06-30\"},\"zone\":\"Mars/Base\"}",
          QX_UNKNOWN_ZONE, "unknown_zone"},
         {"not json", QX_INVALID_REQUEST, "invalid_request"},

@@ -306,7 +306,7 @@ request_cases=(
   "${L},\"trace\":\"yes\"}"                                         "$(bad_line null "'trace' must be true or false")"
   "${L},\"local_times\":3}"                                         "$(bad_line null "local_times must be reject, earliest or latest")"
   "${L},\"calendar_as_of\":20200101}"                               "$(bad_line null "'calendar_as_of' must be a string")"
-  '{"id":18,"events":{"knew":"2020-01-05"}}'                        "$(bad_line 18 "'rule' is required")"
+  '{"id":18,"events":{"knew":"2020-01-05"}}'                        "$(bad_line 18 "'rule' is required (or, for an ad-hoc period, 'convention' and 'period')")"
   '[1,2]'                                                           "$(bad_line null "a request must be a JSON object")"
   '{"id":20,"rule":'                                                "$not_json"
   '{"id":21} trailing'                                              "$not_json"

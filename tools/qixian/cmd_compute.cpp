@@ -13,7 +13,7 @@ namespace qixian::cli {
 namespace {
 
 struct compute_options {
-    std::string rule;
+    std::string rule, convention, period;
     std::vector<std::string> events, facts, readings;
     std::string act, zone, format = "text", lang = "en", as_of, local_time = "reject", calendar_policy = "project";
     std::vector<std::string> interruptions, third_party_demands, suspensions, settlements, agreements, instalments;
@@ -21,7 +21,13 @@ struct compute_options {
 };
 
 void add_compute_options(CLI::App* cmd, compute_options& o) {
-    cmd->add_option("rule", o.rule, "rule id, e.g. cn.enforcement.application (qixian rules list)")->required();
+    cmd->add_option("rule", o.rule, "rule id, e.g. cn.enforcement.application (qixian rules list); or none, with "
+                                    "--convention and --period");
+    cmd->add_option("--convention", o.convention,
+                    "an ad-hoc period instead of a rule: count --period under this convention (qixian rules "
+                    "conventions), from --event start=DAY, e.g. --convention cn.counting --period P15D");
+    cmd->add_option("--period", o.period,
+                    "the ad-hoc period's length, an ISO 8601 duration: P15D, P3M, P6Y, P1Y6M, P2W, PT48H");
     cmd->add_option("--event,-e", o.events,
                     "KIND=TIME, e.g. effective=2023-06-30; TIME is a day, a forum-local time "
                     "(2025-03-01T09:30), an instant (…Z, …+08:00) or 2025-03-01T21:30[America/New_York]; "
@@ -40,7 +46,9 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
                     "transition=takes_over|by_trigger (does a period still running at a transitional cutover take "
                     "the new text, or keep the one in force on its trigger day?), "
                     "version_by=application|trigger (where a rule's versions govern applications, as for Taiwan "
-                    "judgments: the version in force on the day of --act, or on the trigger day?)");
+                    "judgments: the version in force on the day of --act, or on the trigger day?); and the readings "
+                    "a rule's data declares, e.g. foreign_effect=judgment|enforcement_period (does 'effective in the "
+                    "foreign country' end with China's 2-year enforcement-application period?)");
     cmd->add_option("--instalment", o.instalments, "DAY: the last day of an instalment (repeat for each)");
     cmd->add_option("--interruption", o.interruptions,
                     "DAY: a demand to the debtor, an application, the debtor agreeing to perform (中断)");
@@ -89,6 +97,8 @@ result<compute_request, int> request_of(const compute_options& o, bool json) {
     };
     compute_request req;
     req.rule = o.rule;
+    req.convention = o.convention;
+    req.duration = o.period;
     std::string k, v;
     std::vector<std::string> instalment_events;
     for (const auto& e : o.events) {
@@ -153,6 +163,8 @@ int run_compute(const compute_options& o, const global_options& g, bool full) {
         return usage_error("--event: " + *k + " given twice (each event kind once; only instalment_due takes several days)");
     if (auto k = repeated_key(o.facts)) return usage_error("--fact: " + *k + " given twice");
     if (auto k = repeated_key(o.readings)) return usage_error("--reading: " + *k + " given twice");
+    if (o.rule.empty() && o.convention.empty() && o.period.empty())
+        return usage_error("give a rule id, or an ad-hoc period: --convention ID --period DURATION --event start=DAY");
     auto req = request_of(o, json);
     if (!req) return req.error();
 

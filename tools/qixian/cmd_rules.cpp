@@ -1,12 +1,14 @@
-// qixian rules check | list | show: validating a rules directory, listing the pack, one rule.
+// qixian rules check | list | conventions | show: validating a rules directory, listing the pack, one rule.
 #include "citations.hpp"
 #include "commands.hpp"
 #include "render.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
+#include <set>
 
 namespace qixian::cli {
 namespace {
@@ -75,14 +77,27 @@ int run_rules_check(const std::string& dir, bool json) {
     return 0;
 }
 
-int run_rules_list(const std::string& dir, bool json) {
+// A rule's forum as listed and filtered: its own, or "cn" for the mainland's.
+std::string forum_of(const rule& r) { return r.forum.empty() ? "cn" : r.forum; }
+
+int run_rules_list(const std::string& dir, const std::string& forum, bool json) {
     auto pack = load_pack(dir);
     if (!pack) return print_diagnostics(pack.error());
+    if (!forum.empty() && std::none_of(pack->rules().begin(), pack->rules().end(),
+                                       [&](const rule& r) { return forum_of(r) == forum; })) {
+        std::set<std::string> forums;
+        for (const auto& r : pack->rules()) forums.insert(forum_of(r));
+        std::string known;
+        for (const auto& f : forums) known += (known.empty() ? "" : ", ") + f;
+        return usage_error("--forum " + forum + ": no rule of the pack is for that forum (forums: " + known + ")");
+    }
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& r : pack->rules()) {
+        if (!forum.empty() && forum_of(r) != forum) continue;
         if (!json) {
             std::cout << r.id << "  " << r.name_zh << " / " << r.name_en << "  (" << r.versions.size()
-                      << " version(s), expiry " << to_string(r.expiry) << ")\n";
+                      << " version(s), expiry " << to_string(r.expiry) << (r.forum.empty() ? "" : ", forum " + r.forum)
+                      << ")\n";
             continue;
         }
         nlohmann::ordered_json versions = nlohmann::ordered_json::array();
@@ -96,7 +111,32 @@ int run_rules_list(const std::string& dir, bool json) {
         }
         list.push_back({{"id", r.id}, {"name_zh", r.name_zh}, {"name_en", r.name_en},
                         {"expiry", std::string(to_string(r.expiry))}, {"tolling", std::string(to_string(r.tolling))},
-                        {"convention", r.convention}, {"versions", versions}});
+                        {"convention", r.convention}, {"forum", forum_of(r)}, {"versions", versions}});
+    }
+    if (json) std::cout << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return 0;
+}
+
+// The counting conventions, each with its calendar and zone (for ad-hoc periods: compute --convention).
+int run_rules_conventions(const std::string& dir, bool json) {
+    auto pack = load_pack(dir);
+    if (!pack) return print_diagnostics(pack.error());
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& c : pack->conventions()) {
+        if (!json) {
+            std::cout << c.id << "  " << c.name_en << "  (calendar " << c.calendar << ", zone " << c.zone
+                      << ", start " << to_string(c.counting.start) << ", month end "
+                      << to_string(c.counting.month_end_policy) << ", roll " << to_string(c.counting.roll)
+                      << ", ends " << to_string(c.counting.end) << ")\n";
+            continue;
+        }
+        nlohmann::ordered_json cites = nlohmann::ordered_json::array();
+        for (const auto& ci : c.citations) cites.push_back(to_string(ci));
+        list.push_back({{"id", c.id}, {"name_zh", c.name_zh}, {"name_en", c.name_en}, {"calendar", c.calendar},
+                        {"zone", c.zone}, {"start_day", std::string(to_string(c.counting.start))},
+                        {"month_end", std::string(to_string(c.counting.month_end_policy))},
+                        {"roll", std::string(to_string(c.counting.roll))}, {"day_end", to_string(c.counting.end)},
+                        {"citations", cites}});
     }
     if (json) std::cout << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return 0;
@@ -302,8 +342,8 @@ std::vector<command> add_rules_commands(CLI::App& app, const global_options& g) 
     rules->require_subcommand(1);
 
     struct options {
-        std::string check_dir, show_id;
-        bool check_json = false, list_json = false, show_json = false;
+        std::string check_dir, show_id, forum;
+        bool check_json = false, list_json = false, show_json = false, conventions_json = false;
     };
     auto o = std::make_shared<options>();
     auto* check = rules->add_subcommand("check", "validate a rules directory (default: the built-in pack)");
@@ -311,12 +351,18 @@ std::vector<command> add_rules_commands(CLI::App& app, const global_options& g) 
     check->add_flag("--json", o->check_json, "one JSON document: ok, counts, digests, and every problem with its position");
     auto* list = rules->add_subcommand("list", "list the rules of the pack");
     list->add_flag("--json", o->list_json, "JSON output");
+    list->add_option("--forum", o->forum,
+                     "only the rules of this forum: cn (the mainland), us.ny, us.ca, us.federal, gb.ew, ca.on, au.nsw");
+    auto* conventions = rules->add_subcommand(
+        "conventions", "list the counting conventions, each with its calendar and zone (compute --convention)");
+    conventions->add_flag("--json", o->conventions_json, "JSON output");
     auto* show = rules->add_subcommand("show", "show one rule with its versions and citations, or one citation by its id (cite:…, batch --citations ids)");
     show->add_option("id", o->show_id, "rule id, or a citation id cite:…")->required();
     show->add_flag("--json", o->show_json, "the rule as JSON: every field of every version, with its authority");
     return {
         {check, [o, &g] { return run_rules_check(o->check_dir.empty() ? g.rules_dir : o->check_dir, o->check_json); }},
-        {list, [o, &g] { return run_rules_list(g.rules_dir, o->list_json); }},
+        {list, [o, &g] { return run_rules_list(g.rules_dir, o->forum, o->list_json); }},
+        {conventions, [o, &g] { return run_rules_conventions(g.rules_dir, o->conventions_json); }},
         {show, [o, &g] { return run_rules_show(g.rules_dir, o->show_id, o->show_json); }},
     };
 }

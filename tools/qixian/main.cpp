@@ -21,7 +21,8 @@ constexpr const char* exit_codes_help = R"(Exit status:
       14 out_of_range, 15 ambiguous_month_end, 16 outside_calendar_coverage, 17 no_working_day,
       18 nonexistent_local_time, 19 ambiguous_local_time, 20 unknown_zone, 21 unknown_rule,
       22 no_version_in_force, 23 missing_event, 24 invalid_request, 25 rules_invalid,
-      26 io_error, 27 missing_fact)";
+      26 io_error, 27 missing_fact, 28 invalid_duration, 29 unknown_convention,
+      30 conflicting_request)";
 
 
 }  // namespace

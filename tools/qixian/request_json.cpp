@@ -19,13 +19,13 @@ namespace {
 error bad(std::string message) { return make_error(errc::invalid_request, std::move(message)); }
 
 // The top-level fields, in the order of INTERFACES.md.
-constexpr std::array<std::string_view, 14> fields = {"id",      "rule",     "events",      "facts",
+constexpr std::array<std::string_view, 16> fields = {"id",      "rule",     "events",      "facts",
                                                      "tolling", "act",      "zone",        "calendar_as_of",
                                                      "readings", "local_times", "trace",   "provisional",
-                                                     "fields", "calendar_policy"};
+                                                     "fields", "calendar_policy", "convention", "period"};
 enum class field_id : std::uint8_t {
     id, rule, events, facts, tolling, act, zone, calendar_as_of, readings, local_times, trace, provisional,
-    answer_fields, calendar_policy, unknown
+    answer_fields, calendar_policy, convention, period, unknown
 };
 
 field_id field_of(std::string_view key) {
@@ -119,8 +119,8 @@ public:
         out.fields = std::move(answer_fields_);
         if (first_error_) {
             out.request = unexpected(std::move(*first_error_));
-        } else if (req_.rule.empty()) {
-            out.request = unexpected(bad("'rule' is required"));
+        } else if (req_.rule.empty() && !is_adhoc(req_)) {
+            out.request = unexpected(bad("'rule' is required (or, for an ad-hoc period, 'convention' and 'period')"));
         } else {
             out.request = std::move(req_);
         }
@@ -224,6 +224,14 @@ private:
             case field_id::rule:
                 if (k != value_kind::string) return must_be_string("rule");
                 req_.rule = text_;
+                return true;
+            case field_id::convention:
+                if (k != value_kind::string) return must_be_string("convention");
+                req_.convention = text_;
+                return true;
+            case field_id::period:
+                if (k != value_kind::string) return must_be_string("period");
+                req_.duration = text_;
                 return true;
             case field_id::act:
                 if (k != value_kind::string) return must_be_string("act");
@@ -393,6 +401,20 @@ result<compute_request> request_from_json(const nlohmann::json& j) {
     return read_request(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).request;
 }
 
+namespace {
+bool is_engine_reading(std::string_view k) {
+    for (std::string_view r : {"adjusted_weekend", "event_zone", "suspension", "instalments", "transition", "version_by"})
+        if (k == r) return true;
+    return false;
+}
+// A reading's name or value: lowercase letters, digits and '_'.
+bool is_name(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+}  // namespace
+
 bool apply_reading(compute_request& req, std::string_view k, std::string_view s) {
     if (k == "adjusted_weekend" && (s == "schedule" || s == "weekday"))
         req.adjusted = s == "weekday" ? adjusted_weekend::weekday : adjusted_weekend::schedule;
@@ -406,8 +428,10 @@ bool apply_reading(compute_request& req, std::string_view k, std::string_view s)
         req.transition = s == "by_trigger" ? transition_reading::by_trigger : transition_reading::takes_over;
     else if (k == "version_by" && (s == "application" || s == "trigger"))
         req.version_by = s == "trigger" ? version_reading::trigger : version_reading::application;
-    else
+    else if (is_engine_reading(k) || !is_name(k) || !is_name(s))
         return false;
+    else
+        req.readings[std::string(k)] = s;  // declared by a rule's data: compute() checks it
     return true;
 }
 

@@ -32,11 +32,14 @@ parsed_request read_request(std::string_view line);
 /// The same, for a request already parsed (case files, ruling fixtures).
 result<compute_request> request_from_json(const nlohmann::json& j);
 
-/// Sets reading `key`=`value` (LAW.md §1) on `req`; false if it is not a reading.
+/// Sets reading `key`=`value` (LAW.md §1) on `req`; false if it is one of the engine's
+/// readings with another value, or not a name. Any other name is a reading a rule's data
+/// may declare (compute_request::readings, e.g. foreign_effect): the engine checks it.
 /// The readings and their values, for messages and --help: `readings_summary`.
 bool apply_reading(compute_request& req, std::string_view key, std::string_view value);
 inline constexpr const char* readings_summary =
     "adjusted_weekend=schedule|weekday, event_zone=forum|local, suspension=civil_code|resume, "
-    "instalments=each|last, transition=takes_over|by_trigger, version_by=application|trigger";
+    "instalments=each|last, transition=takes_over|by_trigger, version_by=application|trigger, "
+    "foreign_effect=judgment|enforcement_period";
 
 }  // namespace qixian::cli

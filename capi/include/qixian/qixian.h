@@ -9,8 +9,8 @@
  *   directory and closed once. It is immutable: any number of threads may call the
  *   functions below on one engine at the same time.
  * - Every function returns an `int`: 0 (QX_OK) on success, otherwise a stable code.
- *   Codes 1–17 are the engine's error codes (`qixian::errc`: 1 invalid_date …
- *   17 missing_fact), never renumbered; codes 100 and up are the C API's own.
+ *   Codes 1–20 are the engine's error codes (`qixian::errc`: 1 invalid_date …
+ *   17 missing_fact, 18 invalid_duration, 19 unknown_convention, 20 conflicting_request), never renumbered; codes 100 and up are the C API's own.
  *   `qx_error_name` spells them as JSON answers do.
  * - Text comes back in buffers the library allocates and the caller frees with
  *   `qx_free`. Where an answer is given, it is given on failure too: an error answer
@@ -42,7 +42,7 @@ extern "C" {
 /* The ABI this header describes; `qx_abi_version()` is that of the library loaded. */
 #define QX_ABI_VERSION 1
 
-/* Return codes. 1–17 are `qixian::errc` (engine/include/qixian/error.hpp). */
+/* Return codes. 1–20 are `qixian::errc` (engine/include/qixian/error.hpp). */
 enum qx_code {
     QX_OK = 0,
     QX_INVALID_DATE = 1,
@@ -62,6 +62,9 @@ enum qx_code {
     QX_RULES_INVALID = 15,     /* the rule pack did not load (see the diagnostics) */
     QX_IO_ERROR = 16,
     QX_MISSING_FACT = 17,
+    QX_INVALID_DURATION = 18,    /* an ad-hoc "period" that is not an ISO 8601 duration */
+    QX_UNKNOWN_CONVENTION = 19,  /* an ad-hoc "convention" not in the pack */
+    QX_CONFLICTING_REQUEST = 20, /* both "rule" and an ad-hoc "convention"/"period" */
     QX_INVALID_ARGUMENT = 100, /* a NULL where a pointer is required ("invalid_argument") */
     QX_OUT_OF_MEMORY = 101,    /* "out_of_memory" */
     QX_INTERNAL_ERROR = 102    /* an unexpected failure inside the library ("internal_error") */

@@ -87,9 +87,19 @@ enum class calendar_policy : std::uint8_t {
 
 std::string_view to_string(calendar_policy p) noexcept;
 
-/// What to compute.
+/// What to compute: a rule of the pack, or an ad-hoc period under one of its conventions.
 struct compute_request {
     std::string rule;
+    /// An ad-hoc period instead of a rule — a lawyer's "N days / months / years from X in
+    /// forum Y": the id of a convention of the pack (`convention`) and an ISO 8601 duration
+    /// (`duration`: "P15D", "P3M", "P6Y", "PT48H"; qixian/period.hpp parse_duration). The
+    /// period runs from the event `start`, counted, rolled and closed as the convention says
+    /// on its calendar, in its zone. Give both, and no `rule` (errc::conflicting_request);
+    /// errc::unknown_convention, errc::invalid_duration otherwise.
+    ///
+    ///     compute_request adhoc{.events = {{"start", "2025-01-01"}}, .convention = "cn.counting", .duration = "P15D"};
+    std::string convention;
+    std::string duration;
     /// event kind → time, in any form of INTERFACES.md ("2025-03-01", "2025-03-01T09:30",
     /// "…+08:00", "…[America/New_York]").
     std::map<std::string, std::string, std::less<>> events;
@@ -130,7 +140,14 @@ struct compute_request {
     /// Reading 6 (qixian): for rules whose versions govern applications, the version in
     /// force on the day of the act (default) or the one of the trigger day.
     version_reading version_by = version_reading::application;
+    /// Readings a rule's data declares (`rule_version::reading`, e.g. foreign_effect =
+    /// judgment | enforcement_period), by name; one the rule does not declare is an error
+    /// (invalid_request). Not given: the value the data names as the default.
+    std::map<std::string, std::string, std::less<>> readings;
 };
+
+/// Whether `req` asks for an ad-hoc period (a convention or a duration given).
+inline bool is_adhoc(const compute_request& req) noexcept { return !req.convention.empty() || !req.duration.empty(); }
 
 /// A reading of the law under which the last day would differ.
 struct alternative {

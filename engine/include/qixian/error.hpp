@@ -36,6 +36,9 @@ enum class errc : int {
     rules_invalid = 15,        ///< the rule pack failed to load (see its diagnostics)
     io_error = 16,             ///< a file could not be read or written
     missing_fact = 17,         ///< the rule's period depends on a fact the request does not give
+    invalid_duration = 18,     ///< an ad-hoc period that is not an ISO 8601 duration the engine counts
+    unknown_convention = 19,   ///< no counting convention with that id in the loaded pack
+    conflicting_request = 20,  ///< a request naming both a rule and an ad-hoc convention/period
 };
 
 /// Stable spelling of an error code, e.g. "ambiguous_month_end".

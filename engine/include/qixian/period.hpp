@@ -13,9 +13,13 @@
 //   std::cout << p << " / " << q << '\n';                   // 2 years / 6 months 10 days
 #pragma once
 
+#include "qixian/error.hpp"
+#include "qixian/result.hpp"
+
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 namespace qixian {
 
@@ -55,5 +59,15 @@ std::string to_string(const period& p);
 std::string to_string_zh(const period& p);
 
 std::ostream& operator<<(std::ostream& os, const period& p);
+
+/// Reads an ISO 8601 duration as a period, each unit kept: "P15D" = 15 days, "P3M" = 3
+/// months, "P6Y" = 6 years, "P2W" = 14 days, "P1Y6M" = 1 year 6 months, "PT48H" = 48
+/// hours. Refused with errc::invalid_duration, naming the position: anything else —
+/// lowercase, fractions, signs, minutes or seconds (no law here counts them), a unit given
+/// twice or out of order, hours mixed with days, or a zero length.
+///
+///   auto p = qixian::parse_duration("P1Y6M");   // p->years == 1, p->months == 6
+///   auto q = qixian::parse_duration("PT30M");   // errc::invalid_duration: minutes
+result<period> parse_duration(std::string_view text);
 
 }  // namespace qixian

@@ -251,6 +251,29 @@ struct tolling_rules::dated {
     bool gives_settlement_from = false;
 };
 
+/// A reading of the law a composite version declares (rules/README.md "Readings a rule
+/// declares"): where no court has settled which components govern, each value names the
+/// components it uses. The first value is the default; the answer lists the others under
+/// `alternatives` with their last days. The engine knows no reading by name: e.g.
+/// foreign_effect = judgment (the forum's own period alone) | enforcement_period (also no
+/// later than China's enforcement-application period).
+///
+///     // reading = { name = "foreign_effect", values = ["judgment", "enforcement_period"],
+///     //             uses = { judgment = ["us.ny.foreign-judgment.period"] } }
+///     const auto& used = v->reading->components_under("judgment", v->components);
+struct declared_reading {
+    std::string name;
+    std::vector<std::string> values;  ///< the first is the default
+    /// value → the components it uses; a value not listed uses them all.
+    std::map<std::string, std::vector<std::string>, std::less<>> uses;
+
+    const std::vector<std::string>& components_under(std::string_view value,
+                                                     const std::vector<std::string>& all) const {
+        const auto it = uses.find(value);
+        return it == uses.end() ? all : it->second;
+    }
+};
+
 /// How a version counts instalments (分期履行).
 enum class instalment_mode {
     none,  ///< the rule takes no instalments
@@ -271,6 +294,7 @@ struct rule_version {
     std::vector<untimed_claim> not_time_limited;
     combinator combine = combinator::none;  ///< composites: how `components` combine
     std::vector<std::string> components;    ///< composites: rule ids (no trigger, no period)
+    std::optional<declared_reading> reading;  ///< composites: an open reading of which components govern
     std::optional<produced_event> produces;
     std::optional<civil_date> ends_no_later_than;  ///< a transitional cap on the raw end
     tolling_rules tolling;                          ///< limitation-class rules: the mechanisms allowed
@@ -313,6 +337,9 @@ struct rule {
     /// court's acceptance period.
     bool court_events = false;
     std::string convention;  ///< convention id
+    /// The forum whose courts apply the rule ("us.ny", "gb.ew"; empty: the mainland), for
+    /// `qixian rules list --forum`.
+    std::string forum;
     std::vector<rule_version> versions;  ///< sorted by valid_from, non-overlapping
     /// Where the versions govern the applications made while they are in force, not the
     /// triggers that fall in their time (the SPC applied the provisions in force on the

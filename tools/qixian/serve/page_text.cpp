@@ -163,7 +163,10 @@ std::string error_text(const page_text& t, const error& e) {
         {errc::no_version_in_force, "该日期没有施行中的规则版本"},
         {errc::missing_event, "缺少起算事件"},
         {errc::invalid_request, "填写有误"},
-        {errc::missing_fact, "缺少所需的案件事实"}};
+        {errc::missing_fact, "缺少所需的案件事实"},
+        {errc::invalid_duration, "期间长度格式无效（ISO 8601，如 P15D、P3M、P6Y、PT48H）"},
+        {errc::unknown_convention, "未知计算规则"},
+        {errc::conflicting_request, "不能同时指定规则和自定义期间"}};
     if (&t != &zh_text()) return e.message;
     const auto it = zh.find(e.code);
     return std::string(it == zh.end() ? "错误" : it->second) + "：" + e.message;

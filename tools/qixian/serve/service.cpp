@@ -322,6 +322,9 @@ std::string field_at_fault(const error& e, const compute_request* req) {
     if (e.code == errc::missing_event) return "events";
     if (e.code == errc::missing_fact) return "facts." + e.subject;
     if (e.code == errc::unknown_rule) return "rule";
+    if (e.code == errc::invalid_duration) return "period";
+    if (e.code == errc::unknown_convention) return "convention";
+    if (e.code == errc::conflicting_request) return "convention";
     if (req != nullptr && !e.subject.empty()) {
         for (const auto& [k, v] : req->events)
             if (v == e.subject || e.message.find("event " + k) != std::string::npos) return "events." + k;
