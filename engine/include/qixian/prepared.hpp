@@ -26,6 +26,7 @@
 #include "qixian/rule_pack.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,13 +56,32 @@ private:
         std::optional<civil_date> cap;
         std::optional<error> problem;  ///< why this version cannot be used with the facts
         bool takes_over_running = false;
+        std::int32_t months = 0;  ///< years and months of `length`, in months
+        bool back_one = false;    ///< the start day is counted: the period ends a day earlier
     };
-    result<civil_date> last_day_under(const version_plan& v, civil_date trigger) const;
+    struct counted {
+        civil_date raw;   ///< the counted end, capped, before the roll
+        civil_date last;  ///< the last day
+    };
+    struct projection_source;
+    static result<version_plan> plan_version(const rule& r, const rule_version& v,
+                                             const std::map<std::string, std::string, std::less<>>& facts,
+                                             const counting_convention& counting);
+    result<counted> on(const table_calendar& cal, const calendar_query& q, civil_date trigger) const;
+    result<counted> count_under(const version_plan& v, civil_date trigger, const table_calendar& cal,
+                                const calendar_query& q) const;
+    /// The roll of each day the calendar covers, resolved by roll() at prepare time (the
+    /// calendar query without `as_of`): calendar days moved, or `unrolled` to ask roll().
+    static constexpr std::int8_t unrolled = -128;
+    std::vector<std::int8_t> moved_;
+    civil_date rolls_from_;
     std::vector<version_plan> versions_;
     counting_convention counting_;
     const table_calendar* calendar_ = nullptr;
     calendar_query query_;
     std::string rule_id_;
+    std::shared_ptr<projection_source> projection_;  ///< null: the calendar has no holiday law
+    civil_date first_projected_ = civil_date::max();
 };
 
 }  // namespace qixian
