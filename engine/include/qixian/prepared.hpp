@@ -5,9 +5,13 @@
 // rule can prepare the rule once — the rule, its convention, the forum calendar, the
 // facts and the readings resolved — and then map legal days to last days with no
 // parsing, no strings and no allocation. The answer is the same last day `compute`
-// gives for that trigger day (tests/unit/prepared_test.cpp checks every day of a range).
+// gives for that trigger day: counted as count() counts (also under a convention that
+// counts the start day), and past the published calendar the projection's best estimate,
+// as compute()'s default policy gives it (the projection is built on first use; the roll
+// of each covered day is resolved at prepare time). tests/unit/prepared_test.cpp checks
+// every built-in rule that can be prepared against compute() on every day of 2021-2024.
 //
-// Only simple rules (a trigger and a period) without tolling or instalments can be
+// Only simple rules (a trigger and a period, counted forwards) without tolling or instalments can be
 // prepared, and only rules whose versions are chosen by the trigger day, as `compute`
 // chooses them (a rule whose versions govern applications — Taiwan judgments — needs the
 // day of the application: use `compute`). A claim a version does not limit at all (the
