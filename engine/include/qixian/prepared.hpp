@@ -71,6 +71,7 @@ private:
     static result<version_plan> plan_version(const rule& r, const rule_version& v,
                                              const std::map<std::string, std::string, std::less<>>& facts,
                                              const counting_convention& counting);
+    std::optional<civil_date> common_last_day(civil_date trigger) const noexcept;
     result<counted> on(const table_calendar& cal, const calendar_query& q, civil_date trigger) const;
     result<counted> count_under(const version_plan& v, civil_date trigger, const table_calendar& cal,
                                 const calendar_query& q) const;
