@@ -1,0 +1,42 @@
+"""The rule the Chinese output keeps: no Latin word that is not one of these.
+
+Allowed (everything else with a Latin letter is an English word, and fails):
+  - an id: a token with a dot, an underscore, a slash, a digit, '=', ':' or a leading '--'
+    (rule ids cn.civil.limitation, event kinds in parentheses, reading keys
+    adjusted_weekend=weekday, flags --event, dates 2025-03-01T09:30, codes E0203,
+    zone names Asia/Shanghai, digests, notice ids, file:line positions);
+  - a single token in parentheses (…) or （…） or quoted 「…」: an id or the input as the
+    reader wrote it (法律文书生效 (effective));
+  - the names in NAMES: the program (qixian), the time-zone database (tzdata), the zone
+    UTC and the time-zone abbreviations the tz database gives (EST, EDT, CST, …), and the
+    citation units of a foreign instrument.
+"""
+import re
+
+NAMES = {"qixian", "tzdata", "UTC", "GMT", "JSON", "HTTP",
+         # time-zone abbreviations (the tz database's own spelling of a zone's offset)
+         "CST", "EST", "EDT", "PST", "PDT", "CET", "CEST", "JST", "HKT", "BST", "KST"}
+
+_BRACKETED = re.compile(r"\(([^()\s]+)\)|（([^（）\s]+)）|「([^「」]+)」")
+_TOKEN = re.compile(r"[^\s，。；：、（）()「」《》〔〕【】！？,;]+")
+_LATIN = re.compile(r"[A-Za-z]")
+_ID = re.compile(r"^--|[._/0-9=:]")
+
+
+def latin_words(line):
+    """The English words of one line of Chinese output (empty when the line is clean)."""
+    line = _BRACKETED.sub(" ", line)
+    bad = []
+    for tok in _TOKEN.findall(line):
+        if not _LATIN.search(tok):
+            continue
+        # a token glued to Chinese text: look at its Latin part only
+        for part in re.findall(r"[A-Za-z0-9_./=:+\-\[\]]+", tok):
+            if not _LATIN.search(part):
+                continue
+            part = part.rstrip(":.")
+            core = part.strip("-[]") if not part.startswith("--") else part
+            if _ID.search(part) or core in NAMES:
+                continue
+            bad.append(part)
+    return bad
