@@ -77,6 +77,8 @@ constexpr message_code catalog[] = {
     // The C API's own codes (capi/include/qixian/qixian.h).
     {"invalid_argument", "参数无效"},
     {"out_of_memory", "内存不足"},
+    // Not an error: a diagnostic's note no template matches (it points at another place).
+    {"note", "另见此处"},
     // Not an error: the notes of an answer (deadline::notes) no template below matches — a
     // rule file's own note, written in English.
     {"answer_note", "本条说明只有英文原文，请查看英文输出"},
@@ -93,7 +95,7 @@ struct message_template {
 
 constexpr message_template templates[] = {
     // Contexts the engine puts before a message (compute.cpp with_context, civil.cpp parse).
-    {"", "event {k}: {*}", "事件 {k}：{*}"},
+    {"", "event {k}: {*}", "事件「{k}」：{*}"},
     {"", "act: {*}", "行为时间：{*}"},
     {"", "tolling {tolling} from: {*}", "{tolling}的开始日：{*}"},
     {"", "tolling {tolling} to: {*}", "{tolling}的结束日：{*}"},
@@ -139,27 +141,29 @@ constexpr message_template templates[] = {
      "期间于 {d} 届满，其截止时刻超出 0001 至 9999 年"},
     {"out_of_range", "period too long: {p}", "期间过长：{p}"},
     // Calendars.
+    {"outside_calendar_coverage", "{d} is outside the calendar's data: calendar '{c}' has data for {f} to {g}",
+     "{d} 超出日历 {c} 的节假日数据范围（数据覆盖 {f} 至 {g}）"},
     {"outside_calendar_coverage", "{d} is outside the calendar's data: {*}", "{d} 超出日历的节假日数据范围"},
-    {"outside_calendar_coverage", "{a}..{b} is not inside calendar '{c}' data {f}..{l}",
-     "{a} 至 {b} 不在日历 {c} 的数据范围 {f} 至 {l} 之内"},
+    {"outside_calendar_coverage", "{a}..{b} is not inside calendar '{c}' data {f}..{g}",
+     "{a} 至 {b} 不在日历 {c} 的数据范围 {f} 至 {g} 之内"},
     {"outside_calendar_coverage",
      "the answer needs {y}, past {p}, the last year the holiday law can be projected (its lunar table ends there; published notices end {e})",
      "计算需要 {y} 年的节假日，晚于可按《全国年节及纪念日放假办法》推算的最后一年 {p} 年（农历表止于该年；已公布的放假通知止于 {e}）"},
-    {"outside_calendar_coverage", "{y} is past the last year the holiday law can be projected ({l}: the lunar table ends there)",
-     "{y} 年晚于可按放假办法推算的最后一年 {l} 年（农历表止于该年）"},
+    {"outside_calendar_coverage", "{y} is past the last year the holiday law can be projected ({g}: the lunar table ends there)",
+     "{y} 年晚于可按放假办法推算的最后一年 {g} 年（农历表止于该年）"},
     {"no_working_day", "no working day within {n} days from {d} in calendar {c}", "日历 {c} 中自 {d} 起 {n} 日内没有工作日"},
     {"no_working_day", "no working day within 400 days before {d}", "{d} 之前 400 日内没有工作日"},
     // Rules and requests (compute.cpp, rule_pack.cpp, prepared.cpp).
     {"unknown_rule", "no rule '{r}' in the rule pack (qixian rules list shows them)", "规则包中没有规则 {r}"},
     {"unknown_rule", "no rule '{r}' in the rule pack", "规则包中没有规则 {r}"},
-    {"unknown_rule", "no citation '{r}' in the rule pack", "规则包中没有法律依据 {r}"},
-    {"unknown_rule", "'rules' names '{p}', which matches no rule", "案件文件的 rules 列出的 {p} 不对应任何规则"},
-    {"missing_event", "rule '{r}' runs from the event {k}; give it, e.g. --event {e}={d}",
-     "规则 {r} 的期间自事件 {k} 起算，请给出该事件，例如 --event {e}={d}"},
-    {"missing_event", "rule '{r}' (version from {v}) runs from the event {k}; give it, e.g. --event {e}={d}",
-     "规则 {r}（{v} 起施行的版本）的期间自事件 {k} 起算，请给出该事件，例如 --event {e}={d}"},
+    {"unknown_rule", "no citation '{r}' in the rule pack", "规则包中没有法律依据「{r}」"},
+    {"unknown_rule", "'rules' names '{p}', which matches no rule", "案件文件的「rules」列出的「{p}」不对应任何规则"},
+    {"missing_event", "rule '{r}' runs from the event {events}; give it, e.g. --event {e}={d}",
+     "规则 {r} 的期间自事件{events}起算，请给出该事件，例如 --event {e}={d}"},
+    {"missing_event", "rule '{r}' (version from {v}) runs from the event {events}; give it, e.g. --event {e}={d}",
+     "规则 {r}（{v} 起施行的版本）的期间自事件{events}起算，请给出该事件，例如 --event {e}={d}"},
     {"missing_fact", "rule '{r}' (version from {v}) depends on the fact '{f}'; give it, e.g. --fact {e}",
-     "规则 {r}（{v} 起施行的版本）的期间取决于事实 {f}，请给出该事实，例如 --fact {e}"},
+     "规则 {r}（{v} 起施行的版本）的期间取决于事实「{f}」，请给出该事实，例如 --fact {e}"},
     {"no_version_in_force", "rule '{r}' has no version in force for a trigger on {d} (versions from {v}){*}",
      "规则 {r} 在起算日 {d} 没有施行中的版本（最早的版本自 {v} 起施行）"},
     {"no_version_in_force", "rule '{r}' has no version in force for an application on {d} {*}",
@@ -169,9 +173,9 @@ constexpr message_template templates[] = {
     {"no_version_in_force", "rule '{r}' has no version in force for an {w} on {d} (versions from {v})",
      "规则 {r} 在 {d} 没有施行中的版本（最早的版本自 {v} 起施行）"},
     {"no_version_in_force", "rule '{r}' has no version in force for {d}", "规则 {r} 在 {d} 没有施行中的版本"},
-    {"invalid_request", "'{f}' is not a fact (facts: {l})", "{f} 不是事实名称（可用的事实：{l}）"},
-    {"invalid_request", "fact {f} is '{v}'; it is one of {l}", "事实 {f} 的值 {v} 不在允许的取值之内（可取：{l}）"},
-    {"invalid_request", "'{k}' is not an event kind (see INTERFACES.md)", "{k} 不是已知的事件种类"},
+    {"invalid_request", "'{f}' is not a fact (facts: {l})", "「{f}」不是事实名称（可用的事实：{l}）"},
+    {"invalid_request", "fact {f} is '{v}'; it is one of {l}", "事实「{f}」的值「{v}」不在允许的取值之内（可取：{l}）"},
+    {"invalid_request", "'{k}' is not an event kind (see INTERFACES.md)", "「{k}」不是已知的事件种类"},
     {"invalid_request", "rule '{r}' counts hours: give the event's time, e.g. {e}",
      "规则 {r} 按小时计算，请给出事件的时刻，例如 {e}"},
     {"invalid_request", "rule '{r}': no period of the version from {v} matches the facts given",
@@ -181,31 +185,105 @@ constexpr message_template templates[] = {
     {"invalid_request", "settlement: performance_due is before the settlement", "和解协议约定的履行期限早于和解之日"},
     {"invalid_request", "--to is before --from", "--to 早于 --from"},
     {"invalid_request", "at most 50 years at a time", "一次最多查询 50 年"},
-    {"invalid_request", "no calendar '{c}'", "没有日历 {c}"},
+    {"invalid_request", "no calendar '{c}'", "没有日历「{c}」"},
     {"invalid_request", "the body is not valid JSON", "请求正文不是有效的 JSON 对象"},
     {"invalid_request", "the line is not valid JSON", "该行不是有效的 JSON 对象"},
     {"invalid_request", "an empty line is not a request", "空行不是请求"},
-    {"invalid_request", "'rule' is required", "缺少 rule（规则标识）"},
-    {"invalid_request", "'{f}' is required", "缺少 {f}"},
+    {"invalid_request", "'rule' is required", "缺少「rule」（规则标识）"},
+    {"invalid_request", "'{f}' is required", "缺少「{f}」"},
     {"invalid_request", "a request must be a JSON object", "请求必须是 JSON 对象"},
     {"invalid_request", "{p}: not valid JSON", "{p}：不是有效的 JSON 文件"},
+    // A request's fields (tools/qixian/request_json.cpp, fields.cpp, docket.cpp).
+    {"invalid_request", "field '{f}' is given twice", "字段「{f}」给出了两次"},
+    {"invalid_request", "{f} is given twice", "「{f}」给出了两次"},
+    {"invalid_request", "unknown field '{f}'", "未知的字段「{f}」"},
+    {"invalid_request", "'{f}' must be a string", "「{f}」应为字符串"},
+    {"invalid_request", "{f} must be a string", "「{f}」应为字符串"},
+    {"invalid_request", "'{f}' must be an array of answer field names", "「{f}」应为答案字段名的数组"},
+    {"invalid_request", "'{f}' must be an array", "「{f}」应为数组"},
+    {"invalid_request", "'{f}' must be an object", "「{f}」应为对象"},
+    {"invalid_request", "'{f}' must be true or false", "「{f}」应为布尔值"},
+    {"invalid_request", "'{f}' must be a list{x}", "「{f}」应为字符串列表"},
+    {"invalid_request", "{f} must be {l}", "「{f}」应为{l}之一"},
+    {"invalid_request", "each tolling entry must be an object", "「tolling」的每一项都应为对象"},
+    {"invalid_request", "tolling kind '{k}' is not one of {l}", "中止、中断事由的种类「{k}」不在允许的取值之内（可取：{l}）"},
+    {"invalid_request", "tolling {tolling}: unexpected field '{f}' ({x})", "{tolling}：多余的字段「{f}」"},
+    {"invalid_request", "tolling {tolling} needs from and to", "{tolling}需要「from」和「to」"},
+    {"invalid_request", "tolling {tolling} needs at", "{tolling}需要「at」"},
+    {"invalid_request", "events.instalment_due: an empty list", "「events.instalment_due」为空列表"},
+    {"invalid_request", "events.{k}: only instalment_due takes a list of days", "「events.{k}」：只有「instalment_due」可以是日期列表"},
+    {"invalid_request", "events.instalment_due: each day must be a string", "「events.instalment_due」：每个日期都应为字符串"},
+    {"invalid_request", "readings.{k}: '{v}' is not a reading ({x})", "「readings.{k}」：「{v}」不是可选的解读"},
+    {"invalid_request", "a number in the line is too large to read (at byte {n})", "该行中有数字过大，无法读取（第 {n} 字节）"},
+    {"invalid_request", "fields: '{f}' is not an answer field (INTERFACES.md lists them)", "「fields」：「{f}」不是答案字段"},
+    {"invalid_request", "fields: name at least one answer field", "「fields」：至少列出一个答案字段"},
+    {"invalid_request", "fields: each field name must be a string", "「fields」：每个字段名都应为字符串"},
+    {"invalid_request", "a case file is a table/object", "案件文件应为表（对象）"},
+    {"invalid_request", "'court_events' must be a table of event kinds", "「court_events」应为以事件种类为键的表"},
+    {"invalid_request", "'court_events': '{k}' must be an event kind with a time (a string)",
+     "「court_events」：「{k}」应为事件种类，其值为时间（字符串）"},
     {"io_error", "cannot read '{p}'", "无法读取 {p}"},
     {"io_error", "the rules directory cannot be read", "无法读取规则目录"},
     {"rules_invalid", "the rule pack has errors (see diagnostics)", "规则包有误（详见各条诊断）"},
     // Rule-file diagnostics (toml_reader.cpp, rule_pack.cpp).
-    {"E0101", "{w}: unknown key '{k}'", "{w}：未知的键 {k}"},
-    {"E0102", "{w}: missing key '{k}' ({t})", "{w}：缺少键 {k}"},
-    {"E0103", "{w}: '{k}' must be {t}, not {u}", "{w}：{k} 的类型不对"},
-    {"E0104", "{w}: '{k}' is \"{v}\"; expected one of {l}", "{w}：{k} 的值 {v} 不在允许的取值之内（可取：{l}）"},
+    {"E0101", "{w}: unknown key '{k}'", "{w}：未知的键「{k}」"},
+    {"E0102", "{w}: missing key '{k}' ({t})", "{w}：缺少键「{k}」"},
+    {"E0103", "{w}: '{k}' must be {t}, not {u}", "{w}：「{k}」的类型不对"},
+    {"E0104", "{w}: '{k}' is \"{v}\"; expected one of {l}", "{w}：「{k}」的值「{v}」不在允许的取值之内（可取：{l}）"},
+    {"E0001", "Error while parsing date: expected day between {a} and {b} (inclusive), saw {c}",
+     "日期有误：日应在 {a} 至 {b} 之间，实为 {c}"},
+    {"E0101", "{w}: unknown fact '{f}' (facts: {l})", "{w}：未知的事实「{f}」（可用的事实：{l}）"},
+    {"E0102", "{w}: no length (years, months, days, hours or working_days)", "{w}：没有期间长度（年、月、日、小时或工作日）"},
+    {"E0102", "{w}: give the facts it applies to{x}",
+     "{w}：请以「when」给出其适用的事实（完全没有期间的版本应写「time_limit = \"none\"」）"},
+    {"E0102", "calendar '{c}' has no year files", "日历「{c}」没有年度文件"},
+    {"E0103", "{w}: '{k}' must be a table, or an array of tables with valid_from",
+     "{w}：「{k}」应为表，或带「valid_from」的表的数组"},
+    {"E0103", "[[{t}]] must be a table", "「[[{t}]]」应为表"},
+    {"E0104", "{w}: fact '{f}' must be {l}", "{w}：事实「{f}」的值应为{l}之一"},
+    {"E0104", "{w}: 'when' is empty, so it would match every request{x}",
+     "{w}：「when」为空，将适用于所有请求（完全没有期间的版本应写「time_limit = \"none\"」）"},
+    {"E0104", "notice '{n}': published before it was issued", "放假通知「{n}」：发布日早于成文日"},
+    {"E0104", "rule '{r}': a composite version has no '{k}' (its components have their own)",
+     "规则 {r}：组合规则的版本没有「{k}」（由各组成规则自行规定）"},
+    {"E0104", "rule '{r}': a composite needs at least two rule ids", "规则 {r}：组合规则至少需要两条组成规则"},
+    {"E0104", "rule '{r}': the version from {v} takes over running periods, but there is no earlier version",
+     "规则 {r}：{v} 起施行的版本规定适用于施行时尚未届满的期间，但没有更早的版本"},
+    {"E0104",
+     "rule '{r}': the version from {v} takes over running periods, but the rule's versions are chosen by the application day (version_by_application): a period is never counted under two versions",
+     "规则 {r}：{v} 起施行的版本规定适用于施行时尚未届满的期间，但该规则按申请之日选择版本（version_by_application）：一个期间不会依两个版本计算"},
+    {"E0104",
+     "rule '{r}': the version from {v} counts instalments or combines rules, but the rule's versions are chosen by the application day (version_by_application): only simple periods can be",
+     "规则 {r}：{v} 起施行的版本分期计算或组合其他规则，但该规则按申请之日选择版本（version_by_application）：这样的规则只能是简单期间"},
+    {"E0201", "rule id '{r}' is used twice", "规则标识「{r}」重复使用"},
+    {"E0202", "holiday '{h}' names unknown notice '{n}'", "放假区间「{h}」所引的放假通知「{n}」不存在"},
+    {"E0202", "rule '{r}': unknown convention '{c}'", "规则 {r}：计算规则「{c}」不存在"},
+    {"E0202", "rule '{r}': component '{c}' is not a rule of the pack", "规则 {r}：组成规则「{c}」不在规则包中"},
+    {"E0203", "convention '{c}': the steps from {a} overlap the steps from {b}",
+     "计算规则 {c}：{a} 起的步骤与 {b} 起的步骤期间重叠"},
+    {"E0207", "rule '{r}': produces '{k}', which is not an event kind (see INTERFACES.md)",
+     "规则 {r}：届满产生的事件「{k}」不是已知的事件种类"},
+    {"E0207", "rule '{r}': trigger '{k}' is not an event kind (see INTERFACES.md)", "规则 {r}：起算事件「{k}」不是已知的事件种类"},
+    {"E0208", "rule '{r}' contains itself: {p}", "组合规则 {r} 包含其自身：{p}"},
+    {"E0301", "working day {d} is a {weekday}, not a weekly rest day (调休上班 makes a rest day a working day)",
+     "调休上班日 {d} 是{weekday}，不是周末休息日（调休上班是把休息日改为工作日）"},
+    {"E0302", "holiday '{h}': {a} to {b} is {n} days, but the notice announces {m}",
+     "放假区间「{h}」：{a} 至 {b} 共 {n} 日，而通知公布的是 {m} 日"},
+    {"E0303", "{d} is both in a holiday block and a working day", "{d} 既在放假区间内，又是调休上班日"},
+    {"E0304", "year {y}: net days off are {n} ({w2} weekdays in holiday blocks - {a} working weekend days), but the statutory total is {t}",
+     "{y} 年：净休息日为 {n} 日（放假区间内的工作日 {w2} 日，减去调休上班的周末 {a} 日），而法定节假日共 {t} 日"},
     {"E0203", "rule '{r}': the version from {a} overlaps the version from {b} (in force until {c})",
      "规则 {r}：{a} 起施行的版本与 {b} 起施行的版本（施行至 {c}）期间重叠"},
     {"E0204", "rule '{r}': no version is in force from {a} to {b}", "规则 {r}：自 {a} 至 {b} 没有施行中的版本"},
-    {"E0205", "rule '{r}': valid_until {a} is not after valid_from {b}", "规则 {r}：失效日 {a} 不晚于施行日 {b}"},
-    {"E0206", "no 'citations': every version cites its authority", "缺少 citations：每个版本都须引用法律依据"},
+    {"E0205", "{w}: valid_until {a} is not after valid_from {b}", "{w}：失效日 {a} 不晚于施行日 {b}"},
+    {"E0206", "'citations' is empty: every version cites its authority", "「citations」为空：每个版本都须引用法律依据"},
+    {"E0206", "no 'citations': every version cites its authority", "缺少「citations」：每个版本都须引用法律依据"},
     {"E0002", "cannot read the file", "无法读取该文件"},
     {"note", "the earlier version is here", "较早的版本在此"},
     {"note", "the earlier version ends here", "较早的版本在此终止"},
     {"note", "first declared here", "首次声明在此"},
+    {"note", "first used here", "首次使用在此"},
+    {"note", "the earlier steps are here", "较早的步骤在此"},
     // The notes of an answer (deadline::notes, compute.cpp). {tolling…}: a tolling kind.
     {"answer_note",
      "reading instalments=each does not apply to the instalments due from {d}: the version in force on their due days counts one period from the last instalment (its text, not a reading)",
@@ -218,7 +296,7 @@ constexpr message_template templates[] = {
     {"answer_note",
      "instalments due before {v} are each counted from their own due day under the text then in force; those from then on share one period from the last instalment. The transitional effect of the change is not settled: reading instalments=last counts all from the last",
      "{v} 之前到期的各期，依当时施行的文本自各自到期日分别计算；此后到期的各期自最后一期履行期间届满之日起统一计算。修改前后如何衔接尚无定论：按 instalments=last 解读则全部自最后一期起算"},
-    {"answer_note", "fact {f} does not change the period of the version from {d}", "事实 {f} 不影响 {d} 起施行的版本的期间"},
+    {"answer_note", "fact {f} does not change the period of the version from {d}", "事实「{f}」不影响 {d} 起施行的版本的期间"},
     {"answer_note",
      "the versions of rule '{r}' govern the applications made while they are in force; with no act given, the version was chosen by the trigger day: give the day of the application (act) to apply the version then in force",
      "规则 {r} 的各版本适用于其施行期间内提出的申请；未给出行为日，故按起算日选择版本：请给出申请之日（--act），以适用当时施行的版本"},
@@ -232,13 +310,17 @@ constexpr message_template templates[] = {
      "{d} 的{tolling}不发生效力：早于期间开始之日 {s}"},
     {"answer_note", "reading suspension={r} has no authority for a suspension on {d} under this version; its text's reading ({t}) applies",
      "解读 suspension={r} 对 {d} 的中止在本版本下没有依据；适用该版本文本的解读（suspension={t}）"},
+    {"answer_note", "event '{k}' was given but not used by this rule", "给出了事件「{k}」，但本规则不以其起算"},
+    {"answer_note", "a court may extend this period ({c})", "人民法院可以决定延长本期间（{c}）"},
+    {"answer_note", "no act given: the version now in force answers; give the act (--act) for the text in force on its day",
+     "未给出行为日：按现行版本回答；请给出行为日（--act），以适用行为之日施行的文本"},
     // The CLI (usage errors).
-    {"usage.repeated", "{o}: {k} given twice{*}", "{o}：{k} 给出了两次"},
-    {"usage.extras", "The following argument was not expected: {a}", "多余的参数：{a}"},
-    {"usage.extras", "The following arguments were not expected: {a}", "多余的参数：{a}"},
+    {"usage.repeated", "{o}: {k} given twice{*}", "{o}：「{k}」给出了两次"},
+    {"usage.extras", "The following argument was not expected: {a}", "多余的参数：「{a}」"},
+    {"usage.extras", "The following arguments were not expected: {a}", "多余的参数：「{a}」"},
     {"usage.required", "A subcommand is required", "需要一个子命令（如 compute、explain、rules、calendar）"},
     {"usage.required", "{o} is required", "缺少 {o}"},
-    {"usage.invalid_value", "{o}: {v} not in {*}", "{o}：{v} 不是允许的值"},
+    {"usage.invalid_value", "{o}: {v} not in {*}", "{o}：「{v}」不是允许的值"},
 };
 
 // Matches `text` against an English template: literal text must be equal, a `{name}`
@@ -287,7 +369,8 @@ std::vector<std::string> named_inputs(std::string_view english, std::string_view
     const auto add = [&](std::string s) {
         while (!s.empty() && std::string_view(",;:)(").find(s.back()) != std::string_view::npos) s.pop_back();
         while (!s.empty() && std::string_view("(").find(s.front()) != std::string_view::npos) s.erase(0, 1);
-        if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+        if (!s.empty() && s != "e.g." && s != "i.e." && std::find(out.begin(), out.end(), s) == out.end())
+            out.push_back(std::move(s));
     };
     if (!subject.empty()) add(std::string(subject));
     std::size_t i = 0;
@@ -302,7 +385,7 @@ std::vector<std::string> named_inputs(std::string_view english, std::string_view
             }
         }
         if (c == ' ') { ++i; continue; }
-        auto end = english.find_first_of(" '\"", i);
+        auto end = english.find_first_of(" '\"", i + 1);  // an unclosed quote is part of the word
         if (end == std::string_view::npos) end = english.size();
         const std::string_view word = english.substr(i, end - i);
         const bool id_like = (word.rfind("--", 0) == 0 || word.find_first_of("._/0123456789=") != std::string_view::npos) &&
@@ -383,6 +466,30 @@ std::string where_zh(const std::string& where) {
     return tidy;
 }
 
+// Ids in a list ("a, b, c" or "a or b"), each quoted: 「a」、「b」、「c」 or 「a」或「b」.
+std::string list_zh(std::string_view text, std::string_view separator, std::string_view joiner) {
+    std::string all(text);
+    if (separator == ", ")  // "a, b or c"
+        for (auto at = all.find(" or "); at != std::string::npos; at = all.find(" or ", at)) all.replace(at, 4, ", ");
+    std::string_view value = all;
+    std::string out;
+    while (true) {
+        const auto at = value.find(separator);
+        out += "「" + std::string(value.substr(0, at)) + "」";
+        if (at == std::string_view::npos) return out;
+        out += joiner;
+        value.remove_prefix(at + separator.size());
+    }
+}
+
+std::string weekday_zh(const std::string& day) {
+    static constexpr std::string_view en[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static constexpr std::string_view zh[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+    for (std::size_t i = 0; i < 7; ++i)
+        if (en[i] == day) return std::string(zh[i]);
+    return day;
+}
+
 std::string tolling_kind(const std::string& kind) {
     if (kind == "interruption") return "中断事由";
     if (kind == "suspension") return "中止事由";
@@ -395,7 +502,7 @@ std::string fallback(std::string_view code, std::string_view english, std::strin
     if (code == "answer_note") return std::string(summary_zh(code));
     std::string out(summary_zh(code).empty() ? summary_zh("invalid_request") : summary_zh(code));
     const auto inputs = named_inputs(english, subject);
-    for (std::size_t i = 0; i < inputs.size(); ++i) out += (i == 0 ? "：" : "、") + inputs[i];
+    for (std::size_t i = 0; i < inputs.size(); ++i) out += (i == 0 ? "：「" : "、「") + inputs[i] + "」";
     return out;
 }
 
@@ -432,6 +539,9 @@ std::string translate_zh(std::string_view code, std::string_view english, std::s
             if (name == "*") value = translate_zh(code, value, {});
             else if (name.starts_with("month")) value = month_number(value);
             else if (name.starts_with("tolling")) value = tolling_kind(value);
+            else if (name == "weekday") value = weekday_zh(value);
+            else if (name == "events") value = list_zh(value, " or ", "或");
+            else if (name == "l") value = list_zh(value, ", ", "、");
             else if (name == "w" && (value = where_zh(value)).empty()) ok = false;
             else if (has_latin_sentence(value)) ok = false;
             out += value;

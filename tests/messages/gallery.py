@@ -28,7 +28,7 @@ UPDATE = "--update" in sys.argv[3:]
 CASES = [
     ("invalid_date", "a day that does not exist", ["compute", "cn.civil.limitation", "--event", "knew=2023-02-30"]),
     ("invalid_date", "a month that does not exist", ["compute", "cn.civil.limitation", "--event", "knew=2023-13-01"]),
-    ("invalid_date", "not a date", ["compute", "cn.civil.limitation", "--event", "knew=yesterday"]),
+    ("invalid_time", "not a date (nor a time)", ["compute", "cn.civil.limitation", "--event", "knew=yesterday"]),
     ("invalid_date", "the calendar's --from", ["calendar", "--from", "2025-02-29", "--to", "2025-03-01"]),
     ("invalid_time", "an hour that does not exist", ["compute", "cn.civil.limitation", "--event", "knew=2023-01-01T25:00"]),
     ("invalid_time", "an offset out of range", ["compute", "cn.civil.limitation", "--event", "knew=2023-01-01T10:00+25:00"]),
@@ -99,6 +99,7 @@ NOT_REACHABLE = {
     "method_not_allowed": "serve: POST to a GET-only path (tests/serve)",
     "invalid_argument": "C API: a NULL where a pointer is required (tests/capi)",
     "out_of_memory": "C API: allocation failure",
+    "note": "a diagnostic's note no template knows (the notes above, 注：…, have templates)",
     "answer_note": "an answer's note written in a rule file (English only)",
 }
 

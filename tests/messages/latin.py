@@ -8,12 +8,12 @@ Allowed (everything else with a Latin letter is an English word, and fails):
   - a single token in parentheses (…) or （…） or quoted 「…」: an id or the input as the
     reader wrote it (法律文书生效 (effective));
   - the names in NAMES: the program (qixian), the time-zone database (tzdata), the zone
-    UTC and the time-zone abbreviations the tz database gives (EST, EDT, CST, …), and the
-    citation units of a foreign instrument.
+    UTC and the time-zone abbreviations the tz database gives (EST, EDT, CST, …), the
+    formats JSON and HTTP, and the citation units "art." and "para." of a citation's English form.
 """
 import re
 
-NAMES = {"qixian", "tzdata", "UTC", "GMT", "JSON", "HTTP",
+NAMES = {"qixian", "tzdata", "UTC", "GMT", "JSON", "HTTP", "art", "para",
          # time-zone abbreviations (the tz database's own spelling of a zone's offset)
          "CST", "EST", "EDT", "PST", "PDT", "CET", "CEST", "JST", "HKT", "BST", "KST"}
 

@@ -65,7 +65,10 @@ RUNS = [
     ["calendar", "--from", "2025-09-26", "--to", "2025-10-12"],
     ["calendar", "--from", "2027-01-28", "--to", "2027-02-20"],
     ["calendar", "--from", "2024-12-20", "--to", "2025-01-10", "--changes-since", "2024-01-01"],
-    ["verify", os.path.join(SRC, "tests/rulings")],
+    # verify prints each fixture's citation as the fixture writes it (most name the parties in
+    # English, "A v B … case number not given"): the frame is checked on a fixture cited in Chinese.
+    ["verify", os.path.join(SRC, "tests/rulings/2020-liao01-xiewairen7.toml")],
+    ["verify", os.path.join(SRC, "tests/rulings/no-such-fixture.toml")],
     ["rules", "list"],
     ["rules", "check"],
     ["compute", "cn.civil.limitation", "--event", "knew=2023-02-30"],

@@ -42,18 +42,18 @@ TEST_CASE("messages: engine errors in Chinese, with their values") {
 
 TEST_CASE("messages: a context before the message is said too") {
     CHECK(translate_zh("invalid_date", "event knew: '2023-02-30': February 2023 has no day 30 (it has 28 days)") ==
-          "事件 knew：「2023-02-30」：2023年2月没有30日（该月只有28日）");
+          "事件「knew」：「2023-02-30」：2023年2月没有30日（该月只有28日）");
 }
 
 TEST_CASE("messages: a message no template knows: the summary and the inputs it names") {
     CHECK(translate_zh("invalid_request", "tolling interruption: unexpected field 'frm' (at)") ==
-          "请求有误：frm");
-    CHECK(translate_zh("invalid_request", "something new went wrong", "events.knew") == "请求有误：events.knew");
+          "请求有误：「frm」");
+    CHECK(translate_zh("invalid_request", "something new went wrong", "events.knew") == "请求有误：「events.knew」");
     CHECK(translate_zh("invalid_period", "a negative number of working days cannot be added") == "期间无法适用");
     // a rule file's own note is English prose the catalog cannot know
     CHECK(note_zh("the court counts from service, see the 2015 interpretation") == "本条说明只有英文原文，请查看英文输出");
     CHECK(note_zh("fact parties=legal_persons does not change the period of the version from 2008-04-01") ==
-          "事实 parties=legal_persons 不影响 2008-04-01 起施行的版本的期间");
+          "事实「parties=legal_persons」不影响 2008-04-01 起施行的版本的期间");
 }
 
 TEST_CASE("messages: a diagnostic in Chinese keeps its position, code and notes") {
@@ -65,5 +65,5 @@ TEST_CASE("messages: a diagnostic in Chinese keeps its position, code and notes"
           "a.toml:18:3: 错误 E0203：规则 test.overlap：2022-01-01 起施行的版本与 2008-04-01 起施行的版本（施行至 "
           "2022-06-01）期间重叠\n  a.toml:11:3: 注：较早的版本在此");
     diagnostic w{"E0101", severity::warning, "rule: unknown key 'lenght'", {"b.toml", {10, 1}, {10, 7}}, {}};
-    CHECK(format_zh(w) == "b.toml:10:1: 警告 E0101：rule：未知的键 lenght");
+    CHECK(format_zh(w) == "b.toml:10:1: 警告 E0101：规则：未知的键「lenght」");
 }

@@ -101,7 +101,9 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
             const bool zh = l == lang::zh;
             std::cout << d << ' ' << weekday_text(d, l) << "  " << (s->working ? (zh ? "班" : "W") : (zh ? "休" : "R"))
                       << "  " << kind_text(s->kind, l);
-            if (!s->name.empty()) std::cout << "  " << s->name << "  [" << s->notice << "]";
+            // A projected day has no notice yet: "projection" stands for the holiday law's projection.
+            const std::string_view notice = zh && s->notice == "projection" ? "推算" : s->notice;
+            if (!s->name.empty()) std::cout << "  " << s->name << "  [" << notice << "]";
             if (projected) std::cout << projected_suffix(*projected, d, l);
             std::cout << '\n';
         } else {

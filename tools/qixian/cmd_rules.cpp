@@ -13,6 +13,41 @@
 namespace qixian::cli {
 namespace {
 
+// The rule's words in Chinese (rules show/list --lang zh).
+std::string_view expiry_zh(expiry_kind e) {
+    switch (e) {
+        case expiry_kind::bar: return "期间届满即不得为之";
+        case expiry_kind::defence: return "届满后对方可提出时效抗辩";
+        case expiry_kind::extinguished: return "权利消灭（除斥期间）";
+        case expiry_kind::none: return "无";
+    }
+    return "";
+}
+std::string_view tolling_zh(tolling_class t) {
+    switch (t) {
+        case tolling_class::limitation: return "适用中止、中断";
+        case tolling_class::fixed: return "不适用中止、中断（不变期间）";
+        case tolling_class::exclusion: return "不适用中止、中断和延长（除斥期间）";
+    }
+    return "";
+}
+std::string_view period_kind_zh(period_kind k) {
+    switch (k) {
+        case period_kind::party: return "当事人的期间";
+        case period_kind::court: return "法律给法院的期间";
+        case period_kind::waiting: return "等待期间（届满后方可为之）";
+        case period_kind::deemed: return "视为送达的期间";
+    }
+    return "";
+}
+std::string cite_zh(const citation& c) { return citations_text(citation_list({c}), lang::zh); }
+std::string when_zh(const std::map<std::string, std::string, std::less<>>& when) {
+    std::string out;
+    for (const auto& [f, val] : when) out += (out.empty() ? "" : "、") + f + "=" + val;
+    return out;
+}
+
+
 // Every problem as data: file, line, column, severity, code, message and notes (rules check --json).
 nlohmann::ordered_json diagnostics_json(const std::vector<diagnostic>& list) {
     using json = nlohmann::ordered_json;
@@ -220,40 +255,6 @@ nlohmann::ordered_json rule_json(const rule& r) {
     return out;
 }
 
-// The rule's words in Chinese (rules show/list --lang zh).
-std::string_view expiry_zh(expiry_kind e) {
-    switch (e) {
-        case expiry_kind::bar: return "期间届满即不得为之";
-        case expiry_kind::defence: return "届满后对方可提出时效抗辩";
-        case expiry_kind::extinguished: return "权利消灭（除斥期间）";
-        case expiry_kind::none: return "无";
-    }
-    return "";
-}
-std::string_view tolling_zh(tolling_class t) {
-    switch (t) {
-        case tolling_class::limitation: return "适用中止、中断";
-        case tolling_class::fixed: return "不适用中止、中断（不变期间）";
-        case tolling_class::exclusion: return "不适用中止、中断和延长（除斥期间）";
-    }
-    return "";
-}
-std::string_view period_kind_zh(period_kind k) {
-    switch (k) {
-        case period_kind::party: return "当事人为诉讼行为的期间";
-        case period_kind::court: return "法律给法院的期间";
-        case period_kind::waiting: return "等待期间（届满后方可为之）";
-        case period_kind::deemed: return "视为送达的期间";
-    }
-    return "";
-}
-std::string cite_zh(const citation& c) { return citations_text(citation_list({c}), lang::zh); }
-std::string when_zh(const std::map<std::string, std::string, std::less<>>& when) {
-    std::string out;
-    for (const auto& [f, val] : when) out += (out.empty() ? "" : "、") + f + "=" + val;
-    return out;
-}
-
 void show_tolling_zh(const tolling_rules& t, const std::string& indent) {
     const auto cited = [&](const std::string& label, const citation_list& cs) {
         for (const auto& c : cs) std::cout << "    " << indent << label << cite_zh(c) << "\n";
@@ -273,8 +274,8 @@ void show_version_zh(const rule_version& v) {
     std::cout << "  版本 " << v.valid_from << " 至 " << (v.valid_until ? v.valid_until->to_string() : "今") << "  ("
               << v.where.file << ":" << v.where.begin.line << ")\n";
     if (!v.trigger.empty()) {
-        std::cout << "    起算事件";
-        for (const auto& t : v.trigger) std::cout << ' ' << event_text(t, lang::zh);
+        std::cout << "    起算事件 ";
+        for (std::size_t i = 0; i < v.trigger.size(); ++i) std::cout << (i ? "；" : "") << event_text(v.trigger[i], lang::zh);
         std::cout << "\n";
     }
     for (const auto& p : v.periods)
@@ -291,7 +292,7 @@ void show_version_zh(const rule_version& v) {
         std::cout << "\n";
     }
     for (const auto& [kind, cs] : v.trigger_citations)
-        for (const auto& c : cs) std::cout << "    自" << event_text(kind, lang::zh) << "起算：" << cite_zh(c) << "\n";
+        for (const auto& c : cs) std::cout << "    自 " << event_text(kind, lang::zh) << " 起算：" << cite_zh(c) << "\n";
     if (v.instalments != instalment_mode::none)
         std::cout << "    分期履行 " << (v.instalments == instalment_mode::each ? "各期分别计算" : "自最后一期履行期间届满之日起计算")
                   << "\n";

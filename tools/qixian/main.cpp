@@ -26,14 +26,15 @@ constexpr const char* exit_codes_help = R"(Exit status:
 
 // The usage code of the message catalog (messages.hpp) for a CLI11 parse error.
 std::string_view usage_code(const CLI::ParseError& e) {
-    const std::string name = e.get_name();
-    if (name == "ExtrasError") return "usage.extras";
-    if (name == "RequiredError" || name == "RequiresError") return "usage.required";
-    if (name == "ValidationError") return "usage.invalid_value";
-    if (name == "ConversionError") return "usage.conversion";
-    if (name == "ArgumentMismatch") return "usage.mismatch";
-    if (name == "OptionNotFound") return "usage.unknown_option";
-    if (name == "ExcludesError") return "usage.excludes";
+    using codes = CLI::ExitCodes;
+    const auto is = [&](codes c) { return e.get_exit_code() == static_cast<int>(c); };
+    if (is(codes::ExtrasError)) return "usage.extras";
+    if (is(codes::RequiredError) || is(codes::RequiresError)) return "usage.required";
+    if (is(codes::ValidationError)) return "usage.invalid_value";
+    if (is(codes::ConversionError)) return "usage.conversion";
+    if (is(codes::ArgumentMismatch)) return "usage.mismatch";
+    if (is(codes::OptionNotFound)) return "usage.unknown_option";
+    if (is(codes::ExcludesError)) return "usage.excludes";
     return "usage";
 }
 

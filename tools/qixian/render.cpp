@@ -118,7 +118,7 @@ std::string event_text(std::string_view kind, lang l) {
         {"knew", "知道或者应当知道"},     {"debtor_act", "债务人行为"},
         {"harm", "损害发生"},            {"measure", "采取保全措施"},
         {"published", "公告"},           {"posted", "邮寄"},
-        {"start", "起算事件"}};
+        {"breach", "债务人违反不作为义务"}, {"start", "起算事件"}};
     for (const auto& [k, word] : names)
         if (k == kind) return std::string(word) + " (" + std::string(kind) + ")";
     return std::string(kind);
