@@ -3,6 +3,7 @@
 #include "qixian/messages.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace qixian {
@@ -516,39 +517,55 @@ std::string_view summary_zh(std::string_view code) noexcept {
     return {};
 }
 
-std::string translate_zh(std::string_view code, std::string_view english, std::string_view subject) {
-    for (const auto& t : templates) {
-        if (!t.code.empty() && t.code != code) continue;
-        std::vector<std::string_view> values;
-        if (!match(t.en, english, values)) continue;
-        const auto names = names_of(t.en);
-        std::string out;
-        bool ok = true;
-        std::size_t pos = 0;
-        while (pos < t.zh.size()) {
-            const auto open = t.zh.find('{', pos);
-            if (open == std::string_view::npos) {
-                out += t.zh.substr(pos);
-                break;
-            }
-            const auto close = t.zh.find('}', open);
-            out += t.zh.substr(pos, open - pos);
-            const std::string_view name = t.zh.substr(open + 1, close - open - 1);
-            const auto at = std::find(names.begin(), names.end(), name);
-            std::string value = at == names.end() ? std::string() : std::string(values[static_cast<std::size_t>(at - names.begin())]);
-            if (name == "*") value = translate_zh(code, value, {});
-            else if (name.starts_with("month")) value = month_number(value);
-            else if (name.starts_with("tolling")) value = tolling_kind(value);
-            else if (name == "weekday") value = weekday_zh(value);
-            else if (name == "events") value = list_zh(value, " or ", "或");
-            else if (name == "l") value = list_zh(value, ", ", "、");
-            else if (name == "w" && (value = where_zh(value)).empty()) ok = false;
-            else if (has_latin_sentence(value)) ok = false;
-            out += value;
-            pos = close + 1;
+namespace {
+
+// The Chinese of `english` by one template, or nothing when it does not match (or a value it
+// would carry over is an English sentence).
+std::optional<std::string> apply(const message_template& t, std::string_view code, std::string_view english) {
+    std::vector<std::string_view> values;
+    if (!match(t.en, english, values)) return std::nullopt;
+    const auto names = names_of(t.en);
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < t.zh.size()) {
+        const auto open = t.zh.find('{', pos);
+        if (open == std::string_view::npos) {
+            out += t.zh.substr(pos);
+            break;
         }
-        if (ok) return out;
+        const auto close = t.zh.find('}', open);
+        out += t.zh.substr(pos, open - pos);
+        const std::string_view name = t.zh.substr(open + 1, close - open - 1);
+        const auto at = std::find(names.begin(), names.end(), name);
+        std::string value = at == names.end() ? std::string() : std::string(values[static_cast<std::size_t>(at - names.begin())]);
+        // A value is one item: one holding ": " swallowed a context ("event knew: …"), which
+        // the context templates say instead.
+        if (name != "*" && name != "w" && value.find(": ") != std::string::npos) return std::nullopt;
+        if (name == "*") value = translate_zh(code, value, {});
+        else if (name.starts_with("month") && (value = month_number(value)).find_first_not_of("0123456789") != std::string::npos)
+            return std::nullopt;
+        else if (name.starts_with("tolling")) value = tolling_kind(value);
+        else if (name == "weekday") value = weekday_zh(value);
+        else if (name == "events") value = list_zh(value, " or ", "或");
+        else if (name == "l") value = list_zh(value, ", ", "、");
+        else if (name == "w" && (value = where_zh(value)).empty()) return std::nullopt;
+        else if (has_latin_sentence(value)) return std::nullopt;
+        out += value;
+        pos = close + 1;
     }
+    return out;
+}
+
+}  // namespace
+
+std::string translate_zh(std::string_view code, std::string_view english, std::string_view subject) {
+    // The code's own templates first, then the contexts any code's message may start with.
+    for (const auto& t : templates)
+        if (t.code == code)
+            if (auto out = apply(t, code, english)) return *out;
+    for (const auto& t : templates)
+        if (t.code.empty())
+            if (auto out = apply(t, code, english)) return *out;
     return fallback(code, english, subject);
 }
 

@@ -46,8 +46,11 @@ TEST_CASE("messages: a context before the message is said too") {
 }
 
 TEST_CASE("messages: a message no template knows: the summary and the inputs it names") {
+    CHECK(translate_zh("invalid_request", "a shape no template knows, naming 'frm' and events.knew") ==
+          "请求有误：「frm」、「events.knew」");
+    // a template of the code wins over a context any message may start with
     CHECK(translate_zh("invalid_request", "tolling interruption: unexpected field 'frm' (at)") ==
-          "请求有误：「frm」");
+          "中断事由：多余的字段「frm」");
     CHECK(translate_zh("invalid_request", "something new went wrong", "events.knew") == "请求有误：「events.knew」");
     CHECK(translate_zh("invalid_period", "a negative number of working days cannot be added") == "期间无法适用");
     // a rule file's own note is English prose the catalog cannot know
