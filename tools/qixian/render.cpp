@@ -152,6 +152,19 @@ std::string find_step(const deadline& d, const char* step) {
     return "";
 }
 
+// The data used: rule pack, calendar (its data and digest), tz database, engine.
+void data_line(std::ostream& o, const deadline& d, lang l) {
+    const provenance& s = d.source;
+    if (l == lang::zh)
+        o << "  数据      规则包 " << s.rule_pack_digest << "，日历 " << s.calendar << "（数据 " << s.calendar_first
+          << ".." << s.calendar_last << "，" << s.calendar_digest << "），时区数据库 tzdata " << s.tz_database_version
+          << "，qixian " << s.engine_version << "\n";
+    else
+        o << "  data      rule pack " << s.rule_pack_digest << ", calendar " << s.calendar << " (data "
+          << s.calendar_first << ".." << s.calendar_last << ", " << s.calendar_digest << "), tzdata "
+          << s.tz_database_version << ", qixian " << s.engine_version << "\n";
+}
+
 }  // namespace
 
 std::string render_text(const deadline& d, lang l, bool full) {
@@ -167,16 +180,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
                 if (!t.citations.empty()) o << "      ⟶ " << citations_text(t.citations, l) << "\n";
             }
         }
-        if (l == lang::zh)
-            o << "  " << L.data << "      规则包 " << d.source.rule_pack_digest << "，日历 " << d.source.calendar
-              << "（数据 " << d.source.calendar_first << ".." << d.source.calendar_last << "，"
-              << d.source.calendar_digest << "），时区数据库 tzdata " << d.source.tz_database_version << "，qixian "
-              << d.source.engine_version << "\n";
-        else
-            o << "  " << L.data << "      rule pack " << d.source.rule_pack_digest << ", calendar " << d.source.calendar
-              << " (data " << d.source.calendar_first << ".." << d.source.calendar_last << ", "
-              << d.source.calendar_digest << "), tzdata " << d.source.tz_database_version << ", qixian "
-              << d.source.engine_version << "\n";
+        data_line(o, d, l);
         return o.str();
     };
     const std::string no_limit = l == lang::zh ? "不受期间限制" : "no time limit";
