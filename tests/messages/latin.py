@@ -8,7 +8,8 @@ Allowed (everything else with a Latin letter is an English word, and fails):
   - a single token in parentheses (…) or （…） or quoted 「…」: an id or the input as the
     reader wrote it (法律文书生效 (effective));
   - the names in NAMES: the program (qixian), the time-zone database (tzdata), the zone
-    UTC and the time-zone abbreviations the tz database gives (EST, EDT, CST, …), the
+    UTC and the time-zone abbreviations the tz database gives (EST, EDT, CST, …, and any
+    2-5 capitals right after a time with its UTC offset), the
     formats JSON and HTTP, and the citation units "art." and "para." of a citation's English form.
 """
 import re
@@ -21,11 +22,14 @@ _BRACKETED = re.compile(r"\(([^()\s]+)\)|（([^（）\s]+)）|「([^「」]+)」
 _TOKEN = re.compile(r"[^\s，。；：、（）()「」《》〔〕【】！？,;]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _ID = re.compile(r"^--|[._/0-9=:]")
+# a zone's abbreviation after a time with its offset: 2025-07-01T10:00:00+10:00 AEST
+_ABBREVIATION = re.compile(r"([+-]\d\d:\d\d) [A-Z]{2,5}\b")
 
 
 def latin_words(line):
     """The English words of one line of Chinese output (empty when the line is clean)."""
     line = _BRACKETED.sub(" ", line)
+    line = _ABBREVIATION.sub(r"\1", line)
     bad = []
     for tok in _TOKEN.findall(line):
         if not _LATIN.search(tok):
