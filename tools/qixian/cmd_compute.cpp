@@ -150,9 +150,10 @@ int run_compute(const compute_options& o, const global_options& g, bool full) {
     const bool json = o.format == "json";
     // A single-valued flag given twice is a usage error: one of the two would be dropped.
     if (auto k = repeated_key(o.events, "instalment_due"))
-        return usage_error("--event: " + *k + " given twice (each event kind once; only instalment_due takes several days)");
-    if (auto k = repeated_key(o.facts)) return usage_error("--fact: " + *k + " given twice");
-    if (auto k = repeated_key(o.readings)) return usage_error("--reading: " + *k + " given twice");
+        return usage_error("--event: " + *k + " given twice (each event kind once; only instalment_due takes several days)",
+                           "usage.repeated");
+    if (auto k = repeated_key(o.facts)) return usage_error("--fact: " + *k + " given twice", "usage.repeated");
+    if (auto k = repeated_key(o.readings)) return usage_error("--reading: " + *k + " given twice", "usage.repeated");
     auto req = request_of(o, json);
     if (!req) return req.error();
 

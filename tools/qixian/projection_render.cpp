@@ -72,10 +72,17 @@ void add_projected_fields(nlohmann::ordered_json& j, const calendar_projection& 
     if (!c->article.empty()) j["article"] = c->article;
 }
 
-std::string projected_suffix(const calendar_projection& p, civil_date d) {
+std::string projected_suffix(const calendar_projection& p, civil_date d, lang l) {
     if (d < p.first_projected()) return "";
     auto c = p.classify(d);
     if (!c) return "";
+    if (l == lang::zh) {
+        const char* certainty = c->certainty == day_certainty::certain_rest   ? "确定休息"
+                                : c->certainty == day_certainty::certain_work ? "确定上班"
+                                                                              : "尚不确定";
+        const std::string& why = c->reason_zh.empty() ? std::string() : c->reason_zh;
+        return std::string("  推算：") + certainty + (why.empty() ? "" : " — " + why);
+    }
     return "  projected: " + std::string(to_string(c->certainty)) + (c->reason.empty() ? "" : " — " + c->reason);
 }
 

@@ -34,7 +34,8 @@ result<std::shared_ptr<const calendar_projection>> projection_for(const rule_pac
 /// for a day from the projection's first day on.
 void add_projected_fields(nlohmann::ordered_json& j, const calendar_projection& p, civil_date d);
 
-/// `qixian calendar` text: "  projected: uncertain — may be bridged …" or "".
-std::string projected_suffix(const calendar_projection& p, civil_date d);
+/// `qixian calendar` text: "  projected: uncertain — may be bridged …" (en) or
+/// "  推算：尚不确定 — …" (zh, with the reason in Chinese), or "".
+std::string projected_suffix(const calendar_projection& p, civil_date d, lang l = lang::en);
 
 }  // namespace qixian::cli
