@@ -42,6 +42,8 @@ void print_text(const docket& d, bool zh) {
             for (const auto& a : e.due->alternatives) std::cout << "      reading " << a.reading << " → " << a.last_day << "\n";
             if (e.due->provisional)
                 std::cout << "      PROVISIONAL  " << provisional_text(*e.due, zh ? lang::zh : lang::en) << "\n";
+            if (auto c = confidence_text(*e.due, zh ? lang::zh : lang::en); !c.empty())
+                std::cout << "      " << (zh ? "日历" : "calendar") << "  " << c << "\n";
         } else {
             std::cout << "—           " << e.rule << "\n      " << to_string(e.problem->code) << ": " << e.problem->message
                       << "\n";
