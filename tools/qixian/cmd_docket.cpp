@@ -57,6 +57,8 @@ void print_text(const docket& d, bool zh) {
                 std::cout << (zh ? "      不同解读 " : "      reading ") << reading_text(a.reading, l) << " → " << a.last_day << "\n";
             if (due.provisional)
                 std::cout << (zh ? "      临时结果  " : "      PROVISIONAL  ") << provisional_text(due, l) << "\n";
+            if (auto c = confidence_text(due, l); !c.empty())
+                std::cout << "      " << (zh ? "日历" : "calendar") << "  " << c << "\n";
         } else {
             std::cout << "—           " << e.rule << "\n      " << to_string(e.problem->code) << (zh ? "：" : ": ")
                       << (zh ? message_zh(*e.problem) : e.problem->message) << "\n";

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -132,8 +133,16 @@ int run_rules_list(const std::string& dir, bool json, lang l) {
             continue;
         }
         if (!json) {
+            // What the end means: an untimed act has none; a court's, waiting or deemed period
+            // closes nothing (its answers say expiry none); a party's period says its expiry.
+            const bool untimed = std::none_of(r.versions.begin(), r.versions.end(),
+                                              [](const rule_version& v) { return v.time_limited; });
+            const std::string what = untimed ? "no time limit"
+                                     : r.kind != period_kind::party
+                                         ? std::string(to_string(r.kind)) + " period, expiry none"
+                                         : "expiry " + std::string(to_string(r.expiry));
             std::cout << r.id << "  " << r.name_zh << " / " << r.name_en << "  (" << r.versions.size()
-                      << " version(s), expiry " << to_string(r.expiry) << ")\n";
+                      << " version(s), " << what << ")\n";
             continue;
         }
         nlohmann::ordered_json versions = nlohmann::ordered_json::array();

@@ -22,15 +22,16 @@ struct labels {
     const char* expiry;
     const char* data;
     const char* provisional;
+    const char* calendar;
     const char* alternative;
     const char* status;
     const char* note;
 };
 
 constexpr labels en{"version", "in force from", "start", "start day not counted", "count", "roll", "last day",
-                    "ends", "expiry", "data", "PROVISIONAL", "reading", "act", "note"};
+                    "ends", "expiry", "data", "PROVISIONAL", "calendar", "reading", "act", "note"};
 constexpr labels zh{"版本", "施行", "起算", "开始的当日不计入", "计算", "顺延", "届满日", "截止", "届满效果", "数据",
-                    "临时结果", "不同解读", "行为", "说明"};
+                    "临时结果", "日历", "不同解读", "行为", "说明"};
 
 std::string expiry_text(expiry_kind e, lang l) {
     if (l == lang::zh) {
@@ -283,6 +284,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
     if (d.provisional)
         o << "  " << L.provisional << "  "
           << provisional_text(d, l) << "\n";
+    if (auto c = confidence_text(d, l); !c.empty()) o << "  " << L.calendar << "  " << c << "\n";
     return close();
 }
 
@@ -517,6 +519,7 @@ void ics_event(std::string& out, const deadline& d, instant stamp) {
                        (a.time_limited ? a.last_day.to_string() : std::string("no time limit")) +
                        (a.expiry ? ", expiry " + std::string(to_string(*a.expiry)) : std::string()) + "\n";
     if (d.provisional) description += "PROVISIONAL: " + provisional_text(d, lang::en) + "\n";
+    if (auto c = confidence_text(d, lang::en); !c.empty()) description += "Calendar: " + c + "\n";
     description += "Data: rule pack " + d.source.rule_pack_digest + ", calendar " + d.source.calendar + " " +
                    d.source.calendar_digest + ", tzdata " + d.source.tz_database_version + ", qixian " +
                    d.source.engine_version;

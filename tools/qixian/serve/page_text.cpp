@@ -61,6 +61,7 @@ std::string event_label(const page_text& t, std::string_view kind) {
         {"found_in_china", {"Debtor or its property first found in mainland China", "首次在中国内地发现被执行人或其财产"}},
         {"recognition_effective", {"Recognition ruling takes effect", "承认裁定生效"}},
         {"breach", {"The debtor failed to perform", "被执行人不履行"}},
+        {"property_change", {"The debtor's property changed (after its report)", "被执行人财产情况发生变动（报告财产后）"}},
         {"served", {"Served", "送达"}},
         {"received", {"Received", "收到"}},
         {"accepted", {"Accepted by the court", "法院受理"}},
