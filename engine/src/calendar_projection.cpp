@@ -105,28 +105,19 @@ projected_day classify_day(civil_date d, const statutory_index& ix, const projec
         }
     }
     const auto [near, dist] = ix.nearest(d, after);
-    if (weekend) {
-        p.working = false;
-        p.certainty = near != nullptr && dist <= reach.working ? day_certainty::uncertain : day_certainty::certain_rest;
-        if (p.certainty != day_certainty::uncertain) {
-            p.reason = far.weekend;
-            p.reason_zh = far.weekend_zh;
-        } else {
-            p.name = near->of->name;
-            p.reason = "may be a working day to make up for a day bridged into the " + near->of->name_en + " block";
-            p.reason_zh = "可能因" + near->of->name + "调休而上班";
-        }
-    } else {
-        p.certainty = near != nullptr && dist <= reach.bridge ? day_certainty::uncertain : day_certainty::certain_work;
-        if (p.certainty != day_certainty::uncertain) {
-            p.reason = far.weekday;
-            p.reason_zh = far.weekday_zh;
-        } else {
-            p.name = near->of->name;
-            p.reason = "may be bridged into the " + near->of->name_en + " block, or be its make-up day (Art. 6)";
-            p.reason_zh = "可能调休并入" + near->of->name + "假期，或为其补休日（第六条）";
-        }
+    p.working = !weekend;
+    const bool close = near != nullptr && dist <= (weekend ? reach.working : reach.bridge);
+    if (!close) {
+        p.certainty = weekend ? day_certainty::certain_rest : day_certainty::certain_work;
+        p.reason = weekend ? far.weekend : far.weekday;
+        p.reason_zh = weekend ? far.weekend_zh : far.weekday_zh;
+        return p;
     }
+    p.certainty = day_certainty::uncertain;
+    p.name = near->of->name;
+    p.reason = weekend ? "may be a working day to make up for a day bridged into the " + near->of->name_en + " block"
+                       : "may be bridged into the " + near->of->name_en + " block, or be its make-up day (Art. 6)";
+    p.reason_zh = weekend ? "可能因" + near->of->name + "调休而上班" : "可能调休并入" + near->of->name + "假期，或为其补休日（第六条）";
     return p;
 }
 
