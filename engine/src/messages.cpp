@@ -31,7 +31,7 @@ constexpr message_code catalog[] = {
     {"rules_invalid", "规则包有误"},
     {"io_error", "文件无法读取或写入"},
     {"missing_fact", "期间取决于未提供的事实"},
-    {"invalid_duration", "期间长度不是有效的 ISO 8601 时长（如 P15D、P3M、P6Y、PT48H）"},
+    {"invalid_duration", "期间长度不是有效的时长（「ISO 8601」格式，如 P15D、P3M、P6Y、PT48H）"},
     {"unknown_convention", "规则包中没有该计算规则"},
     {"conflicting_request", "同时给出了规则和自定义期间，只能给出其一"},
     {"E0001", "规则文件语法错误，无法解析"},
@@ -261,8 +261,8 @@ constexpr message_template templates[] = {
      "rule '{r}': the version from {v} takes over running periods, but the rule's versions are chosen by the application day (version_by_application): a period is never counted under two versions",
      "规则 {r}：{v} 起施行的版本规定适用于施行时尚未届满的期间，但该规则按申请之日选择版本（version_by_application）：一个期间不会依两个版本计算"},
     {"E0104",
-     "rule '{r}': the version from {v} counts instalments or combines rules, but the rule's versions are chosen by the application day (version_by_application): only simple periods can be",
-     "规则 {r}：{v} 起施行的版本分期计算或组合其他规则，但该规则按申请之日选择版本（version_by_application）：这样的规则只能是简单期间"},
+     "rule '{r}': the version from {v} counts instalments, but the rule's versions are chosen by the application day (version_by_application): only periods and composites can be",
+     "规则 {r}：{v} 起施行的版本分期计算，但该规则按申请之日选择版本（version_by_application）：这样的规则只能是期间或组合规则"},
     {"E0201", "rule id '{r}' is used twice", "规则标识「{r}」重复使用"},
     {"E0202", "holiday '{h}' names unknown notice '{n}'", "放假区间「{h}」所引的放假通知「{n}」不存在"},
     {"E0202", "rule '{r}': unknown convention '{c}'", "规则 {r}：计算规则「{c}」不存在"},
@@ -324,7 +324,7 @@ constexpr message_template templates[] = {
      "未给出行为日：按现行版本回答；请给出行为日（--act），以适用行为之日施行的文本"},
     // Ad-hoc periods (period.cpp parse_duration, adhoc.cpp) and readings (compute.cpp).
     {"invalid_duration", "'{t}' is not an ISO 8601 duration (at position {n}: {*}); e.g. P15D, P3M, P6Y, P1Y6M, P2W, PT48H",
-     "「{t}」不是 ISO 8601 时长（第 {n} 个字符：{*}）；例如 P15D、P3M、P6Y、P1Y6M、P2W、PT48H"},
+     "「{t}」不是「ISO 8601」格式的时长（第 {n} 个字符：{*}）；例如 P15D、P3M、P6Y、P1Y6M、P2W、PT48H"},
     {"invalid_duration", "a duration begins with P", "时长应以 P 开头"},
     {"invalid_duration", "T given twice", "T 出现了两次"},
     {"invalid_duration", "T with no hours after it", "T 之后没有小时数"},
@@ -342,12 +342,12 @@ constexpr message_template templates[] = {
     {"conflicting_request", "give either a rule ('{r}') or an ad-hoc convention and period, not both",
      "规则（{r}）与自定义期间（计算规则和时长）只能给出其一"},
     {"unknown_convention", "no convention '{c}' in the rule pack (qixian rules conventions lists them)",
-     "规则包中没有计算规则 {c}（qixian rules conventions 列出全部计算规则）"},
+     "规则包中没有计算规则 {c}（「qixian rules conventions」列出全部计算规则）"},
     {"invalid_request",
      "an ad-hoc period '{p}' needs the convention to count it under, e.g. --convention cn.counting (qixian rules conventions lists them)",
-     "自定义期间 {p} 需要指明按哪一计算规则计算，例如 --convention cn.counting（qixian rules conventions 列出全部计算规则）"},
+     "自定义期间 {p} 需要指明按哪一计算规则计算，例如 --convention cn.counting（「qixian rules conventions」列出全部计算规则）"},
     {"invalid_request", "an ad-hoc period under '{c}' needs its length, an ISO 8601 duration such as P15D, P3M, P6Y or PT48H",
-     "按计算规则 {c} 的自定义期间需要给出长度（ISO 8601 时长，如 P15D、P3M、P6Y、PT48H）"},
+     "按计算规则 {c} 的自定义期间需要给出长度（「ISO 8601」格式的时长，如 P15D、P3M、P6Y、PT48H）"},
     {"invalid_request", "readings.{k}: '{v}' is not a value of rule '{r}' ({x})", "「readings.{k}」：「{v}」不是规则 {r} 的解读取值（{x}）"},
     {"invalid_request", "readings.{k}: no rule of the pack declares the reading '{n}'", "「readings.{k}」：规则包中没有声明解读「{n}」的规则"},
     {"answer_note", "reading {k}={v} does not apply to rule '{r}'", "解读 {k}={v} 不适用于规则 {r}"},
@@ -360,18 +360,18 @@ constexpr message_template templates[] = {
      "按日历的规则推算：无法预见临时的闭庭日（宣布的假日、哀悼日或紧急关闭）"},
     // Forum calendars (rule_calendar_loader.cpp).
     {"E0501", "{w}: give exactly one date rule: fixed = \"MM-DD\", weekday (with month and nth) or easter",
-     "{w}：日期规则须恰有一个：fixed = \"MM-DD\"、weekday（及 month 和 nth）或 easter"},
+     "{w}：日期规则须恰有一个：「fixed = \"MM-DD\"」、「weekday」（及「month」和「nth」）或「easter」"},
     {"E0502", "calendar '{c}': {d} ('{n}', closed = false) is not a holiday by the rules: nothing to take away",
      "日历 {c}：{d}（「{n}」，closed = false）按规则本不是节假日，无可取消"},
     {"E0503", "calendar '{c}': the one-off day {d} lies outside the history {a} to {b} {*}",
      "日历 {c}：临时放假日 {d} 不在历史数据 {a} 至 {b} 之内（以后的临时放假日无法预知：宣布后再延长 history_through）"},
     {"E0504", "calendar '{c}' is built from rules (kind = \"rules\"), but {n} year file(s) name it",
-     "日历 {c} 按规则生成（kind = \"rules\"），但有 {n} 个年度文件指向它"},
+     "日历 {c} 按规则生成（「kind = \"rules\"」），但有 {n} 个年度文件指向它"},
     {"E0504", "calendar '{c}': from <= history_through <= project_through is required",
-     "日历 {c}：须满足 from <= history_through <= project_through"},
+     "日历 {c}：须满足「from <= history_through <= project_through」"},
     {"E0504", "calendar '{c}': no weekly rest days in force on its first day {d}", "日历 {c}：其第一日 {d} 没有施行中的每周休息日"},
     {"E0504", "calendar '{c}': holidays, one-off days and coverage keys belong to a calendar of kind = \"rules\"",
-     "日历 {c}：节假日、临时放假日和覆盖范围的键只能用于 kind = \"rules\" 的日历"},
+     "日历 {c}：节假日、临时放假日和覆盖范围的键只能用于「kind = \"rules\"」的日历"},
     // The CLI (usage errors).
     {"usage.repeated", "{o}: {k} given twice{*}", "{o}：「{k}」给出了两次"},
     {"usage.extras", "The following argument was not expected: {a}", "多余的参数：「{a}」"},
@@ -507,7 +507,9 @@ std::string where_zh(const std::string& where) {
         if (where[i] == '\'') {
             const auto end = where.find('\'', i + 1);
             if (end == std::string::npos) return {};
-            out += " " + where.substr(i + 1, end - i - 1) + " ";
+            // an id with no dot, underscore, slash or digit (a holiday's "no-date") is quoted
+            const std::string id = where.substr(i + 1, end - i - 1);
+            out += id.find_first_of("._/0123456789=:") == std::string::npos ? "「" + id + "」" : " " + id + " ";
             i = end + 1;
             continue;
         }

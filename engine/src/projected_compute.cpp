@@ -89,7 +89,8 @@ result<deadline> compute_projected(const rule_pack& pack, const compute_request&
 namespace {
 
 // The years an answer depends on whose calendar data is of secondary confidence (notice text
-// not found): those consulted for the last day, and each instalment's and component's last day.
+// not found), or projected by a forum calendar's rules: those consulted for the last day, and
+// each instalment's and component's last day.
 void mark_confidence(const rule_pack& pack, deadline& d) {
     const table_calendar* cal = pack.find_calendar(d.source.calendar);
     if (cal == nullptr || !d.time_limited) return;
@@ -102,6 +103,14 @@ void mark_confidence(const rule_pack& pack, deadline& d) {
         if (y.confidence == "secondary" && std::find(years.begin(), years.end(), y.year) != years.end())
             d.secondary_calendar_years.push_back(y.year);
     std::sort(d.secondary_calendar_years.begin(), d.secondary_calendar_years.end());
+    // A rule calendar's years past its history: projected by its rules (qixian/rule_calendar.hpp).
+    if (const auto from = cal->data().projected_from) {
+        for (int y : years)
+            if (y >= from->year() && std::find(d.projected_calendar_years.begin(), d.projected_calendar_years.end(), y) ==
+                                          d.projected_calendar_years.end())
+                d.projected_calendar_years.push_back(y);
+        std::sort(d.projected_calendar_years.begin(), d.projected_calendar_years.end());
+    }
 }
 
 result<deadline> compute_unmarked(const rule_pack& pack, const compute_request& req);

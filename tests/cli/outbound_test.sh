@@ -74,7 +74,67 @@ run rules list --forum cn
 expect_line "cn.enforcement.application" "rules list --forum cn"
 run rules list --forum xx.nowhere
 expect_status 2 "rules list: unknown forum"
-expect_line "no rule of the pack is for that forum (forums: cn" "unknown forum lists the forums"
+expect_line "no rule of the pack is for that forum (forums: au.nsw, cn, gb.ew, us.ca, us.federal, us.ny)" "unknown forum lists the forums"
+run rules list --forum us.ny
+expect_line "us.ny.foreign-judgment  " "rules list --forum us.ny: the composite"
+expect_line "us.ny.foreign-judgment.twenty-years  " "rules list --forum us.ny: the twenty years"
+if grep -q "^cn\." <<<"$out"; then bad "rules list --forum us.ny lists a mainland rule"; else ok; fi
+run rules conventions
+for c in "us.ny  " "us.ca  " "us.federal  " "gb.ew  " "au.nsw  "; do expect_line "$c" "rules conventions lists $c"; done
+expect_line "(calendar gb.ew, zone Europe/London" "gb.ew's calendar and zone"
+
+# Each forum's awkward days (the worked rule cases are tests/data/rule_cases/outbound.csv).
+# New York: a leap day and a Sunday (D & A Grandview LLC v. 60 Davidson LLC, Sup. Ct. Richmond
+# County 2024: accrual 2021-03-31, three years, GCL §§20, 58, 25-a -> Mon 2024-04-01; the
+# filing day was not read, so the case is a pending fixture, tests/rulings/pending).
+run compute --convention us.ny --period P3Y --event start=2021-03-31
+expect_line "last day  2024-04-01 (Mon)" "Grandview: Sun 2024-03-31 -> Mon 2024-04-01"
+# GCL §58: a year from 29 February ends on 28 February.
+run compute --convention us.ny --period P1Y --event start=2024-02-29
+expect_line "last day  2025-02-28 (Fri)" "a year from a leap day (GCL §58)"
+# Sewdial (2d Dept 2019): Sat 2013-09-21 -> Mon 2013-09-23.
+run compute --convention us.ny --period P6Y --event start=2007-09-21
+expect_line "last day  2013-09-23 (Mon)" "Sewdial"
+# Federal (FRCP 6(a)): Juneteenth 2026 (Fri) -> Mon 2026-06-22.
+run compute --convention us.federal --period P30D --event start=2026-05-20
+expect_line "2026-06-19 is a rest day (holiday, Juneteenth National Independence Day)" "federal Juneteenth"
+expect_line "last day  2026-06-22 (Mon)" "federal Juneteenth roll"
+# England and Wales: Christmas Day 2026 (Fri), Boxing Day (Sat) with its substitute Mon 28 -> Tue 29.
+run compute --convention gb.ew --period P1Y --event start=2025-12-25
+expect_line "last day  2026-12-29 (Tue)" "gb.ew Christmas and Boxing Day"
+# England and Wales: Sun 2026-03-29, the day the clocks go forward -> Mon 30, ending at midnight BST.
+run compute --convention gb.ew --period P1Y --event start=2025-03-29 --format json
+expect_line '"last_day": "2026-03-30"' "gb.ew DST Sunday rolled"
+expect_line '"ends_at": "2026-03-31T00:00:00+01:00"' "gb.ew ends at midnight BST"
+# New South Wales: Anzac Day 2026 is a Saturday (no other day is a holiday for it) -> Mon 27.
+run compute --convention au.nsw --period P1Y --event start=2025-04-25
+expect_line "last day  2026-04-27 (Mon)" "au.nsw Anzac Day on a Saturday"
+# California: César Chávez Day (Tue 2026-03-31) -> Wed 2026-04-01.
+run compute --convention us.ca --period P1Y --event start=2025-03-31
+expect_line "2026-03-31 is a rest day (holiday, César Chávez Day)" "us.ca César Chávez Day"
+expect_line "last day  2026-04-01 (Wed)" "us.ca César Chávez Day roll"
+
+# Past a forum calendar's history (2026): the answer says its year is projected, in JSON and text.
+run compute us.ny.foreign-judgment --event effective=2024-03-15 --format json
+expect_line '"calendar_confidence": "projected"' "projected forum year: confidence"
+expect_line '"calendar_projected_years": [' "projected forum year: the years"
+run compute us.ny.foreign-judgment --event effective=2024-03-15
+expect_line "calendar  the answer depends on the calendar of 2044, projected by the forum calendar's rules" "projected: text"
+run compute us.ny.foreign-judgment --event effective=2024-03-15 --lang zh
+expect_line "2044年的法院假日系按日历的规则推算" "projected: Chinese"
+# Inside the history: notice_text-free, no projected years.
+run compute us.faa.convention-award --event award_made=2023-06-19 --format json
+if grep -qF "calendar_projected_years" <<<"$out"; then bad "a 2026 federal day is not projected"; else ok; fi
+
+# The README's worked example: effective in Beijing on 2024-03-15 -> sue in New York by Tue
+# 2044-03-15; under foreign_effect=enforcement_period by Mon 2026-03-16 (the Chinese period's
+# last day, Sun 2026-03-15 rolled on the mainland calendar), reported as the other reading.
+run compute us.ny.foreign-judgment --event effective=2024-03-15 --format json
+expect_line '"last_day": "2044-03-15"' "worked example: the default reading"
+expect_line '"reading": "foreign_effect=enforcement_period"' "worked example: the other reading reported"
+expect_line '"last_day": "2026-03-16"' "worked example: the other reading's day"
+run compute us.ny.foreign-judgment --event effective=2024-03-15 --reading foreign_effect=enforcement_period
+expect_line "last day  2026-03-16 (Mon)" "worked example under enforcement_period"
 
 echo "outbound CLI: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

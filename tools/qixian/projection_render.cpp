@@ -43,21 +43,41 @@ void write_projection_fields(json_writer& w, const deadline& d) {
     for (int y : d.calendar_years) w.value(y);
     w.end_array();
     if (!d.time_limited) return;
-    w.field("calendar_confidence", d.secondary_calendar_years.empty() ? "notice_text" : "secondary");
-    if (d.secondary_calendar_years.empty()) return;
-    w.key("calendar_secondary_years").begin_array();
-    for (int y : d.secondary_calendar_years) w.value(y);
-    w.end_array();
+    w.field("calendar_confidence", !d.projected_calendar_years.empty()   ? "projected"
+                                   : !d.secondary_calendar_years.empty() ? "secondary"
+                                                                         : "notice_text");
+    if (!d.secondary_calendar_years.empty()) {
+        w.key("calendar_secondary_years").begin_array();
+        for (int y : d.secondary_calendar_years) w.value(y);
+        w.end_array();
+    }
+    if (!d.projected_calendar_years.empty()) {
+        w.key("calendar_projected_years").begin_array();
+        for (int y : d.projected_calendar_years) w.value(y);
+        w.end_array();
+    }
 }
 
 std::string confidence_text(const deadline& d, lang l) {
-    std::string years;
-    for (int y : d.secondary_calendar_years) years += (years.empty() ? "" : ", ") + std::to_string(y);
-    if (years.empty()) return "";
-    if (l == lang::zh)
-        return years + "年的节假日安排未见国务院通知原文，系依据当时的报道整理（次级来源）；结果取决于这些日期";
-    return "the answer depends on the calendar of " + years +
-           ", whose holiday notice text was not found: its days come from contemporary reports (secondary sources)";
+    const auto list = [](const std::vector<int>& ys) {
+        std::string out;
+        for (int y : ys) out += (out.empty() ? "" : ", ") + std::to_string(y);
+        return out;
+    };
+    std::string out;
+    if (const std::string years = list(d.secondary_calendar_years); !years.empty())
+        out = l == lang::zh ? years + "年的节假日安排未见国务院通知原文，系依据当时的报道整理（次级来源）；结果取决于这些日期"
+                            : "the answer depends on the calendar of " + years +
+                                  ", whose holiday notice text was not found: its days come from contemporary reports "
+                                  "(secondary sources)";
+    if (const std::string years = list(d.projected_calendar_years); !years.empty()) {
+        if (!out.empty()) out += l == lang::zh ? "；" : "; ";
+        out += l == lang::zh ? years + "年的法院假日系按日历的规则推算：无法预见临时的闭庭日（宣布的假日、哀悼日或紧急关闭）"
+                             : "the answer depends on the calendar of " + years +
+                                   ", projected by the forum calendar's rules: one-off closures (proclaimed, mourning or "
+                                   "emergency days) cannot be foreseen";
+    }
+    return out;
 }
 
 std::string undetermined_text(const deadline& d, lang l) {

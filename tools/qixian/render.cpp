@@ -4,6 +4,7 @@
 #include "qixian/messages.hpp"
 #include "qixian/tz.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace qixian::cli {
@@ -95,7 +96,18 @@ std::string citations_text(const citation_list& cs, lang l) {
         if (!out.empty()) out += "; ";
         if (l == lang::zh) {
             const bool numbered = !c.article.empty() && c.article[0] >= '0' && c.article[0] <= '9';
-            out += numbered ? c.instrument + "第" + c.article + "条" : c.instrument + c.article;
+            // A foreign instrument (its name has no Chinese character: a forum's statute, a
+            // decided case) keeps its own title, quoted as written: 「Limitation Act 1980」第24条.
+            const bool foreign = std::none_of(c.instrument.begin(), c.instrument.end(), [](char ch) {
+                const auto b = static_cast<unsigned char>(ch);
+                return b >= 0xE3 && b <= 0xE9;  // the lead byte of a CJK character (U+3000..U+9FFF)
+            });
+            if (foreign && !numbered) {
+                out += "「" + c.instrument + (c.article.empty() ? "" : ", " + c.article) + "」";
+                continue;
+            }
+            const std::string name = foreign ? "「" + c.instrument + "」" : c.instrument;
+            out += numbered ? name + "第" + c.article + "条" : name + c.article;
             if (!c.paragraph.empty()) out += "第" + c.paragraph + "款";
         } else {
             out += to_string(c);
@@ -119,7 +131,10 @@ std::string event_text(std::string_view kind, lang l) {
         {"knew", "知道或者应当知道"},     {"debtor_act", "债务人行为"},
         {"harm", "损害发生"},            {"measure", "采取保全措施"},
         {"published", "公告"},           {"posted", "邮寄"},
-        {"breach", "债务人违反不作为义务"}, {"start", "起算事件"}};
+        {"breach", "债务人违反不作为义务"}, {"property_change", "财产变动"},
+        {"start", "起算事件"},           {"award_made", "仲裁裁决作出"},
+        {"default", "债务人未履行判决或裁决"}, {"appeal_decided", "上诉裁判作出"},
+        {"appeal_period_expired", "上诉期间届满"}};
     for (const auto& [k, word] : names)
         if (k == kind) return std::string(word) + " (" + std::string(kind) + ")";
     return std::string(kind);
@@ -139,7 +154,9 @@ std::string reading_text(std::string_view reading, lang l) {
         {"transition=by_trigger", "适用起算时施行的规定"},
         {"transition=takes_over", "尚未届满的期间适用新规定"},
         {"version_by=trigger", "适用起算时施行的版本"},
-        {"version_by=application", "适用申请时施行的版本"}};
+        {"version_by=application", "适用申请时施行的版本"},
+        {"foreign_effect=judgment", "中国判决在申请执行期间届满后仍然有效"},
+        {"foreign_effect=enforcement_period", "中国判决的效力以其申请执行期间为限"}};
     for (const auto& [k, word] : names)
         if (k == reading) return std::string(word) + " (" + std::string(reading) + ")";
     return std::string(reading);

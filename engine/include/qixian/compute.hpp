@@ -235,6 +235,11 @@ struct deadline {
     /// contemporary reports (rules/calendars, `confidence`), e.g. {2003}. Empty: every year the
     /// answer depends on comes from the notice's own text (`calendar_confidence` "notice_text").
     std::vector<int> secondary_calendar_years;
+    /// Of the same years, those a forum's rule calendar (qixian/rule_calendar.hpp) projects by
+    /// its rules past its history, e.g. {2044} for a New York day: one-off closures (a
+    /// proclaimed day, mourning, an emergency) cannot be foreseen (`calendar_confidence`
+    /// "projected"). Empty: no projected forum day.
+    std::vector<int> projected_calendar_years;
     /// With an act: "timely" / "late" (party), "timely" / "overdue" (court), "premature" /
     /// "permitted" (waiting), "within" / "before_window" (a look-back); "undetermined" when a
     /// provisional answer's range straddles the act.
