@@ -106,9 +106,15 @@ expect_line "last day  2026-12-29 (Tue)" "gb.ew Christmas and Boxing Day"
 run compute --convention gb.ew --period P1Y --event start=2025-03-29 --format json
 expect_line '"last_day": "2026-03-30"' "gb.ew DST Sunday rolled"
 expect_line '"ends_at": "2026-03-31T00:00:00+01:00"' "gb.ew ends at midnight BST"
-# New South Wales: Anzac Day 2026 is a Saturday (no other day is a holiday for it) -> Mon 27.
+# New South Wales: Anzac Day 2026 is a Saturday; the Public Holidays Amendment (Anzac Day) Order
+# 2026 made Mon 27 April a public holiday -> Tue 28. (In 2020, a Saturday Anzac Day with no such
+# order: Sat 25 -> Mon 27.)
 run compute --convention au.nsw --period P1Y --event start=2025-04-25
-expect_line "last day  2026-04-27 (Mon)" "au.nsw Anzac Day on a Saturday"
+expect_line "last day  2026-04-28 (Tue)" "au.nsw Anzac Day on a Saturday, 2026"
+run calendar --calendar au.nsw --from 2026-04-27 --to 2026-04-27
+expect_line "2026-04-27 Mon  R  holiday  Additional public holiday after Anzac Day" "au.nsw the Monday after Anzac Day 2026"
+run compute --convention au.nsw --period P1Y --event start=2019-04-25
+expect_line "last day  2020-04-27 (Mon)" "au.nsw Anzac Day on a Saturday, 2020"
 # California: César Chávez Day (Tue 2026-03-31) -> Wed 2026-04-01.
 run compute --convention us.ca --period P1Y --event start=2025-03-31
 expect_line "2026-03-31 is a rest day (holiday, César Chávez Day)" "us.ca César Chávez Day"
