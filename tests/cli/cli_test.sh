@@ -142,7 +142,7 @@ expect_line "last day  2004-04-01 (Thu)" "Taiwan: by the application day"
 expect_line "reading   version_by=trigger → 2003-04-01 (Tue)" "Taiwan: the other reading"
 expect_line "select: version in force from 2015-07-01 until 2022-01-01 (chosen by the day of the application 2019-06-25: the versions govern the applications made while they are in force)" "Taiwan: select step"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --lang zh
-expect_line "不同解读   version_by=trigger → 2003-04-01 (Tue), 届满效果 期间届满即失权 逾期" "Taiwan: the other reading (zh)"
+expect_line "不同解读   适用起算时施行的版本 (version_by=trigger) → 2003-04-01 (周二), 届满效果 期间届满即失权 逾期" "Taiwan: the other reading (zh)"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --reading version_by=trigger --format json
 expect_line '"last_day": "2003-04-01"' "Taiwan: version_by=trigger"
 expect_line '"expiry": "bar"' "Taiwan: the 1998 text's expiry"
@@ -177,7 +177,9 @@ expect_line '"last_day": "2026-03-02"' "weekday reading"
 
 run compute cn.enforcement.application --event effective=2018-08-27 --act 2023-11-23 --lang zh
 expect_status 0 "compute zh"
-expect_line "届满日  2020-08-27 (Thu)" "zh last day"
+expect_line "届满日  2020-08-27 (周四)" "zh last day"
+expect_line "起算     2018-08-27 (法律文书生效 (effective)；开始的当日不计入)" "zh start: the event in Chinese, its kind in parentheses"
+expect_line "数据      规则包 " "zh data line"
 expect_line "逾期 (1183 日)" "zh status"
 
 run explain cn.enforcement.application --event effective=2016-12-31
@@ -330,6 +332,10 @@ expect_line "2026-02-04 (Wed)  cn.enforcement.application" "docket: the chained 
 expect_line "chained: performance_due from cn.payment-order.objection" "docket: the chain is shown"
 expect_line "reading adjusted_weekend=weekday → 2026-02-05" "docket: a reading follows the chain"
 [[ $(grep -n "^20.*  cn.payment-order.objection" <<<"$out" | cut -d: -f1) -lt $(grep -n "^20.*  cn.enforcement.application" <<<"$out" | cut -d: -f1) ]] && ok || bad "docket sorted by date"
+run docket "$SRC/tests/data/cases/payment_order.toml" --lang zh
+expect_line "2024-02-04 (周日)  cn.payment-order.objection" "docket zh: weekday"
+expect_line "连锁：履行期间届满 (performance_due)，由 cn.payment-order.objection 产生" "docket zh: the chain"
+expect_line "不同解读 调休上班的周六、周日仍作休息日 (adjusted_weekend=weekday) → 2026-02-05" "docket zh: the reading"
 run docket "$SRC/tests/data/cases/payment_order.toml" --format json
 expect_line '"trigger": "performance_due",' "docket json: chained trigger"
 expect_line '"performance_due from cn.payment-order.objection"' "docket json: chain"

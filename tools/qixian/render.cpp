@@ -61,6 +61,51 @@ std::string citations_text(const citation_list& cs, lang l) {
     return out;
 }
 
+}  // namespace
+
+std::string_view weekday_text(civil_date d, lang l) {
+    static constexpr std::string_view zh_days[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+    return l == lang::zh ? zh_days[d.iso_weekday() - 1] : d.weekday_name();
+}
+
+std::string event_text(std::string_view kind, lang l) {
+    if (l != lang::zh) return std::string(kind);
+    static constexpr std::pair<std::string_view, std::string_view> names[] = {
+        {"effective", "法律文书生效"},     {"performance_due", "履行期间届满"},
+        {"instalment_due", "分期履行期间届满"}, {"found_in_china", "在中国境内发现被执行人或其财产"},
+        {"recognition_effective", "承认裁定生效"}, {"served", "送达"},
+        {"received", "收到"},            {"accepted", "受理"},
+        {"knew", "知道或者应当知道"},     {"debtor_act", "债务人行为"},
+        {"harm", "损害发生"},            {"measure", "采取保全措施"},
+        {"published", "公告"},           {"posted", "邮寄"},
+        {"start", "起算事件"}};
+    for (const auto& [k, word] : names)
+        if (k == kind) return std::string(word) + " (" + std::string(kind) + ")";
+    return std::string(kind);
+}
+
+std::string reading_text(std::string_view reading, lang l) {
+    if (l != lang::zh) return std::string(reading);
+    static constexpr std::pair<std::string_view, std::string_view> names[] = {
+        {"adjusted_weekend=weekday", "调休上班的周六、周日仍作休息日"},
+        {"adjusted_weekend=schedule", "以国务院放假安排为准（调休上班日为工作日）"},
+        {"event_zone=local", "以行为地的日期为准"},
+        {"event_zone=forum", "以法院所在地的日期为准"},
+        {"suspension=resume", "中止事由消除后，剩余期间继续计算"},
+        {"suspension=civil_code", "自中止时效的原因消除之日起满六个月届满"},
+        {"instalments=each", "各期分别计算"},
+        {"instalments=last", "自最后一期履行期间届满之日起计算"},
+        {"transition=by_trigger", "适用起算时施行的规定"},
+        {"transition=takes_over", "尚未届满的期间适用新规定"},
+        {"version_by=trigger", "适用起算时施行的版本"},
+        {"version_by=application", "适用申请时施行的版本"}};
+    for (const auto& [k, word] : names)
+        if (k == reading) return std::string(word) + " (" + std::string(reading) + ")";
+    return std::string(reading);
+}
+
+namespace {
+
 std::string find_step(const deadline& d, const char* step) {
     for (const auto& t : d.trace)
         if (t.step == step) return t.detail;
@@ -82,10 +127,16 @@ std::string render_text(const deadline& d, lang l, bool full) {
                 if (!t.citations.empty()) o << "      ⟶ " << citations_text(t.citations, l) << "\n";
             }
         }
-        o << "  " << L.data << "      rule pack " << d.source.rule_pack_digest << ", calendar " << d.source.calendar
-          << " (data " << d.source.calendar_first << ".." << d.source.calendar_last << ", "
-          << d.source.calendar_digest << "), tzdata " << d.source.tz_database_version << ", qixian "
-          << d.source.engine_version << "\n";
+        if (l == lang::zh)
+            o << "  " << L.data << "      规则包 " << d.source.rule_pack_digest << "，日历 " << d.source.calendar
+              << "（数据 " << d.source.calendar_first << ".." << d.source.calendar_last << "，"
+              << d.source.calendar_digest << "），时区数据库 tzdata " << d.source.tz_database_version << "，qixian "
+              << d.source.engine_version << "\n";
+        else
+            o << "  " << L.data << "      rule pack " << d.source.rule_pack_digest << ", calendar " << d.source.calendar
+              << " (data " << d.source.calendar_first << ".." << d.source.calendar_last << ", "
+              << d.source.calendar_digest << "), tzdata " << d.source.tz_database_version << ", qixian "
+              << d.source.engine_version << "\n";
         return o.str();
     };
     const std::string no_limit = l == lang::zh ? "不受期间限制" : "no time limit";
@@ -97,14 +148,15 @@ std::string render_text(const deadline& d, lang l, bool full) {
     // Each instalment's own period, and the other readings of the law with their answers.
     const auto instalments_and_readings = [&] {
         for (const auto& i : d.instalments) {
-            o << "  " << (l == lang::zh ? "分期" : "instalment") << "  due " << i.due << " → ";
-            if (i.time_limited) o << "last day " << i.last_day;
+            o << "  " << (l == lang::zh ? "分期" : "instalment") << (l == lang::zh ? "  到期 " : "  due ") << i.due
+              << " → ";
+            if (i.time_limited) o << (l == lang::zh ? "届满日 " : "last day ") << i.last_day;
             else o << no_limit;
             o << (i.status ? " (" + status_text(*i.status) + ")" : std::string()) << "\n";
         }
         for (const auto& a : d.alternatives) {
-            o << "  " << L.alternative << "   " << a.reading << " → ";
-            if (a.time_limited) o << a.last_day << " (" << a.last_day.weekday_name() << ")";
+            o << "  " << L.alternative << "   " << reading_text(a.reading, l) << " → ";
+            if (a.time_limited) o << a.last_day << " (" << weekday_text(a.last_day, l) << ")";
             else o << no_limit;
             if (a.expiry) {
                 static constexpr std::string_view zh_expiry[] = {"期间届满即失权", "可作时效抗辩", "权利消灭"};
@@ -134,21 +186,27 @@ std::string render_text(const deadline& d, lang l, bool full) {
     }
     const std::string& from = d.start_from.empty() ? d.trigger : d.start_from;
     if (from == d.trigger)
-        o << "  " << L.start << "     " << d.start << " (" << from << "; " << L.not_counted << ")\n";
+        o << "  " << L.start << "     " << d.start << " (" << event_text(from, l) << (l == lang::zh ? "；" : "; ")
+          << L.not_counted << ")\n";
     else if (l == lang::zh)
-        o << "  " << L.start << "     " << d.start << " (" << (from == "settlement" ? "和解协议未履行" : from == "suspension" ? "中止事由消除" : "中断")
-          << "后重新计算; " << L.not_counted << ")\n";
+        // 中断: the period runs anew (重新计算); 中止 (Civil Code Art. 194 para. 2): it ends six
+        // months after the obstacle ends, which is not a new period.
+        o << "  " << L.start << "     " << d.start << " ("
+          << (from == "settlement"   ? "和解协议未履行，重新计算"
+              : from == "suspension" ? "中止时效的原因消除，自此满六个月届满"
+                                     : "中断后重新计算")
+          << "; " << L.not_counted << ")\n";
     else
         o << "  " << L.start << "     " << d.start << " (" << from << ", anew; " << L.not_counted << ")\n";
     if (auto c = find_step(d, "count"); !c.empty()) o << "  " << L.count << "     " << c << "\n";
     if (auto r = find_step(d, "roll"); !r.empty()) o << "  " << L.roll << "      " << r << "\n";
-    o << "  " << L.last_day << "  " << d.last_day << " (" << d.last_day.weekday_name() << ") — " << L.ends << " "
+    o << "  " << L.last_day << "  " << d.last_day << " (" << weekday_text(d.last_day, l) << ") — " << L.ends << " "
       << d.ends_at_forum << " " << d.forum_zone << "\n";
     o << "                = " << d.ends_at_utc << "\n";
     if (!d.ends_at_local.empty()) o << "                = " << d.ends_at_local << "\n";
     if (d.produces)
-        o << "  " << (l == lang::zh ? "产生" : "produces") << "  " << *d.produces << " on " << *d.produces_on
-          << "\n";
+        o << "  " << (l == lang::zh ? "产生" : "produces") << "  " << event_text(*d.produces, l)
+          << (l == lang::zh ? "，于 " : " on ") << *d.produces_on << "\n";
     instalments_and_readings();
     if (d.waived)
         o << "  " << (l == lang::zh ? "放弃抗辩" : "waived") << "    "
