@@ -1,5 +1,4 @@
 #include "qixian/prepared.hpp"
-#include "qixian/counting.hpp"
 
 #include <algorithm>
 
@@ -67,12 +66,21 @@ result<civil_date> prepared_rule::last_day(civil_date trigger) const {
 result<civil_date> prepared_rule::last_day_under(const version_plan& plan, civil_date trigger) const {
     const version_plan* v = &plan;
     if (v->problem) return unexpected(*v->problem);
-    // The count is count()'s own (the start day, months on the corresponding day, days,
-    // working days: one definition for compute() and prepared rules, as compute()'s cap
-    // takes it); then the cap, and the roll by the table's O(1) answer.
-    auto counted = count(trigger, v->length, counting_, calendar_, query_, trace_detail::none);
-    if (!counted) return unexpected(counted.error());
-    civil_date raw = counted->raw_end;
+    // The same steps as count(): months on the corresponding day, then days, then roll.
+    const auto& p = v->length;
+    civil_date raw = trigger;
+    if (counting_.start == start_day::included) raw = add_calendar_days(raw, -1);
+    if (const std::int32_t months = p.years * 12 + p.months; months != 0) {
+        auto m = add_months(raw, months, counting_.month_end_policy);
+        if (!m) return m;
+        raw = *m;
+    }
+    raw = add_calendar_days(raw, p.days);
+    if (p.working_days != 0) {
+        auto w = calendar_->add_working_days(raw, p.working_days, query_);
+        if (!w) return unexpected(w.error());
+        raw = w->day;
+    }
     if (v->cap && *v->cap < raw) raw = *v->cap;
     if (counting_.roll == roll_convention::none) return raw;
     auto s = calendar_->status(raw, query_);

@@ -5,87 +5,12 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 using namespace qixian;
 using qixian::test::day;
 
 namespace {
 const rule_pack& pack() { return test::embedded_pack(); }
-
-// The real conventions and calendars, with a convention that counts the start day (as some
-// other jurisdictions do) and a one-month rule under it. Not law: test.* ids.
-const rule_pack& start_counted_pack() {
-    static const rule_pack p = [] {
-        namespace fs = std::filesystem;
-        std::vector<source_file> files;
-        const fs::path root = fs::path(QIXIAN_SOURCE_DIR);
-        for (const auto& e : fs::recursive_directory_iterator(root / "rules"))
-            if (e.path().extension() == ".toml" && e.path().generic_string().find("/statutes/") == std::string::npos) {
-                std::ifstream in(e.path(), std::ios::binary);
-                std::stringstream ss;
-                ss << in.rdbuf();
-                files.push_back({fs::relative(e.path(), root).generic_string(), ss.str()});
-            }
-        files.push_back({"test/start_counted.toml", R"(schema_version = 1
-[[convention]]
-id        = "test.start-counted"
-name_zh   = "起算日计入"
-name_en   = "Start day counted"
-start_day = "included"
-month_end = "clamp"
-roll      = "next_working_day"
-day_end   = "24:00"
-calendar  = "cn.mainland"
-zone      = "Asia/Shanghai"
-citations = [{ instrument = "test", article = "1" }]
-
-[[rule]]
-id = "test.one-month-start-counted"
-name_zh = "一个月"
-name_en = "One month, the start day counted"
-expiry = "bar"
-tolling = "fixed"
-convention = "test.start-counted"
-  [[rule.version]]
-  valid_from = 2000-01-01
-  trigger = "served"
-  period = { months = 1 }
-  citations = [{ instrument = "test", article = "2" }]
-)"});
-        auto r = rule_pack::load(files);
-        if (!r)
-            for (const auto& d : r.error()) MESSAGE(format(d));
-        REQUIRE(r.has_value());
-        return std::move(*r);
-    }();
-    return p;
-}
 }  // namespace
-
-TEST_CASE("start_day = included: prepared rules count as count() does") {
-    // 2025-03-01 counted as day one: + 1 month ends the day before the corresponding day,
-    // 2025-03-31 (Mon, a working day); the same as count() (counting_test) and compute().
-    auto p = prepared_rule::prepare(start_counted_pack(), "test.one-month-start-counted", {}, {});
-    REQUIRE(p.has_value());
-    CHECK(p->last_day(day("2025-03-01")) == day("2025-03-31"));
-    auto full = compute(start_counted_pack(), {.rule = "test.one-month-start-counted",
-                                               .events = {{"served", "2025-03-01"}}});
-    REQUIRE(full.has_value());
-    CHECK(full->last_day == day("2025-03-31"));
-    // and on every day of four years, with rolls
-    for (civil_date d = day("2021-01-01"); d <= day("2024-12-31"); d = add_calendar_days(d, 1)) {
-        auto c = compute(start_counted_pack(), {.rule = "test.one-month-start-counted",
-                                                .events = {{"served", d.to_string()}}, .trace = false});
-        REQUIRE(c.has_value());
-        if (p->last_day(d) != c->last_day) {
-            CAPTURE(d);
-            CHECK(p->last_day(d) == c->last_day);
-        }
-    }
-}
 
 TEST_CASE("prepared rules give compute()'s last day on every trigger day") {
     struct cfg { const char* rule; const char* event; std::map<std::string, std::string, std::less<>> facts;
@@ -139,7 +64,7 @@ TEST_CASE("what cannot be prepared is refused") {
     CHECK(*p->last_day(day("2016-12-31")) == day("2019-01-02"));
     // Facts are checked as compute() checks them; a claim a version does not limit has no last day.
     CHECK(prepared_rule::prepare(pack(), "cn.enforcement.application", {{"party", "legal_persons"}}, {}).error().message ==
-          "'party' is not a fact (facts: parties, domicile, claim)");
+          "'party' is not a fact (facts: parties, domicile, claim, retrial_ground)");
     auto support = prepared_rule::prepare(pack(), "cn.civil.limitation", {{"claim", "support"}}, {});
     REQUIRE(support.has_value());
     CHECK(support->last_day(day("2019-03-01")).error().code == errc::invalid_request);  // the 2017 text: untimed

@@ -1,5 +1,6 @@
 // qixian calendar: the status of each day of a calendar, or the days a notice changed.
 #include "commands.hpp"
+#include "projection_render.hpp"
 #include "render.hpp"
 
 #include "qixian/counting.hpp"
@@ -13,7 +14,7 @@ namespace qixian::cli {
 namespace {
 
 int run_calendar(const std::string& dir, const std::string& from, const std::string& to, bool json,
-                 const std::string& as_of, const std::string& id, const std::string& since) {
+                 const std::string& as_of, const std::string& id, const std::string& since, bool strict) {
     auto a = civil_date::parse(from);
     if (!a) return fail(a.error(), json);
     auto b = civil_date::parse(to);
@@ -56,8 +57,15 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
         }
         return 0;
     }
+    std::shared_ptr<const calendar_projection> projected;
+    if (!strict) {
+        auto p = projection_for(*pack, id, q.as_of);
+        if (!p) return fail(p.error(), json);
+        projected = *p;
+    }
     for (civil_date d = *a; d <= *b; d = add_calendar_days(d, 1)) {
-        auto s = cal->status(d, q);
+        const bool past = projected && d > projected->published_last();
+        auto s = past ? projected->view(projection_view::best).status(d, {}) : cal->status(d, q);
         if (json) {
             nlohmann::ordered_json j{{"date", d.to_string()}};
             if (s) {
@@ -72,11 +80,13 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
                 j["outside_data"] = true;
                 j["error"] = {{"code", std::string(to_string(s.error().code))}, {"message", s.error().message}};
             }
+            if (s && projected) add_projected_fields(j, *projected, d);
             std::cout << j.dump() << '\n';
         } else if (s) {
             std::cout << d << ' ' << d.weekday_name() << "  " << (s->working ? "W" : "R") << "  "
                       << to_string(s->kind);
             if (!s->name.empty()) std::cout << "  " << s->name << "  [" << s->notice << "]";
+            if (projected) std::cout << projected_suffix(*projected, d);
             std::cout << '\n';
         } else {
             std::cout << d << ' ' << d.weekday_name() << "  ?  outside the calendar's data\n";
@@ -90,7 +100,7 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
 
 command add_calendar_command(CLI::App& app, const global_options& g) {
     struct options {
-        std::string from, to, as_of, since, id = "cn.mainland";
+        std::string from, to, as_of, since, id = "cn.mainland", policy = "project";
         bool json = false;
     };
     auto o = std::make_shared<options>();
@@ -100,9 +110,15 @@ command add_calendar_command(CLI::App& app, const global_options& g) {
     cmd->add_flag("--json", o->json, "one JSON object per line");
     cmd->add_option("--as-of", o->as_of, "as the notices stood on this day");
     cmd->add_option("--calendar", o->id, "calendar id (default cn.mainland)");
+    cmd->add_option("--calendar-policy", o->policy,
+                    "past the published notices: project (default: each day with \"projected\": true, its "
+                    "certainty certain_rest|certain_work|uncertain and the reason) or strict (reported as outside "
+                    "the data)")
+        ->check(CLI::IsMember({"project", "strict"}));
     cmd->add_option("--changes-since", o->since,
                     "list only the days the notices changed after this day (up to --as-of, or all notices)");
-    return {cmd, [o, &g] { return run_calendar(g.rules_dir, o->from, o->to, o->json, o->as_of, o->id, o->since); }};
+    return {cmd, [o, &g] { return run_calendar(g.rules_dir, o->from, o->to, o->json, o->as_of, o->id, o->since,
+                                                      o->policy == "strict"); }};
 }
 
 }  // namespace qixian::cli

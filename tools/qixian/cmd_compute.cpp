@@ -15,7 +15,7 @@ namespace {
 struct compute_options {
     std::string rule;
     std::vector<std::string> events, facts, readings;
-    std::string act, zone, format = "text", lang = "en", as_of, local_time = "reject";
+    std::string act, zone, format = "text", lang = "en", as_of, local_time = "reject", calendar_policy = "project";
     std::vector<std::string> interruptions, third_party_demands, suspensions, settlements, agreements, instalments;
     bool provisional = false;
 };
@@ -51,9 +51,14 @@ void add_compute_options(CLI::App* cmd, compute_options& o) {
     cmd->add_option("--local-time", o.local_time,
                     "a local time that does not exist or happens twice (DST): reject (default), earliest, latest")
         ->check(CLI::IsMember({"reject", "earliest", "latest"}));
-    cmd->add_option("--as-of", o.as_of, "use the holiday notices as they stood on this day (YYYY-MM-DD)");
-    cmd->add_flag("--provisional", o.provisional,
-                  "answer for days beyond the calendar's data from the weekly rest days, flagged provisional");
+    cmd->add_option("--as-of", o.as_of,
+                    "use the holiday notices (and versions of the holiday law) as they stood on this day "
+                    "(YYYY-MM-DD); the years of later notices are projected");
+    cmd->add_option("--calendar-policy", o.calendar_policy,
+                    "past the published holiday notices: project (default: a provisional answer from the holiday "
+                    "law, with the earliest and latest possible last day) or strict (error outside_calendar_coverage)")
+        ->check(CLI::IsMember({"project", "strict"}));
+    cmd->add_flag("--provisional", o.provisional, "the same as --calendar-policy project (kept for old scripts)");
     cmd->add_option("--format", o.format, "text, json, or ics (an RFC 5545 calendar entry)")
         ->check(CLI::IsMember({"text", "json", "ics"}));
     cmd->add_option("--lang", o.lang, "en or zh (text format)")->check(CLI::IsMember({"en", "zh"}));
@@ -137,6 +142,7 @@ result<compute_request, int> request_of(const compute_options& o, bool json) {
         req.calendar_as_of = *d;
     }
     if (o.provisional) req.outside = coverage_policy::provisional;
+    req.policy = o.calendar_policy == "strict" && !o.provisional ? calendar_policy::strict : calendar_policy::project;
     return req;
 }
 

@@ -2,8 +2,10 @@
 #include "commands.hpp"
 #include "docket.hpp"
 #include "json_writer.hpp"
+#include "projection_render.hpp"
 #include "render.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -18,23 +20,11 @@ void print_json(const docket& d, const std::string& path) {
     std::string text;
     json_writer w(text);
     citation_json_cache cache;
-    w.begin_object().field("case", path).key("deadlines").begin_array();
-    for (const auto& e : d.entries) {
-        w.begin_object();
-        if (e.due) {
-            write_fields(w, *e.due, true, cache);
-            if (!e.chain.empty()) {
-                w.key("chain").begin_array();
-                for (const auto& c : e.chain) w.value(c);
-                w.end_array();
-            }
-        } else {
-            w.field("rule", e.rule).field("ok", false);
-            w.key("error").begin_object().field("code", to_string(e.problem->code)).field("message", e.problem->message).end_object();
-        }
-        w.end_object();
-    }
-    w.end_array().end_object();
+    const auto problems = std::count_if(d.entries.begin(), d.entries.end(), [](const docket_entry& e) { return !e.due; });
+    w.begin_object().field("case", path).field("complete", problems == 0);
+    w.field("problems", static_cast<std::int64_t>(problems));
+    write_deadlines(w, d, true, cache);
+    w.end_object();
     std::cout << nlohmann::ordered_json::parse(w.finish()).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
@@ -65,8 +55,7 @@ void print_text(const docket& d, bool zh) {
             for (const auto& a : due.alternatives)
                 std::cout << (zh ? "      不同解读 " : "      reading ") << reading_text(a.reading, l) << " → " << a.last_day << "\n";
             if (due.provisional)
-                std::cout << (zh ? "      临时结果（所依据的某日超出已公布的节假日安排）\n"
-                                 : "      PROVISIONAL (outside published calendar data)\n");
+                std::cout << (zh ? "      临时结果  " : "      PROVISIONAL  ") << provisional_text(due, l) << "\n";
         } else {
             std::cout << "—           " << e.rule << "\n      " << to_string(e.problem->code) << ": " << e.problem->message
                       << "\n";
@@ -92,7 +81,11 @@ int run_docket(const docket_options& o, const global_options& g) {
     } else {
         print_text(*d, o.lang == "zh");
     }
-    return 0;
+    // A deadline that could not be computed is not a complete docket: exit 5 (every deadline
+    // that could be computed is still printed, the others with their error).
+    const bool complete = std::all_of(d->entries.begin(), d->entries.end(),
+                                      [](const docket_entry& e) { return e.due.has_value(); });
+    return complete ? 0 : 5;
 }
 
 }  // namespace
@@ -103,8 +96,10 @@ command add_docket_command(CLI::App& app, const global_options& g) {
         "docket", "every deadline a case file's events trigger, chains followed (a payment order's objection "
                   "period → performance due → the enforcement-application period), sorted by date");
     cmd->add_option("case", o->path,
-                    "case file, TOML or JSON (.json): events, facts, readings, zone, and optionally "
-                    "rules = [ids or prefixes ending in *]")
+                    "case file, TOML or JSON (.json): events (the parties'), court_events (the court's own "
+                    "receipt or acceptance, for the court's periods), facts, readings, zone, and optionally "
+                    "rules = [ids or prefixes ending in *]; exit 5 when a deadline cannot be computed (it is "
+                    "listed with its error)")
         ->required();
     cmd->add_option("--format", o->format, "text, json or ics")->check(CLI::IsMember({"text", "json", "ics"}));
     cmd->add_option("--lang", o->lang, "en or zh (text format)")->check(CLI::IsMember({"en", "zh"}));

@@ -1,4 +1,5 @@
 // qixian rules check | list | show: validating a rules directory, listing the pack, one rule.
+#include "citations.hpp"
 #include "commands.hpp"
 #include "render.hpp"
 
@@ -158,15 +159,33 @@ nlohmann::ordered_json rule_json(const rule& r) {
                               {"on", v.produces->on == produced_event::day::last_day ? "last_day" : "day_after"}};
         if (v.extendable_by_court) vj["extendable_by_court"] = true;
         if (!v.takes_over_running.empty()) vj["takes_over_running"] = cites(v.takes_over_running);
-        json tolling = json::object();
-        if (!v.tolling.interruption.empty()) tolling["interruption"] = cites(v.tolling.interruption);
-        if (!v.tolling.settlement.empty()) tolling["settlement"] = cites(v.tolling.settlement);
-        if (!v.tolling.suspension.empty()) {
-            tolling["suspension"] = cites(v.tolling.suspension);
-            tolling["suspension_text"] = std::string(to_string(v.tolling.suspension_text));
+        const auto tolling_json = [&](const tolling_rules& t) {
+            json tj = json::object();
+            if (!t.interruption.empty()) tj["interruption"] = cites(t.interruption);
+            if (!t.settlement.empty()) {
+                tj["settlement"] = cites(t.settlement);
+                tj["settlement_from"] = t.settlement_from_performance_due ? "performance_due" : "settlement";
+            }
+            if (!t.suspension.empty()) {
+                tj["suspension"] = cites(t.suspension);
+                tj["suspension_text"] = std::string(to_string(t.suspension_text));
+            }
+            if (!t.suspension_other.empty()) tj["suspension_other"] = cites(t.suspension_other);
+            if (!t.waiver.empty()) tj["waiver"] = cites(t.waiver);
+            return tj;
+        };
+        json tolling = tolling_json(v.tolling);
+        if (!v.tolling.from.empty()) {
+            json dated = json::array();
+            for (const auto& dt : v.tolling.from) {
+                json dj = tolling_json(dt.rules);
+                dj["valid_from"] = dt.valid_from.to_string();
+                dated.push_back(std::move(dj));
+            }
+            tolling["from"] = std::move(dated);
         }
-        if (!v.tolling.waiver.empty()) tolling["waiver"] = cites(v.tolling.waiver);
         if (!tolling.empty()) vj["tolling"] = std::move(tolling);
+        if (v.backwards) vj["direction"] = "before";
         vj["citations"] = cites(v.citations);
         if (v.checked_on) vj["checked_on"] = v.checked_on->to_string();
         if (!v.note.empty()) vj["note"] = v.note;
@@ -177,15 +196,35 @@ nlohmann::ordered_json rule_json(const rule& r) {
              {"name_en", r.name_en},
              {"expiry", std::string(to_string(r.expiry))},
              {"tolling", std::string(to_string(r.tolling))},
+             {"period_kind", std::string(to_string(r.kind))},
+             {"events_of", r.court_events ? "court" : "party"},
              {"convention", r.convention}};
     if (!r.version_by_application.empty()) out["version_by_application"] = cites(r.version_by_application);
     out["versions"] = std::move(versions);
     return out;
 }
 
+// `rules show cite:…`: the authority an answer written with --citations ids names.
+int show_citation(const rule_pack& pack, const std::string& id, bool json) {
+    const citation* c = find_citation(pack, id);
+    if (c == nullptr) return fail(make_error(errc::unknown_rule, "no citation '" + id + "' in the rule pack", id), json);
+    if (json) {
+        nlohmann::ordered_json j{{"id", id}, {"instrument", c->instrument}, {"article", c->article}};
+        if (!c->paragraph.empty()) j["paragraph"] = c->paragraph;
+        if (!c->note.empty()) j["note"] = c->note;
+        j["text"] = to_string(*c);
+        std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+        std::cout << id << "\n  " << to_string(*c) << "\n";
+        if (!c->note.empty()) std::cout << "  note: " << c->note << "\n";
+    }
+    return 0;
+}
+
 int run_rules_show(const std::string& dir, const std::string& id, bool json) {
     auto pack = load_pack(dir);
     if (!pack) return print_diagnostics(pack.error());
+    if (id.starts_with("cite:")) return show_citation(*pack, id, json);
     const rule* r = pack->find(id);
     if (r == nullptr) return fail(make_error(errc::unknown_rule, "no rule '" + id + "' in the rule pack", id), json);
     if (json) {
@@ -193,7 +232,8 @@ int run_rules_show(const std::string& dir, const std::string& id, bool json) {
         return 0;
     }
     std::cout << r->id << "\n  " << r->name_zh << " / " << r->name_en << "\n  expiry " << to_string(r->expiry)
-              << ", tolling " << to_string(r->tolling) << ", convention " << r->convention << "\n";
+              << ", tolling " << to_string(r->tolling) << ", period_kind " << to_string(r->kind)
+              << (r->court_events ? ", the court's events" : "") << ", convention " << r->convention << "\n";
     for (const auto& c : r->version_by_application)
         std::cout << "  versions govern the applications made while in force (chosen by the act's day): "
                   << to_string(c) << "\n";
@@ -236,11 +276,20 @@ int run_rules_show(const std::string& dir, const std::string& id, bool json) {
         if (v.extendable_by_court) std::cout << "    extendable by a court\n";
         if (v.expiry) std::cout << "    expiry  " << to_string(*v.expiry) << " (under this version)\n";
         cited("takes over periods still running on its first day: ", v.takes_over_running);
-        cited("interruption: ", v.tolling.interruption);
-        cited("settlement: ", v.tolling.settlement);
-        cited("suspension (" + std::string(v.tolling.suspension_text == suspension_reading::resume ? "resume" : "civil_code") + "): ",
-              v.tolling.suspension);
-        cited("waiver: ", v.tolling.waiver);
+        if (v.backwards) std::cout << "    direction before (a look-back from the trigger)\n";
+        const auto mechanisms = [&](const tolling_rules& t, const std::string& indent) {
+            cited(indent + "interruption: ", t.interruption);
+            cited(indent + std::string(t.settlement_from_performance_due ? "settlement: " : "settlement (from the settlement): "),
+                  t.settlement);
+            cited(indent + "suspension (" + std::string(to_string(t.suspension_text)) + "): ", t.suspension);
+            cited(indent + "suspension, the other reading: ", t.suspension_other);
+            cited(indent + "waiver: ", t.waiver);
+        };
+        mechanisms(v.tolling, "");
+        for (const auto& dt : v.tolling.from) {
+            std::cout << "    tolling events from " << dt.valid_from << ":\n";
+            mechanisms(dt.rules, "  ");
+        }
         if (!v.note.empty()) std::cout << "    note    " << v.note << "\n";
     }
     return 0;
@@ -262,8 +311,8 @@ std::vector<command> add_rules_commands(CLI::App& app, const global_options& g) 
     check->add_flag("--json", o->check_json, "one JSON document: ok, counts, digests, and every problem with its position");
     auto* list = rules->add_subcommand("list", "list the rules of the pack");
     list->add_flag("--json", o->list_json, "JSON output");
-    auto* show = rules->add_subcommand("show", "show one rule with its versions and citations");
-    show->add_option("id", o->show_id, "rule id")->required();
+    auto* show = rules->add_subcommand("show", "show one rule with its versions and citations, or one citation by its id (cite:…, batch --citations ids)");
+    show->add_option("id", o->show_id, "rule id, or a citation id cite:…")->required();
     show->add_flag("--json", o->show_json, "the rule as JSON: every field of every version, with its authority");
     return {
         {check, [o, &g] { return run_rules_check(o->check_dir.empty() ? g.rules_dir : o->check_dir, o->check_json); }},

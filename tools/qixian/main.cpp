@@ -1,6 +1,7 @@
 // qixian — statutory deadlines and limitation periods of PRC civil procedure.
 // The subcommands live one per file (cmd_*.cpp); main assembles them and runs the one given.
 #include "commands.hpp"
+#include "serve/command.hpp"
 
 #include "qixian/compute.hpp"
 
@@ -15,6 +16,7 @@ constexpr const char* exit_codes_help = R"(Exit status:
   3   the rule pack has errors (printed as file:line:column: error CODE: message; with --json, as JSON)
   4   verify: a ruling fixture failed (the engine disagrees with the court, the fixture is malformed,
       or the path holds no fixture)
+  5   docket: a deadline could not be computed (listed with its error; JSON: "complete": false)
   10+ a computation error, one per code: 11 invalid_date, 12 invalid_time, 13 invalid_period,
       14 out_of_range, 15 ambiguous_month_end, 16 outside_calendar_coverage, 17 no_working_day,
       18 nonexistent_local_time, 19 ambiguous_local_time, 20 unknown_zone, 21 unknown_rule,
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
     commands.push_back(add_docket_command(app, g));
     commands.push_back(add_verify_command(app, g));
     commands.push_back(add_calendar_command(app, g));
+    qixian::serve::commands serve_commands(app);  // serve, recheck (tools/qixian/serve/)
 
     try {
         app.parse(argc, argv);
@@ -52,6 +55,7 @@ int main(int argc, char** argv) {
         app.exit(e);
         return 2;
     }
+    if (auto status = serve_commands.run(g.rules_dir)) return *status;
     for (const auto& c : commands)
         if (c.app->parsed()) return c.run();
     return 2;
