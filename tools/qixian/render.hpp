@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qixian/compute.hpp"
+#include "qixian/explain.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,9 @@
 namespace qixian::cli {
 
 enum class lang { en, zh };
+
+/// The engine's renderer language for `l` (qixian/explain.hpp).
+constexpr language language_of(lang l) noexcept { return l == lang::zh ? language::zh : language::en; }
 
 /// A day's weekday: "Mon" … "Sun", or 周一 … 周日.
 std::string_view weekday_text(civil_date d, lang l);
