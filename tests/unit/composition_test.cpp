@@ -53,7 +53,7 @@ TEST_CASE("earliest_of and latest_of take each component from its own trigger") 
     REQUIRE(e->components.size() == 2);
     CHECK(e->components[0].last_day == day("2025-03-10"));
     CHECK(e->components[1].last_day == day("2026-06-01"));
-    CHECK(e->trace.front().step == "compose");
+    CHECK(e->trace.front().kind == qixian::trace_kind::compose);
     CHECK(e->expiry == expiry_kind::extinguished);
     CHECK(e->notes.empty());
 

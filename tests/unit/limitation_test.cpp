@@ -326,7 +326,7 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     REQUIRE(deposit.has_value());
     CHECK_FALSE(deposit->time_limited);
     CHECK(deposit->version == day("2008-09-01"));
-    for (const auto& t : deposit->trace) CHECK(t.step != "transition");
+    for (const auto& t : deposit->trace) CHECK(t.kind != qixian::trace_kind::transition);
 
     // Facts are checked: an unknown fact or value is an error, never ignored.
     auto typo = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2019-03-01"}},
