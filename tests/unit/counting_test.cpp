@@ -122,7 +122,7 @@ TEST_CASE("trace: start, count, roll, close, with the named policies") {
           "2025-10-01 is a rest day (holiday, 国庆节、中秋节): moved 8 days to 2025-10-09");
     CHECK(got->trace[3].kind == trace_kind::close);
     CHECK(qixian::describe(got->trace[3], qixian::language::en) == "ends at 24:00 on 2025-10-09 (exclusive bound 2025-10-10T00:00:00)");
-    CHECK(got->trace.back().to == got->last_day);
+    CHECK(got->trace.back().on == got->last_day);
 
     auto clamped = count(day("2023-01-31"), period::of_months(1), no_roll(), nullptr, {});
     REQUIRE(clamped.has_value());
