@@ -1,6 +1,6 @@
 #include "qixian/compute.hpp"
 #include "qixian/tz.hpp"
-#include "text.hpp"
+#include "stages.hpp"
 
 #include <algorithm>
 
@@ -32,59 +32,13 @@ std::string_view to_string(version_reading r) noexcept {
 
 namespace {
 
-error with_context(error e, const std::string& context) {
-    e.message = context + ": " + e.message;
-    return e;
-}
-
-// An event anchored to legal days: in the forum's zone, and in the actor's own zone
-// (they differ only for a time given with an offset or a zone).
-struct anchored {
-    tz::moment when;
-    civil_date forum_day;
-    civil_date local_day;
-};
-
-result<anchored> anchor(const std::string& what, const std::string& text, const tz::zone& forum,
-                        tz::local_policy policy) {
-    auto m = tz::parse_moment(text);
-    if (!m) return unexpected(with_context(m.error(), what));
-    auto day = tz::legal_day_of(*m, forum, policy);
-    if (!day) return unexpected(with_context(day.error(), what));
-    const bool abroad = m->kind == tz::moment::form::zoned || m->kind == tz::moment::form::offset;
-    return anchored{*m, *day, abroad ? m->day : *day};
-}
-
-// The period of the version that matches the request's facts.
-// The authority a version cites for the mechanism a tolling event works by (a debtor
-// agreeing to perform works as an interruption until expiry; after it, as a waiver).
-const citation_list& mechanism_rule(const tolling_rules& t, tolling_event::kind k) {
-    switch (k) {
-        case tolling_event::kind::suspension: return t.suspension;
-        case tolling_event::kind::settlement: return t.settlement;
-        case tolling_event::kind::interruption:
-        case tolling_event::kind::agreed_after_expiry: return t.interruption;
-    }
-    return t.interruption;
-}
+using namespace stage;
 
 // Whether a version cites a rule for the mechanism on any day (its dated entries included).
 bool cites_ever(const rule_version& v, tolling_event::kind k) {
     if (!mechanism_rule(v.tolling, k).empty()) return true;
     return std::any_of(v.tolling.from.begin(), v.tolling.from.end(),
                        [&](const tolling_rules::dated& d) { return !mechanism_rule(d.rules, k).empty(); });
-}
-
-// The suspension reading for an event under `rules`: the request's, where the rules give it
-// authority (the text's reading, or the other one they cite), else the text's; `flipped`
-// takes the other reading where the rules cite one (the alternative).
-suspension_reading reading_for(const tolling_rules& rules, const std::optional<suspension_reading>& asked, bool flipped) {
-    const bool other_allowed = !rules.suspension_other.empty();
-    suspension_reading r = rules.suspension_text;
-    if (asked && (*asked == rules.suspension_text || other_allowed)) r = *asked;
-    if (flipped && other_allowed)
-        r = r == suspension_reading::civil_code ? suspension_reading::resume : suspension_reading::civil_code;
-    return r;
 }
 
 // The trigger: the first event kind of `kinds` the request gives.
@@ -130,19 +84,22 @@ result<void> judge(deadline& d, const std::string& act_text, const tz::zone& for
     const bool counted_late = !before_end && !d.backwards && d.kind != period_kind::waiting;
     if (counted_late) d.days_late = calendar_days_between(d.last_day, act_day);
     if (req.trace) {
-        std::string how = detail::cat({"act on ", act_day, ": ", *d.status});
+        trace_entry t;
+        t.kind = trace_kind::judge;
+        t.reason = trace_reason::judged;
+        t.on = act_day;
+        t.status = before_end ? in_time : out_of_time;
         if (counted_late) {
-            detail::append(how, {" by ", *d.days_late, " days"});
-            if (d.kind == period_kind::court)
-                how += "; a time the law gives the court: the act stays valid";
-            else if (d.expiry == expiry_kind::defence)
-                how += d.waived ? "; the defence was waived (the debtor agreed to perform after expiry)"
-                                : "; expiry is a defence the debtor may raise, not a bar to filing";
+            t.days = *d.days_late;
+            t.reason = d.kind == period_kind::court         ? trace_reason::late_court
+                       : d.expiry != expiry_kind::defence   ? trace_reason::late
+                       : d.waived                           ? trace_reason::late_waived
+                                                            : trace_reason::late_defence;
         } else if (d.kind == period_kind::waiting) {
-            how += before_end ? detail::cat({": the act is allowed only from ", add_calendar_days(d.last_day, 1)})
-                              : ": the period has run, the act is allowed";
+            t.reason = before_end ? trace_reason::premature : trace_reason::permitted;
+            if (before_end) t.from = add_calendar_days(d.last_day, 1);
         }
-        d.trace.push_back({"judge", std::move(how), {}});
+        d.trace.push_back(std::move(t));
     }
     return {};
 }
@@ -358,14 +315,19 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
                            "share one period from the last instalment. The transitional effect of the change is not "
                            "settled: reading instalments=last counts all from the last");
     if (req.trace) {
-        std::string how = "each counted under the version in force on its own due day:";
+        trace_entry t;
+        t.kind = trace_kind::instalments;
+        t.reason = trace_reason::instalments_each;
         for (const auto& ir : d->instalments) {
-            const bool is_own = std::find(own.begin(), own.end(), ir.due) != own.end();
-            how += " due " + ir.due.to_string() + (is_own ? " (own period)" : " (from the last)") + " -> " +
-                   (ir.time_limited ? ir.last_day.to_string() : std::string("no time limit")) +
-                   (ir.status ? " " + *ir.status : std::string()) + ";";
+            trace_item item;
+            item.start = ir.due;
+            if (ir.time_limited) item.last_day = ir.last_day;
+            if (ir.status) item.value = *ir.status;
+            item.flag = std::find(own.begin(), own.end(), ir.due) != own.end();
+            t.items.push_back(std::move(item));
         }
-        d->trace.insert(d->trace.begin(), trace_entry{"instalments", how, v->citations});
+        t.citations = v->citations;
+        d->trace.insert(d->trace.begin(), std::move(t));
     }
     if (alternatives && req.act) {  // reading instalments=last: one period from the last instalment
         const auto status = judged(group);
@@ -493,21 +455,18 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                                        *other);
             }
             if (req.trace) {
-                const std::string left = earlier.tolling.size() == req.tolling.size()
-                                             ? std::string()
-                                             : " (tolling for which that version cites no rule left out)";
-                const std::string ran = "the period under the version from " + v->valid_from.to_string() +
-                                        (running ? " ran to " : " ended on ") + old->last_day.to_string() + left;
-                std::string how =
-                    take ? ran + ", still running on " + next->valid_from.to_string() + ": the version from " +
-                               next->valid_from.to_string() + " governs it, counted from the original start"
-                    : running ? ran + ", still running on " + next->valid_from.to_string() +
-                                    "; under the reading transition=by_trigger the version chosen by the trigger day "
-                                    "governs it"
-                              : ran + ", before the version from " + next->valid_from.to_string() +
-                                    " came into force: it stays as it was";
+                trace_entry t;
+                t.kind = trace_kind::transition;
+                t.reason = take ? trace_reason::taken_over
+                           : running ? trace_reason::kept_by_trigger
+                                     : trace_reason::ended_before;
+                t.valid_from = v->valid_from;
+                t.last_day = old->last_day;
+                t.other_day = next->valid_from;
+                t.provisional = earlier.tolling.size() != req.tolling.size();  // tolling left out
+                t.citations = next->takes_over_running;
                 const auto at = out->trace.empty() ? out->trace.end() : out->trace.begin() + 1;
-                out->trace.insert(at, trace_entry{"transition", std::move(how), next->takes_over_running});
+                out->trace.insert(at, std::move(t));
             }
             return out;
         }
@@ -529,17 +488,17 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         start = pick(*a, req.event_zone);
     }
     // The select step: the version, and what chose it.
-    const auto selection = [&] {
-        std::string selected = detail::cat({"version in force from ", v->valid_from});
-        if (v->valid_until) detail::append(selected, {" until ", *v->valid_until});
-        if (applied_on)
-            detail::append(selected, {" (chosen by the day of the application ", *applied_on,
-                                      ": the versions govern the applications made while they are in force)"});
-        else if (forced != nullptr && !v->in_force_on(start))
-            detail::append(selected, {" (the trigger day ", start, " is earlier: see the transition)"});
-        else
-            detail::append(selected, {" (chosen by the trigger day ", start, ")"});
-        return selected;
+    const auto selection = [&](trace_reason why) {
+        trace_entry t;
+        t.kind = trace_kind::select;
+        t.reason = why;
+        t.valid_from = v->valid_from;
+        t.valid_until = v->valid_until;
+        t.on = applied_on ? *applied_on : start;
+        t.chosen_by = applied_on                                   ? chosen_by::application_day
+                      : forced != nullptr && !v->in_force_on(start) ? chosen_by::transition
+                                                                    : chosen_by::trigger_day;
+        return t;
     };
     // A claim this version does not limit at all (e.g. support: Civil Code Art. 196).
     if (const untimed_claim* u = untimed_for(*v, req.facts)) {
@@ -548,12 +507,11 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         d.trigger = *trigger;
         d.citations = citation_list::join(u->citations, v->citations);
         if (req.trace) {
-            std::string why = selection();
-            detail::append(why, {": not subject to any time limit for"});
-            for (const auto& [fact, value] : u->when) detail::append(why, {" ", fact, "=", value});
-            if (!u->citations.empty() && !u->citations.front().note.empty())
-                detail::append(why, {" (", u->citations.front().note, ")"});
-            d.trace.push_back({"select", std::move(why), d.citations});
+            trace_entry t = selection(trace_reason::untimed_claim);
+            for (const auto& [fact, value] : u->when) t.items.push_back({fact, value, {}, {}, {}, false});
+            if (!u->citations.empty()) t.holiday = u->citations.front().note;  // the authority's note
+            t.citations = d.citations;
+            d.trace.push_back(std::move(t));
         }
         if (!u->note.empty()) d.notes.push_back(u->note);
         return d;
@@ -577,17 +535,16 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             d.notes.push_back("fact " + fact + "=" + value + " does not change the period of the version from " +
                               v->valid_from.to_string());
     }
-    // Claims the version does not limit, by a fact not given: the trace says the period was applied.
-    std::string unlimited_if;  // "claim=deposit|bonds, …": entries naming the same fact in a row share it
+    // Claims the version does not limit, and periods, that a fact not given would have chosen:
+    // the trace names them (the period for the facts given was applied).
+    std::vector<trace_item> not_given;
     if (req.trace) {
-        std::string_view previous;
         for (const auto& u : v->not_time_limited)
             for (const auto& [fact, value] : u.when)
-                if (req.facts.count(fact) == 0) {
-                    if (fact == previous) detail::append(unlimited_if, {"|", value});
-                    else detail::append(unlimited_if, {unlimited_if.empty() ? "" : ", ", fact, "=", value});
-                    previous = fact;
-                }
+                if (req.facts.count(fact) == 0) not_given.push_back({fact, value, {}, {}, {}, false});
+        for (const auto& pc : v->periods)
+            for (const auto& [fact, value] : pc.when)
+                if (req.facts.count(fact) == 0) not_given.push_back({fact, value, pc.length, {}, {}, false});
     }
     if (by_application && !req.act && req.version_by == version_reading::application)
         d.notes.push_back("the versions of rule '" + r->id +
@@ -605,14 +562,6 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 return x.instrument == c.instrument && x.article == c.article && x.note == c.note;
             }))
             d.notes.push_back(c.note);
-    // Periods a fact not given would have chosen (the default applied): the trace names them.
-    std::string other_periods;
-    if (req.trace)
-        for (const auto& pc : v->periods)
-            for (const auto& [fact, value] : pc.when)
-                if (req.facts.count(fact) == 0)
-                    detail::append(other_periods, {other_periods.empty() ? "" : ", ", fact, "=", value, " (",
-                                                   to_string(pc.length), ")"});
     d.trigger = *trigger;
     d.start = start;
     d.length = *length;
@@ -621,23 +570,23 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                           (!(*chosen)->citations.empty() ? to_string((*chosen)->citations.front()) : std::string("see the version")) + ")");
 
     if (req.trace) {
-        std::string selected = selection();
-        if (!unlimited_if.empty()) detail::append(selected, {"; not given: ", unlimited_if, " (no time limit)"});
-        if (!other_periods.empty())
-            detail::append(selected, {"; not given: ", other_periods, " — the period for the facts not given applies"});
-        d.trace.push_back({"select", std::move(selected),
-                           applied_on ? citation_list::join(v->citations, r->version_by_application) : v->citations});
-        std::string anchored_how = detail::cat({*trigger, " ", a->when.text, " -> legal day ", start});
-        if (a->forum_day == a->local_day)
-            detail::append(anchored_how, {" in ", conv->zone});
-        else if (req.event_zone == event_zone_reading::forum)
-            detail::append(anchored_how, {" in ", conv->zone, " (the forum's day; it was ", a->local_day,
-                                          " where the act was done)"});
-        else
-            detail::append(anchored_how, {" where the act was done (reading event_zone=local; in ", conv->zone,
-                                          " it was ", a->forum_day, ")"});
-        d.trace.push_back({"anchor", anchored_how,
-                           special != v->trigger_citations.end() ? special->second : citation_list{}});
+        trace_entry sel = selection(trace_reason::version);
+        sel.items = std::move(not_given);
+        sel.citations = applied_on ? citation_list::join(v->citations, r->version_by_application) : v->citations;
+        d.trace.push_back(std::move(sel));
+        trace_entry an;
+        an.kind = trace_kind::anchor;
+        an.reason = a->forum_day == a->local_day                   ? trace_reason::anchored
+                    : req.event_zone == event_zone_reading::forum ? trace_reason::anchored_forum_day
+                                                                  : trace_reason::anchored_local_day;
+        an.event = *trigger;
+        an.written = a->when.text;
+        an.on = start;
+        an.zone = conv->zone;
+        if (a->forum_day != a->local_day)
+            an.other_day = req.event_zone == event_zone_reading::forum ? a->local_day : a->forum_day;
+        if (special != v->trigger_citations.end()) an.citations = special->second;
+        d.trace.push_back(std::move(an));
     }
 
     const calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};
@@ -648,11 +597,16 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         auto opens = tz::to_instant(start_of(*back), *forum, tz::local_policy::earliest);
         if (!opens) return unexpected(opens.error());
         d.ends_at = *opens;
-        if (req.trace)
-            d.trace.push_back({"count",
-                               detail::cat({"- ", to_string(*length), " back from ", start, " -> ", *back,
-                                            " (a look-back: the window's first day; rest days do not move it)"}),
-                               conv->citations_for("count", start)});
+        if (req.trace) {
+            trace_entry t;
+            t.kind = trace_kind::count;
+            t.reason = trace_reason::counted_back;
+            t.from = start;
+            t.to = *back;
+            t.length = *length;
+            t.citations = conv->citations_for("count", start);
+            d.trace.push_back(std::move(t));
+        }
         if (!req.tolling.empty())
             d.notes.push_back("a look-back window is not suspended or interrupted: the tolling events were not applied");
     } else if (length->is_hours_only()) {
@@ -670,232 +624,30 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (!end) return unexpected(end.error());
         d.ends_at = *end;
         d.raw_end = d.last_day = day_of(h->ends_before);
-        if (req.trace)
-            d.trace.push_back({"count", "counting from the next whole hour " + to_string(h->counted_from) + ", + " +
-                                        to_string(*length) + " -> " + to_string(h->ends_before),
-                           conv->citations_for("count", start)});
+        if (req.trace) {
+            trace_entry t;
+            t.kind = trace_kind::count;
+            t.reason = trace_reason::counted_hours;
+            t.from_time = h->counted_from;
+            t.to_time = h->ends_before;
+            t.length = *length;
+            t.citations = conv->citations_for("count", start);
+            d.trace.push_back(std::move(t));
+        }
     } else {
         const trace_detail detail = req.trace ? trace_detail::full : trace_detail::none;
-        // The tolling events as legal days, in order.
-        struct toll {
-            const tolling_event* event;
-            civil_date when;  // at, or from
-            civil_date until; // suspension: to
-            std::optional<civil_date> performance_due;
-        };
-        std::vector<toll> tolls;
-        auto day_of_text = [&](const std::string& what, const std::string& text) -> result<civil_date> {
-            auto x = anchor(what, text, *forum, req.local_times);
-            if (!x) return unexpected(x.error());
-            return x->forum_day;
-        };
-        for (const auto& t : req.tolling) {
-            const std::string what = "tolling " + std::string(to_string(t.what));
-            toll tl{&t, {}, {}, std::nullopt};
-            if (t.what == tolling_event::kind::suspension) {
-                auto f = day_of_text(what + " from", t.from);
-                if (!f) return unexpected(f.error());
-                auto u = day_of_text(what + " to", t.to);
-                if (!u) return unexpected(u.error());
-                if (*u < *f) return unexpected(make_error(errc::invalid_request, what + ": 'to' is before 'from'"));
-                tl.when = *f;
-                tl.until = *u;
-            } else {
-                auto at = day_of_text(what, t.at);
-                if (!at) return unexpected(at.error());
-                tl.when = *at;
-                if (!t.performance_due.empty()) {
-                    auto pd = day_of_text(what + " performance_due", t.performance_due);
-                    if (!pd) return unexpected(pd.error());
-                    tl.performance_due = *pd;
-                }
-            }
-            tolls.push_back(tl);
-        }
-        std::stable_sort(tolls.begin(), tolls.end(), [](const toll& x, const toll& y) { return x.when < y.when; });
+        auto tolls = anchor_tolls(req, *forum);
+        if (!tolls) return unexpected(tolls.error());
         const bool tollable = r->tolling == tolling_class::limitation;
         // A mechanism the version cites no rule for is refused, not guessed; agreeing to
-        // perform is checked when it turns out to fall before expiry (below).
-        auto require = [&](tolling_event::kind kind, civil_date on) -> result<void> {
-            if (!mechanism_rule(v->tolling.on(on), kind).empty()) return {};
-            const auto mechanism = kind == tolling_event::kind::agreed_after_expiry ? tolling_event::kind::interruption : kind;
-            return unexpected(make_error(errc::invalid_request,
-                                         "rule '" + r->id + "' (version from " + v->valid_from.to_string() +
-                                             ") cites no rule for " + std::string(to_string(mechanism)) +
-                                             ": the pack does not say how it acts on this period"));
-        };
+        // perform is checked when it turns out to fall before expiry (toll.cpp).
         if (tollable)
-            for (const auto& t : tolls)
+            for (const auto& t : *tolls)
                 if (t.event->what != tolling_event::kind::agreed_after_expiry)
-                    if (auto ok = require(t.event->what, t.when); !ok) return unexpected(ok.error());
-
-        // count, cap, then tolling, under one set of readings.
-        struct tolled {
-            day_count c;
-            civil_date start;
-            std::string started_by;          // empty: the trigger; else the tolling kind that restarted it
-            bool waived = false;
-            bool capped = false;             // the version's ends_no_later_than cut the count
-            std::vector<trace_entry> steps;  // tolling steps, in order
-            std::vector<std::string> no_effect;  // tolling events that changed nothing (a note in every answer)
-        };
-        auto run_count = [&](civil_date from, const calendar_query& query, bool flipped,
-                             trace_detail det) -> result<tolled> {
-            const bool explain = det == trace_detail::full;
-            // A count from `origin`, cut at the version's cap; `capped` says whether it was.
-            auto fresh = [&](civil_date origin, const period& len, bool& capped) -> result<day_count> {
-                capped = false;
-                auto c = count(origin, len, conv->counting, cal, query, det);
-                if (!c) return c;
-                if (cap && *cap < c->raw_end) {
-                    capped = true;
-                    const civil_date uncapped = c->raw_end;
-                    while (!c->trace.empty() && c->trace.back().kind != step_kind::count) c->trace.pop_back();
-                    c->raw_end = *cap;
-                    if (explain)
-                        c->trace.push_back({step_kind::count, uncapped, c->raw_end,
-                                            "capped: " + uncapped.to_string() + " is after " + c->raw_end.to_string() +
-                                                ", the latest end the version allows"});
-                    c = settle(std::move(*c), conv->counting, cal, query, det);
-                }
-                return c;
-            };
-            bool capped = false;
-            auto first = fresh(from, *length, capped);
-            if (!first) return unexpected(first.error());
-            tolled t{std::move(*first), from, {}, false, capped, {}, {}};
-            auto step = [&](std::string text, const citation_list& cites) {
-                if (explain) t.steps.push_back({"toll", std::move(text), cites});
-            };
-            if (!tollable) {
-                for (const auto& tl : tolls)
-                    step(std::string(to_string(tl.event->what)) + " on " + tl.when.to_string() + ": not applied — " +
-                             std::string(to_string(r->tolling)) + " periods are not suspended or interrupted",
-                         v->citations);
-                return t;
-            }
-            for (const auto& tl : tolls) {
-                const auto kind = tl.event->what;
-                const civil_date ended = t.c.last_day;
-                const tolling_rules rules = v->tolling.on(tl.when);  // the authority in force on the event's day
-                if (kind == tolling_event::kind::suspension) {
-                    const suspension_reading sr = reading_for(rules, req.suspension, flipped);
-                    const civil_date window = add_months(ended, -6, month_end::clamp).value_or(ended);
-                    if (tl.until < window || ended < tl.when) {
-                        t.no_effect.push_back("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
-                                              " has no effect: not within the last six months (" + window.to_string() +
-                                              " to " + ended.to_string() + ")");
-                        step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
-                                 ": no effect — not within the last six months (" + window.to_string() + " to " +
-                                 ended.to_string() + ")",
-                             v->tolling.suspension);
-                        continue;
-                    }
-                    if (sr == suspension_reading::civil_code) {
-                        auto six = fresh(tl.until, period::of_months(6), capped);
-                        if (!six) return unexpected(six.error());
-                        if (t.c.raw_end < six->raw_end) {
-                            t.c = std::move(*six);
-                            t.start = tl.until;
-                            t.started_by = "suspension";
-                            t.capped = capped;
-                        }
-                        step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
-                                 " in the last six months: the period ends six months after the obstacle ends -> " +
-                                 t.c.last_day.to_string() + " (reading suspension=civil_code; the period does not run anew)",
-                             rules.suspension);
-                    } else {
-                        const civil_date paused = std::max(tl.when, window);
-                        const std::int32_t extra = calendar_days_between(paused, tl.until);
-                        auto moved = checked_add_calendar_days(t.c.raw_end, extra);
-                        if (!moved) return unexpected(moved.error());
-                        day_count c = t.c;
-                        while (!c.trace.empty() && c.trace.back().kind != step_kind::count) c.trace.pop_back();
-                        c.raw_end = *moved;
-                        auto settled = settle(std::move(c), conv->counting, cal, query, det);
-                        if (!settled) return unexpected(settled.error());
-                        t.c = std::move(*settled);
-                        step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() + ": the period stood still from " +
-                                 paused.to_string() + " for " + std::to_string(extra) +
-                                 " days and resumed -> " + t.c.last_day.to_string() + " (reading suspension=resume)",
-                             rules.suspension);
-                    }
-                    continue;
-                }
-                if (kind == tolling_event::kind::agreed_after_expiry && ended < tl.when) continue;  // a waiver: below
-                if (kind == tolling_event::kind::interruption && tl.event->third_party) {
-                    step("demand of " + tl.when.to_string() + " to a third party: no interruption (only a demand to the "
-                         "debtor, an application, a settlement or the debtor agreeing to perform interrupts)",
-                         rules.interruption);
-                    continue;
-                }
-                const auto& cites = mechanism_rule(rules, kind);
-                if (kind == tolling_event::kind::agreed_after_expiry)
-                    if (auto ok = require(kind, tl.when); !ok) return unexpected(ok.error());
-                if (ended < tl.when) {
-                    t.no_effect.push_back(std::string(to_string(kind)) + " on " + tl.when.to_string() +
-                                          " has no effect: the period had ended on " + ended.to_string());
-                    step(std::string(to_string(kind)) + " on " + tl.when.to_string() + ": no effect — the period had ended on " +
-                             ended.to_string(),
-                         cites);
-                    continue;
-                }
-                if (tl.when < t.start) {
-                    t.no_effect.push_back(std::string(to_string(kind)) + " on " + tl.when.to_string() +
-                                          " has no effect: it is before the period began on " + t.start.to_string());
-                    step(std::string(to_string(kind)) + " on " + tl.when.to_string() + ": no effect — before the period began",
-                         cites);
-                    continue;
-                }
-                civil_date restart = tl.when;
-                std::string why = kind == tolling_event::kind::settlement
-                                      ? "settlement on " + tl.when.to_string() + " interrupts"
-                                      : (kind == tolling_event::kind::agreed_after_expiry ? "the debtor agreed to perform on "
-                                                                                          : "interrupted on ") +
-                                            tl.when.to_string();
-                if (kind == tolling_event::kind::settlement && tl.performance_due) {
-                    if (*tl.performance_due < tl.when)
-                        return unexpected(make_error(errc::invalid_request,
-                                                     "settlement: performance_due is before the settlement"));
-                    if (rules.settlement_from_performance_due) {
-                        restart = *tl.performance_due;
-                        why += "; not performed, the period runs anew from its last day of performance " +
-                               restart.to_string();
-                    } else {
-                        why += " (the text then in force restarts the period from the settlement itself, not from "
-                               "its last day of performance " + tl.performance_due->to_string() + ")";
-                    }
-                }
-                auto again = fresh(restart, *length, capped);
-                if (!again) return unexpected(again.error());
-                t.c = std::move(*again);
-                t.start = restart;
-                t.started_by = kind == tolling_event::kind::agreed_after_expiry ? "interruption" : std::string(to_string(kind));
-                t.capped = capped;
-                step(why + ": the period runs anew from " + restart.to_string() + " -> " + t.c.last_day.to_string(), cites);
-            }
-            // A debtor who agreed to perform after expiry loses the defence.
-            for (const auto& tl : tolls) {
-                if (tl.event->what != tolling_event::kind::agreed_after_expiry || !(t.c.last_day < tl.when)) continue;
-                const tolling_rules rules = v->tolling.on(tl.when);
-                if (r->expiry_under(*v) == expiry_kind::defence && rules.waiver.empty())
-                    return unexpected(make_error(
-                        errc::invalid_request,
-                        "rule '" + r->id + "' (version from " + v->valid_from.to_string() +
-                            ") cites no rule for a waiver (the debtor agreeing to perform after expiry): the pack "
-                            "does not say how it acts on this period"));
-                if (r->expiry_under(*v) == expiry_kind::defence) {
-                    t.waived = true;
-                    step("the debtor agreed to perform on " + tl.when.to_string() + ", after the period ended on " +
-                             t.c.last_day.to_string() + ": the time-bar defence is waived",
-                         rules.waiver);
-                } else {
-                    step("the debtor agreed to perform on " + tl.when.to_string() +
-                             " after expiry: no effect on a period whose expiry is '" + std::string(to_string(r->expiry_under(*v))) + "'",
-                         v->citations);
-                }
-            }
-            return t;
+                    if (auto ok = require_rule(*r, *v, t.event->what, t.when); !ok) return unexpected(ok.error());
+        const count_setup setup{*r, *v, conv->counting, cal, *length, cap, *tolls, tollable, req.suspension};
+        auto run_count = [&](civil_date from, const calendar_query& query, bool flipped, trace_detail det) {
+            return count_and_toll(setup, from, query, flipped, det);
         };
 
         auto main = run_count(start, q, false, detail);
@@ -912,7 +664,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         for (auto& n : main->no_effect) d.notes.push_back(std::move(n));
         // A suspension reading asked for that the authority in force does not give is said, not ignored.
         if (req.suspension && tollable)
-            for (const auto& tl : tolls) {
+            for (const auto& tl : *tolls) {
                 const tolling_rules rules = v->tolling.on(tl.when);
                 if (tl.event->what == tolling_event::kind::suspension && *req.suspension != rules.suspension_text &&
                     rules.suspension_other.empty()) {
@@ -924,8 +676,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 }
             }
         for (auto& step : counted.trace)
-            d.trace.push_back({std::string(to_string(step.kind)), std::move(step.detail),
-                               conv->citations_for(to_string(step.kind), main->start)});
+            d.trace.push_back({std::move(step), conv->citations_for(to_string(step.kind), main->start)});
         auto end = tz::to_instant(counted.ends_before, *forum, tz::local_policy::reject);
         if (!end) return unexpected(with_context(end.error(), "end of the last day"));
         d.ends_at = *end;
@@ -944,7 +695,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             if (auto alt = last_day_under(start, other, false); alt && *alt != d.last_day)
                 d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), *alt, {}});
             // The other suspension reading, where the authority for a suspension cites one.
-            for (const auto& tl : tolls) {
+            for (const auto& tl : *tolls) {
                 if (!tollable || tl.event->what != tolling_event::kind::suspension) continue;
                 const tolling_rules rules = v->tolling.on(tl.when);
                 if (rules.suspension_other.empty()) continue;
@@ -998,7 +749,14 @@ result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::
         if (!act) return unexpected(act.error());
         d.status = "timely";
         if (req.trace)
-            d.trace.push_back({"judge", detail::cat({"act on ", act->forum_day, ": timely (no time limit applies)"}), {}});
+            if (req.trace) {
+                trace_entry t;
+                t.kind = trace_kind::judge;
+                t.reason = trace_reason::no_time_limit;
+                t.on = act->forum_day;
+                t.status = "timely";
+                d.trace.push_back(std::move(t));
+            }
     }
     // Every reading that changes the answer says what it makes of the act too.
     if (req.act)
@@ -1113,18 +871,22 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
     d.alternatives.clear();
     d.components.clear();
     d.provisional = false;
-    std::string how = std::string(to_string(v->combine)) + ":";
+    trace_entry how;
+    how.kind = trace_kind::compose;
+    how.reason = trace_reason::composed;
+    how.policy = to_string(v->combine);
     for (std::size_t i = 0; i < parts->parts.size(); ++i) {
         const auto& p = parts->parts[i];
         d.components.push_back({p.rule, p.trigger, p.start, p.last_day});
         if (!parts->beyond[i]) d.provisional = d.provisional || p.provisional;
-        how += " " + p.rule + " (" + p.trigger + " " + p.start.to_string() + ") ends " +
-               (parts->beyond[i] ? "after " + p.raw_end.to_string() + ", beyond the calendar's data"
-                                 : p.last_day.to_string()) +
-               ";";
+        if (req.trace)
+            how.items.push_back({p.rule, p.trigger, {}, p.start, parts->beyond[i] ? p.raw_end : p.last_day,
+                                 parts->beyond[i].has_value()});
     }
-    how += " -> " + d.last_day.to_string() + " (" + parts->parts[*best].rule + ")";
-    if (req.trace) d.trace.insert(d.trace.begin(), trace_entry{"compose", how, v->citations});
+    how.last_day = d.last_day;
+    how.event = parts->parts[*best].rule;
+    how.citations = v->citations;
+    if (req.trace) d.trace.insert(d.trace.begin(), std::move(how));
     if (v->produces) {
         d.produces = v->produces->event;
         d.produces_on = v->produces->on == produced_event::day::last_day ? d.last_day
@@ -1177,10 +939,15 @@ result<deadline> compute_untimed(const rule_pack& pack, const rule* r, const com
     deadline d = deadline_for(*r, *v, ctx->conv->zone);
     d.time_limited = false;
     if (req.trace) {
-        std::string why = "not subject to any time limit (version from " + v->valid_from.to_string();
-        why += on ? ", chosen by the " + what + " on " + on->forum_day.to_string() + ")"
-                  : "; no event or act given: the version now in force)";
-        d.trace.push_back({"select", std::move(why), v->citations});
+        trace_entry t;
+        t.kind = trace_kind::select;
+        t.reason = trace_reason::untimed_rule;
+        t.valid_from = v->valid_from;
+        t.chosen_by = !on ? chosen_by::now : what == "act" ? chosen_by::act_day : chosen_by::trigger_day;
+        if (on) t.on = on->forum_day;
+        if (what != "act") t.event = what.substr(std::min<std::size_t>(what.size(), 6));  // "event K" -> K
+        t.citations = v->citations;
+        d.trace.push_back(std::move(t));
     }
     if (!on && r->versions.size() > 1)
         d.notes.push_back("no act given: the version now in force answers; give the act (--act) for the text in force "

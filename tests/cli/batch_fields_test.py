@@ -21,6 +21,21 @@ rc, full, _ = batch('--jobs', '1')
 check(rc == 0 and len(full) == 2000, 'full batch answers every line')
 seen = {k for a in full for k in a}
 check(seen <= set(known), f'fields a full answer holds but fields.cpp does not list: {sorted(seen - set(known))}')
+# Every field a trace step holds is a known step field (docs/TRACE.md), and so is every field of its items.
+fields_cpp = open(os.path.join(src, 'tools/qixian/fields.cpp')).read()
+step_known = re.findall(r'"([a-z_]+)"', fields_cpp.split('trace_step_fields()')[1].split('};')[0])
+items_known = re.findall(r'"([a-z_]+)"', fields_cpp.split('items_fields()')[1].split('};')[0])
+steps = [t for a in full for t in a.get('trace', [])]
+check(len(steps) > 0, 'the full answers carry their traces')
+step_seen = {k for t in steps for k in t}
+check(step_seen <= set(step_known), f'fields a trace step holds but fields.cpp does not list: {sorted(step_seen - set(step_known))}')
+items_seen = {k for t in steps for i in t.get('items', []) for k in i}
+check(items_seen <= set(items_known), f'fields a step item holds but fields.cpp does not list: {sorted(items_seen - set(items_known))}')
+check(all('code' in t and 'step' in t and 'detail' in t and 'citations' in t for t in steps), 'every step has step, detail, citations and code')
+for t in steps:  # the keys in the order fields.cpp lists them
+    order = [step_known.index(k) for k in t if k in step_known]
+    if order != sorted(order):
+        check(False, f'trace step fields out of order: {list(t)}'); break
 rc, every, _ = batch('--fields', ','.join(known))
 check(every == full, '--fields with every answer field is the full answer')
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qixian/compute.hpp"
+#include "qixian/explain.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,9 @@ enum class lang { en, zh };
 
 /// Citations joined by "; ": as written (en), or 《instrument》第N条第M款 (zh).
 std::string citations_text(const citation_list& cs, lang l);
+/// The engine's renderer language for `l` (qixian/explain.hpp).
+constexpr language language_of(lang l) noexcept { return l == lang::zh ? language::zh : language::en; }
+
 /// A day's weekday: "Mon" … "Sun", or 周一 … 周日.
 std::string_view weekday_text(civil_date d, lang l);
 /// An event kind: as it is (en), or in Chinese with the kind in parentheses (zh):
