@@ -1,6 +1,6 @@
 #include "qixian/compute.hpp"
 #include "qixian/tz.hpp"
-#include "stages.hpp"
+#include "simple.hpp"
 
 #include <algorithm>
 
@@ -33,20 +33,6 @@ std::string_view to_string(version_reading r) noexcept {
 namespace {
 
 using namespace stage;
-
-// Whether a version cites a rule for the mechanism on any day (its dated entries included).
-bool cites_ever(const rule_version& v, tolling_event::kind k) {
-    if (!mechanism_rule(v.tolling, k).empty()) return true;
-    return std::any_of(v.tolling.from.begin(), v.tolling.from.end(),
-                       [&](const tolling_rules::dated& d) { return !mechanism_rule(d.rules, k).empty(); });
-}
-
-// The trigger: the first event kind of `kinds` the request gives.
-const std::string* first_given(const std::vector<std::string>& kinds, const compute_request& req) {
-    for (const auto& k : kinds)
-        if (req.events.count(k)) return &k;
-    return nullptr;
-}
 
 result<deadline> compute_rule(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                               int depth);
@@ -103,69 +89,6 @@ result<void> judge(deadline& d, const std::string& act_text, const tz::zone& for
     }
     return {};
 }
-
-// The answer under another reading of the law, where it differs from `d`: in its last day,
-// in whether any period applies, or in what expiry means (finish() judges it against the act).
-void report_alternative(deadline& d, std::string reading, const deadline& other) {
-    const bool both_limited = d.time_limited && other.time_limited;
-    const bool differs = d.time_limited != other.time_limited ||
-                         (both_limited && (other.last_day != d.last_day || other.expiry != d.expiry));
-    if (!differs) return;
-    alternative a{std::move(reading), other.time_limited ? other.last_day : civil_date{}, std::nullopt,
-                  other.time_limited, std::nullopt};
-    if (both_limited && other.expiry != d.expiry) a.expiry = other.expiry;
-    d.alternatives.push_back(std::move(a));
-}
-
-// The first day of a window `len` long that ends on `from` (a look-back): the corresponding
-// day `len` earlier, with the convention's month-end policy.
-result<civil_date> count_back(civil_date from, const period& len, month_end policy) {
-    if (len.is_hours_only() || len.working_days != 0)
-        return unexpected(make_error(errc::invalid_period, "a look-back counts years, months or days"));
-    period back;
-    back.years = -len.years;
-    back.months = -len.months;
-    back.days = -len.days;
-    return add(from, back, policy);
-}
-
-// A deadline's identity: the rule and the version applied, with its authority.
-deadline deadline_for(const rule& r, const rule_version& v, const std::string& forum_zone) {
-    deadline d;
-    d.rule = r.id;
-    d.name_zh = r.name_zh;
-    d.name_en = r.name_en;
-    d.version = v.valid_from;
-    d.citations = v.citations;
-    d.expiry = r.kind == period_kind::party && !v.backwards ? r.expiry_under(v) : expiry_kind::none;
-    d.kind = r.kind;
-    d.backwards = v.backwards;
-    d.forum_zone = forum_zone;
-    return d;
-}
-
-// Where a rule is counted: its convention, the forum's calendar and zone.
-struct forum_context {
-    const convention* conv;
-    const table_calendar* cal;
-    tz::zone zone;
-};
-
-result<forum_context> forum_of(const rule_pack& pack, const rule& r, const compute_request& req) {
-    const convention* conv = pack.find_convention(r.convention);
-    const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
-    if (cal != nullptr && req.calendar_view != nullptr) cal = req.calendar_view;  // a projected view
-    if (conv == nullptr || cal == nullptr)
-        return unexpected(make_error(errc::rules_invalid, "rule '" + r.id + "' has no usable convention or calendar"));
-    auto zone = tz::locate(conv->zone);
-    if (!zone) return unexpected(zone.error());
-    return forum_context{conv, cal, *zone};
-}
-
-result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
-                                const rule_version* forced = nullptr,
-                                std::optional<civil_date> applied_on = std::nullopt);
-void rerun_across_transition(const rule_pack& pack, const rule* r, const compute_request& req, deadline& out);
 
 // A rule whose versions govern the applications made while they are in force: the
 // version is the one in force on the day of the application (the act). The version the
@@ -336,402 +259,6 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
             else d->alternatives.push_back({"instalments=last", group.last_day, status});
         }
     }
-    return d;
-}
-
-// Across a transition the readings that move the earlier period's end (adjusted_weekend,
-// suspension) can also change whether the later version takes the period over: their
-// alternatives are the whole computation run again under the other reading, not the
-// chosen version's count re-rolled.
-void rerun_across_transition(const rule_pack& pack, const rule* r, const compute_request& req, deadline& out) {
-    std::vector<alternative> inner = std::move(out.alternatives);
-    out.alternatives.clear();
-    compute_request flipped = req;
-    flipped.trace = false;
-    flipped.adjusted = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday : adjusted_weekend::schedule;
-    if (auto other = compute_simple(pack, r, flipped, false))
-        report_alternative(out, "adjusted_weekend=" + std::string(to_string(flipped.adjusted)), *other);
-    const bool suspended = std::any_of(req.tolling.begin(), req.tolling.end(), [](const tolling_event& t) {
-        return t.what == tolling_event::kind::suspension;
-    });
-    if (r->tolling == tolling_class::limitation && suspended) {
-        const rule_version* v = r->version_for(out.version);
-        const suspension_reading now = req.suspension.value_or(v ? v->tolling.suspension_text : suspension_reading::civil_code);
-        flipped = req;
-        flipped.trace = false;
-        flipped.suspension = now == suspension_reading::civil_code ? suspension_reading::resume : suspension_reading::civil_code;
-        if (auto other = compute_simple(pack, r, flipped, false))
-            report_alternative(out, "suspension=" + std::string(to_string(*flipped.suspension)), *other);
-    }
-    for (auto& a : inner)
-        if (!a.reading.starts_with("adjusted_weekend=") && !a.reading.starts_with("suspension="))
-            out.alternatives.push_back(std::move(a));
-}
-
-// A rule with a trigger and a period.
-result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
-                                const rule_version* forced, std::optional<civil_date> applied_on) {
-    auto ctx = forum_of(pack, *r, req);
-    if (!ctx) return unexpected(ctx.error());
-    const convention* conv = ctx->conv;
-    const table_calendar* cal = ctx->cal;
-    const tz::zone* forum = &ctx->zone;
-    if (!req.instalments.empty()) return compute_instalments(pack, r, req, alternatives, *forum);
-    if (r->versions.empty() || r->versions.back().combine != combinator::none)
-        return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' mixes composite and simple versions"));
-    // anchor: the trigger event as a legal day. The version is chosen by the trigger
-    // day, and a version may name its own triggers, so anchor with the newest
-    // version's triggers first and re-anchor if the chosen version differs.
-    const std::string* trigger = nullptr;
-    for (auto v = r->versions.rbegin(); v != r->versions.rend() && trigger == nullptr; ++v)
-        trigger = first_given(v->trigger, req);
-    if (trigger == nullptr) {
-        const auto& kinds = r->versions.back().trigger;
-        std::string needed, example;
-        for (const auto& k : kinds) {
-            needed += (needed.empty() ? "" : " or ") + k;
-            if (k != "instalment_due") example = k;  // the last: the general case (instalments come as a list)
-        }
-        if (example.empty()) example = kinds.front();
-        return unexpected(make_error(errc::missing_event,
-                                     "rule '" + r->id + "' runs from the event " + needed + "; give it, e.g. --event " +
-                                         example + "=2024-01-31",
-                                     needed));
-    }
-    auto a = anchor("event " + *trigger, req.events.find(*trigger)->second, *forum, req.local_times);
-    if (!a) return unexpected(a.error());
-    auto pick = [&](const anchored& x, event_zone_reading ez) {
-        return ez == event_zone_reading::forum ? x.forum_day : x.local_day;
-    };
-    civil_date start = pick(*a, req.event_zone);
-
-    // select: the version in force for the trigger day (or the one a transition chose);
-    // where the versions govern applications, the one in force on the day of the act.
-    const bool by_application = !r->version_by_application.empty();
-    if (forced == nullptr && by_application && req.act && req.version_by == version_reading::application)
-        return compute_by_application(pack, r, req, alternatives, *forum);
-    const rule_version* v = forced != nullptr ? forced : r->version_for(start);
-    if (v == nullptr)
-        return unexpected(make_error(errc::no_version_in_force,
-                                     "rule '" + r->id + "' has no version in force for a trigger on " +
-                                         start.to_string() + " (versions from " +
-                                         r->versions.front().valid_from.to_string() + ")" +
-                                         (by_application && !req.act
-                                              ? "; its versions govern the applications made while they are in "
-                                                "force: give the day of the application (act)"
-                                              : ""),
-                                     start.to_string()));
-    // A later version that takes over periods still running when it came into force
-    // (e.g. the 2008 enforcement period): count under this version first, then decide.
-    if (forced == nullptr) {
-        const rule_version* next = nullptr;  // the first later version that takes over running periods
-        for (const rule_version* w = v + 1; w < r->versions.data() + r->versions.size() && next == nullptr; ++w)
-            if (!w->takes_over_running.empty()) next = w;
-        if (next != nullptr) {
-            // The check counts the earlier period with the tolling that version cites a rule for.
-            compute_request earlier = req;
-            std::erase_if(earlier.tolling,
-                          [&](const tolling_event& t) { return !cites_ever(*v, t.what); });
-            auto old = compute_simple(pack, r, earlier, false, v);
-            if (!old) return old;
-            // A claim the earlier version does not limit has no running period to take over.
-            if (!old->time_limited) return compute_simple(pack, r, req, alternatives, v);
-            const bool running = !(old->last_day < next->valid_from);
-            const bool take = running && req.transition == transition_reading::takes_over;
-            auto out = take ? compute_simple(pack, r, req, alternatives, next)
-                            : compute_simple(pack, r, req, alternatives, v);
-            if (!out) return out;
-            if (take) out->citations = citation_list::join(out->citations, next->takes_over_running);
-            if (alternatives) rerun_across_transition(pack, r, req, *out);
-            if (alternatives && running) {
-                // The other reading of the take-over, where it changes the last day.
-                compute_request quiet = req;
-                quiet.trace = false;
-                auto other = take ? compute_simple(pack, r, quiet, false, v) : compute_simple(pack, r, quiet, false, next);
-                if (other)
-                    report_alternative(*out,
-                                       "transition=" + std::string(to_string(take ? transition_reading::by_trigger
-                                                                                  : transition_reading::takes_over)),
-                                       *other);
-            }
-            if (req.trace) {
-                trace_entry t;
-                t.kind = trace_kind::transition;
-                t.reason = take ? trace_reason::taken_over
-                           : running ? trace_reason::kept_by_trigger
-                                     : trace_reason::ended_before;
-                t.valid_from = v->valid_from;
-                t.last_day = old->last_day;
-                t.other_day = next->valid_from;
-                t.provisional = earlier.tolling.size() != req.tolling.size();  // tolling left out
-                t.citations = next->takes_over_running;
-                const auto at = out->trace.empty() ? out->trace.end() : out->trace.begin() + 1;
-                out->trace.insert(at, std::move(t));
-            }
-            return out;
-        }
-    }
-    if (const std::string* own = first_given(v->trigger, req); own == nullptr && !v->trigger.empty()) {
-        // The version chosen counts from events the request does not give (a later version's
-        // trigger was given): say so, rather than count from an event this text does not name.
-        std::string needed;
-        for (const auto& k : v->trigger) needed += (needed.empty() ? "" : " or ") + k;
-        return unexpected(make_error(errc::missing_event,
-                                     "rule '" + r->id + "' (version from " + v->valid_from.to_string() +
-                                         ") runs from the event " + needed + "; give it, e.g. --event " +
-                                         v->trigger.back() + "=2024-01-31",
-                                     needed));
-    } else if (*own != *trigger) {
-        trigger = own;
-        a = anchor("event " + *trigger, req.events.find(*trigger)->second, *forum, req.local_times);
-        if (!a) return unexpected(a.error());
-        start = pick(*a, req.event_zone);
-    }
-    // The select step: the version, and what chose it.
-    const auto selection = [&](trace_reason why) {
-        trace_entry t;
-        t.kind = trace_kind::select;
-        t.reason = why;
-        t.valid_from = v->valid_from;
-        t.valid_until = v->valid_until;
-        t.on = applied_on ? *applied_on : start;
-        t.chosen_by = applied_on                                   ? chosen_by::application_day
-                      : forced != nullptr && !v->in_force_on(start) ? chosen_by::transition
-                                                                    : chosen_by::trigger_day;
-        return t;
-    };
-    // A claim this version does not limit at all (e.g. support: Civil Code Art. 196).
-    if (const untimed_claim* u = untimed_for(*v, req.facts)) {
-        deadline d = deadline_for(*r, *v, conv->zone);
-        d.time_limited = false;
-        d.trigger = *trigger;
-        d.citations = citation_list::join(u->citations, v->citations);
-        if (req.trace) {
-            trace_entry t = selection(trace_reason::untimed_claim);
-            for (const auto& [fact, value] : u->when) t.items.push_back({fact, value, {}, {}, {}, false});
-            if (!u->citations.empty()) t.holiday = u->citations.front().note;  // the authority's note
-            t.citations = d.citations;
-            d.trace.push_back(std::move(t));
-        }
-        if (!u->note.empty()) d.notes.push_back(u->note);
-        return d;
-    }
-    auto chosen = choice_for(*r, *v, req.facts);
-    if (!chosen) return unexpected(chosen.error());
-    const period* length = &(*chosen)->length;
-    const std::optional<civil_date> cap =
-        (*chosen)->ends_no_later_than ? (*chosen)->ends_no_later_than
-        : (*chosen)->when.empty()     ? v->ends_no_later_than
-                                      : std::nullopt;  // an entry chosen by a fact escapes the version's cap
-
-    deadline d = deadline_for(*r, *v, conv->zone);
-    if (req.trace) d.trace.reserve(8);  // select, anchor, start, count, roll, close, judge (+ transition)
-    // The facts the version leaves out of account, and the exclusions a fact not given could have made.
-    for (const auto& [fact, value] : req.facts) {
-        const auto names = [&](const auto& entries) {
-            return std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.when.count(fact) != 0; });
-        };
-        if (!names(v->periods) && !names(v->not_time_limited))
-            d.notes.push_back("fact " + fact + "=" + value + " does not change the period of the version from " +
-                              v->valid_from.to_string());
-    }
-    // Claims the version does not limit, and periods, that a fact not given would have chosen:
-    // the trace names them (the period for the facts given was applied).
-    std::vector<trace_item> not_given;
-    if (req.trace) {
-        for (const auto& u : v->not_time_limited)
-            for (const auto& [fact, value] : u.when)
-                if (req.facts.count(fact) == 0) not_given.push_back({fact, value, {}, {}, {}, false});
-        for (const auto& pc : v->periods)
-            for (const auto& [fact, value] : pc.when)
-                if (req.facts.count(fact) == 0) not_given.push_back({fact, value, pc.length, {}, {}, false});
-    }
-    if (by_application && !req.act && req.version_by == version_reading::application)
-        d.notes.push_back("the versions of rule '" + r->id +
-                          "' govern the applications made while they are in force; with no act given, the version "
-                          "was chosen by the trigger day: give the day of the application (act) to apply the "
-                          "version then in force");
-    const auto special = v->trigger_citations.find(*trigger);
-    if (special != v->trigger_citations.end())
-        d.citations = citation_list::join(d.citations, special->second);
-    d.citations = citation_list::join(d.citations, (*chosen)->citations);
-    // An entry's citation repeating one of the version's keeps its own note as a note of the
-    // answer (e.g. that the fact's value is a rule's old spelling, still accepted).
-    for (const auto& c : (*chosen)->citations)
-        if (!c.note.empty() && std::none_of(d.citations.begin(), d.citations.end(), [&](const citation& x) {
-                return x.instrument == c.instrument && x.article == c.article && x.note == c.note;
-            }))
-            d.notes.push_back(c.note);
-    d.trigger = *trigger;
-    d.start = start;
-    d.length = *length;
-    if (cap != v->ends_no_later_than && v->ends_no_later_than)
-        d.notes.push_back("the cap at " + v->ends_no_later_than->to_string() + " does not apply to the facts given (" +
-                          (!(*chosen)->citations.empty() ? to_string((*chosen)->citations.front()) : std::string("see the version")) + ")");
-
-    if (req.trace) {
-        trace_entry sel = selection(trace_reason::version);
-        sel.items = std::move(not_given);
-        sel.citations = applied_on ? citation_list::join(v->citations, r->version_by_application) : v->citations;
-        d.trace.push_back(std::move(sel));
-        trace_entry an;
-        an.kind = trace_kind::anchor;
-        an.reason = a->forum_day == a->local_day                   ? trace_reason::anchored
-                    : req.event_zone == event_zone_reading::forum ? trace_reason::anchored_forum_day
-                                                                  : trace_reason::anchored_local_day;
-        an.event = *trigger;
-        an.written = a->when.text;
-        an.on = start;
-        an.zone = conv->zone;
-        if (a->forum_day != a->local_day)
-            an.other_day = req.event_zone == event_zone_reading::forum ? a->local_day : a->forum_day;
-        if (special != v->trigger_citations.end()) an.citations = special->second;
-        d.trace.push_back(std::move(an));
-    }
-
-    const calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};
-    if (v->backwards) {  // a look-back: the window's first day, counted back from the trigger, never rolled
-        auto back = count_back(start, *length, conv->counting.month_end_policy);
-        if (!back) return unexpected(back.error());
-        d.raw_end = d.last_day = *back;
-        auto opens = tz::to_instant(start_of(*back), *forum, tz::local_policy::earliest);
-        if (!opens) return unexpected(opens.error());
-        d.ends_at = *opens;
-        if (req.trace) {
-            trace_entry t;
-            t.kind = trace_kind::count;
-            t.reason = trace_reason::counted_back;
-            t.from = start;
-            t.to = *back;
-            t.length = *length;
-            t.citations = conv->citations_for("count", start);
-            d.trace.push_back(std::move(t));
-        }
-        if (!req.tolling.empty())
-            d.notes.push_back("a look-back window is not suspended or interrupted: the tolling events were not applied");
-    } else if (length->is_hours_only()) {
-        if (a->when.kind == tz::moment::form::legal_day)
-            return unexpected(make_error(errc::invalid_request,
-                                         "rule '" + r->id + "' counts hours: give the event's time, e.g. " + *trigger +
-                                             "=" + start.to_string() + "T10:25",
-                                         a->when.text));
-        auto at = tz::instant_of(a->when, *forum, req.local_times);
-        if (!at) return unexpected(with_context(at.error(), "event " + *trigger));
-        auto h = count_hours(tz::to_local(*at, *forum), *length);
-        if (!h) return unexpected(h.error());
-        // An end that falls into a clock change ends when the clocks reach it.
-        auto end = tz::to_instant(h->ends_before, *forum, tz::local_policy::latest);
-        if (!end) return unexpected(end.error());
-        d.ends_at = *end;
-        d.raw_end = d.last_day = day_of(h->ends_before);
-        if (req.trace) {
-            trace_entry t;
-            t.kind = trace_kind::count;
-            t.reason = trace_reason::counted_hours;
-            t.from_time = h->counted_from;
-            t.to_time = h->ends_before;
-            t.length = *length;
-            t.citations = conv->citations_for("count", start);
-            d.trace.push_back(std::move(t));
-        }
-    } else {
-        const trace_detail detail = req.trace ? trace_detail::full : trace_detail::none;
-        auto tolls = anchor_tolls(req, *forum);
-        if (!tolls) return unexpected(tolls.error());
-        const bool tollable = r->tolling == tolling_class::limitation;
-        // A mechanism the version cites no rule for is refused, not guessed; agreeing to
-        // perform is checked when it turns out to fall before expiry (toll.cpp).
-        if (tollable)
-            for (const auto& t : *tolls)
-                if (t.event->what != tolling_event::kind::agreed_after_expiry)
-                    if (auto ok = require_rule(*r, *v, t.event->what, t.when); !ok) return unexpected(ok.error());
-        const count_setup setup{*r, *v, conv->counting, cal, *length, cap, *tolls, tollable, req.suspension};
-        auto run_count = [&](civil_date from, const calendar_query& query, bool flipped, trace_detail det) {
-            return count_and_toll(setup, from, query, flipped, det);
-        };
-
-        auto main = run_count(start, q, false, detail);
-        if (!main) return unexpected(main.error());
-        day_count& counted = main->c;
-        d.capped = main->capped;
-        d.start = main->start;
-        d.start_from = main->started_by.empty() ? d.trigger : main->started_by;
-        d.waived = main->waived;
-        d.raw_end = counted.raw_end;
-        d.last_day = counted.last_day;
-        d.provisional = counted.provisional;
-        for (auto& st : main->steps) d.trace.push_back(std::move(st));
-        for (auto& n : main->no_effect) d.notes.push_back(std::move(n));
-        // A suspension reading asked for that the authority in force does not give is said, not ignored.
-        if (req.suspension && tollable)
-            for (const auto& tl : *tolls) {
-                const tolling_rules rules = v->tolling.on(tl.when);
-                if (tl.event->what == tolling_event::kind::suspension && *req.suspension != rules.suspension_text &&
-                    rules.suspension_other.empty()) {
-                    d.notes.push_back("reading suspension=" + std::string(to_string(*req.suspension)) +
-                                      " has no authority for a suspension on " + tl.when.to_string() +
-                                      " under this version; its text's reading (" +
-                                      std::string(to_string(rules.suspension_text)) + ") applies");
-                    break;
-                }
-            }
-        for (auto& step : counted.trace)
-            d.trace.push_back({std::move(step), conv->citations_for(to_string(step.kind), main->start)});
-        auto end = tz::to_instant(counted.ends_before, *forum, tz::local_policy::reject);
-        if (!end) return unexpected(with_context(end.error(), "end of the last day"));
-        d.ends_at = *end;
-
-        // Every reading that would change the last day is reported, with that day.
-        auto last_day_under = [&](civil_date from, const calendar_query& query,
-                                  bool flipped) -> std::optional<civil_date> {
-            auto alt = run_count(from, query, flipped, trace_detail::none);
-            if (!alt) return std::nullopt;
-            return alt->c.last_day;
-        };
-        if (alternatives) {
-            calendar_query other = q;
-            other.reading = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday
-                                                                       : adjusted_weekend::schedule;
-            if (auto alt = last_day_under(start, other, false); alt && *alt != d.last_day)
-                d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), *alt, {}});
-            // The other suspension reading, where the authority for a suspension cites one.
-            for (const auto& tl : *tolls) {
-                if (!tollable || tl.event->what != tolling_event::kind::suspension) continue;
-                const tolling_rules rules = v->tolling.on(tl.when);
-                if (rules.suspension_other.empty()) continue;
-                const suspension_reading other_sr = reading_for(rules, req.suspension, true);
-                if (auto alt = last_day_under(start, q, true); alt && *alt != d.last_day)
-                    d.alternatives.push_back({"suspension=" + std::string(to_string(other_sr)), *alt, {}});
-                break;
-            }
-            // Versions chosen by the trigger day under the reading version_by=trigger: the
-            // version of the application day, where it gives another day.
-            if (forced == nullptr && by_application && req.act && req.version_by == version_reading::trigger) {
-                compute_request quiet = req;
-                quiet.trace = false;
-                quiet.version_by = version_reading::application;
-                if (auto alt = compute_simple(pack, r, quiet, false))
-                    report_alternative(d, "version_by=" + std::string(to_string(version_reading::application)), *alt);
-            }
-        }
-        d.extendable_by_court = v->extendable_by_court;
-        if (v->extendable_by_court)
-            d.notes.push_back("a court may extend this period (" + (v->citations.empty() ? std::string() : to_string(v->citations.front())) + ")");
-    }
-    if (v->produces) {
-        d.produces = v->produces->event;
-        d.produces_on = v->produces->on == produced_event::day::last_day ? d.last_day
-                                                                          : add_calendar_days(d.last_day, 1);
-    }
-    d.ends_at_forum = tz::format(d.ends_at, *forum);
-    d.ends_at_utc = tz::format_utc(d.ends_at);
-    if (!req.zone.empty()) {
-        auto z = tz::locate(req.zone);
-        if (!z) return unexpected(z.error());
-        d.ends_at_local = tz::format(d.ends_at, *z);
-        d.ends_at_local_abbrev = tz::abbreviation(d.ends_at, *z);
-    }
-
     return d;
 }
 
@@ -1048,5 +575,61 @@ result<deadline> compute_on_data(const rule_pack& pack, const compute_request& r
     if (!done) return unexpected(done.error());
     return d;
 }
+
+namespace stage {
+
+result<forum_context> forum_of(const rule_pack& pack, const rule& r, const compute_request& req) {
+    const convention* conv = pack.find_convention(r.convention);
+    const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
+    if (cal != nullptr && req.calendar_view != nullptr) cal = req.calendar_view;  // a projected view
+    if (conv == nullptr || cal == nullptr)
+        return unexpected(make_error(errc::rules_invalid, "rule '" + r.id + "' has no usable convention or calendar"));
+    auto zone = tz::locate(conv->zone);
+    if (!zone) return unexpected(zone.error());
+    return forum_context{conv, cal, *zone};
+}
+
+// The answer under another reading of the law, where it differs from `d`: in its last day,
+// in whether any period applies, or in what expiry means (finish() judges it against the act).
+void report_alternative(deadline& d, std::string reading, const deadline& other) {
+    const bool both_limited = d.time_limited && other.time_limited;
+    const bool differs = d.time_limited != other.time_limited ||
+                         (both_limited && (other.last_day != d.last_day || other.expiry != d.expiry));
+    if (!differs) return;
+    alternative a{std::move(reading), other.time_limited ? other.last_day : civil_date{}, std::nullopt,
+                  other.time_limited, std::nullopt};
+    if (both_limited && other.expiry != d.expiry) a.expiry = other.expiry;
+    d.alternatives.push_back(std::move(a));
+}
+
+// A rule with a trigger and a period: anchor the trigger, select the version (a transition
+// may hand the period to a later one) and the period, count, close (simple.hpp).
+result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
+                                const rule_version* forced, std::optional<civil_date> applied_on) {
+    auto ctx = forum_of(pack, *r, req);
+    if (!ctx) return unexpected(ctx.error());
+    if (!req.instalments.empty()) return compute_instalments(pack, r, req, alternatives, ctx->zone);
+    if (r->versions.empty() || r->versions.back().combine != combinator::none)
+        return unexpected(make_error(errc::rules_invalid, "rule '" + r->id + "' mixes composite and simple versions"));
+    working w{pack, *r, req, *ctx, alternatives, forced, applied_on};
+    if (auto ok = anchor_trigger(w); !ok) return unexpected(ok.error());
+    if (forced == nullptr && !r->version_by_application.empty() && req.act &&
+        req.version_by == version_reading::application)
+        return compute_by_application(pack, r, req, alternatives, ctx->zone);
+    if (auto ok = choose_version(w); !ok) return unexpected(ok.error());
+    if (forced == nullptr)
+        if (const rule_version* next = next_taking_over(*r, *w.v)) return compute_across_transition(w, *next);
+    if (auto ok = reanchor_own_trigger(w); !ok) return unexpected(ok.error());
+    if (const untimed_claim* u = untimed_for(*w.v, req.facts)) return untimed_answer(w, *u);
+    auto d = select_period(w);
+    if (!d) return d;
+    auto counted = w.v->backwards                    ? count_backwards(w, *d)
+                   : w.chosen->length.is_hours_only() ? count_in_hours(w, *d)
+                                                      : count_in_days(w, *d);
+    if (!counted) return unexpected(counted.error());
+    return close_answer(w, std::move(*d));
+}
+
+}  // namespace stage
 
 }  // namespace qixian
