@@ -130,8 +130,8 @@ struct instalment_parts {
     int late = 0;
 };
 
-result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const compute_request& req,
-                                     bool alternatives, const tz::zone& forum) {
+// The instalments' due days as the forum's legal days, in order.
+result<std::vector<civil_date>> instalment_days(const compute_request& req, const tz::zone& forum) {
     std::vector<civil_date> dues;
     for (const auto& text : req.instalments) {
         auto x = anchor("instalment_due", text, forum, req.local_times);
@@ -139,6 +139,32 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
         dues.push_back(x->forum_day);
     }
     std::sort(dues.begin(), dues.end());
+    return dues;
+}
+
+// The instalments step: each instalment's due day, last day and verdict, and whether it had
+// a period of its own (`own`).
+trace_entry instalments_step(const deadline& d, const std::vector<civil_date>& own, const rule_version& v) {
+    trace_entry t;
+    t.kind = trace_kind::instalments;
+    t.reason = trace_reason::instalments_each;
+    for (const auto& ir : d.instalments) {
+        trace_item item;
+        item.start = ir.due;
+        if (ir.time_limited) item.last_day = ir.last_day;
+        if (ir.status) item.value = *ir.status;
+        item.flag = std::find(own.begin(), own.end(), ir.due) != own.end();
+        t.items.push_back(std::move(item));
+    }
+    t.citations = v.citations;
+    return t;
+}
+
+result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const compute_request& req,
+                                     bool alternatives, const tz::zone& forum) {
+    auto days = instalment_days(req, forum);
+    if (!days) return unexpected(days.error());
+    const std::vector<civil_date>& dues = *days;
     const civil_date last = dues.back();
     const rule_version* v = r->version_for(last);
     if (v == nullptr)
@@ -237,21 +263,7 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
                            " are each counted from their own due day under the text then in force; those from then on "
                            "share one period from the last instalment. The transitional effect of the change is not "
                            "settled: reading instalments=last counts all from the last");
-    if (req.trace) {
-        trace_entry t;
-        t.kind = trace_kind::instalments;
-        t.reason = trace_reason::instalments_each;
-        for (const auto& ir : d->instalments) {
-            trace_item item;
-            item.start = ir.due;
-            if (ir.time_limited) item.last_day = ir.last_day;
-            if (ir.status) item.value = *ir.status;
-            item.flag = std::find(own.begin(), own.end(), ir.due) != own.end();
-            t.items.push_back(std::move(item));
-        }
-        t.citations = v->citations;
-        d->trace.insert(d->trace.begin(), std::move(t));
-    }
+    if (req.trace) d->trace.insert(d->trace.begin(), instalments_step(*d, own, *v));
     if (alternatives && req.act) {  // reading instalments=last: one period from the last instalment
         const auto status = judged(group);
         if (status && status != d->status) {

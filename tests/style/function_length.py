@@ -2,15 +2,16 @@
 """No function in engine/src, tz/src or tools/qixian is longer than 120 lines (STYLE.md).
 
 A function is found the way the sources are laid out (clang-format, namespaces not indented):
-a line at column 0 that ends with '{' and is not a namespace, a type or an initializer opens a
-body, which ends at the next line that starts with '}'. Lambdas are counted inside the function
+a line at column 0 that is not a namespace, a type or an initializer starts a signature, whose
+body opens on the first line that ends with '{' and ends at the next line that starts with '}'.
+Member functions defined inside a class body (indented) are not measured. Lambdas are counted inside the function
 that holds them. Usage: function_length.py SOURCE_DIR [--limit N] [--list]
 """
 import pathlib
 import re
 import sys
 
-NOT_A_FUNCTION = re.compile(r"^(namespace|struct|class|enum|union|extern|template\s*<[^>]*>\s*(struct|class))\b")
+NOT_A_FUNCTION = re.compile(r"^(public|private|protected):|^(namespace|struct|class|enum|union|extern|template\s*<[^>]*>\s*(struct|class))\b")
 DIRS = ["engine/src", "tz/src", "tools/qixian"]
 
 
@@ -19,13 +20,18 @@ def functions(path):
     i = 0
     while i < len(lines):
         line = lines[i]
-        opens = line and not line[0].isspace() and line.rstrip().endswith("{") and not line.startswith("}")
-        if opens and not NOT_A_FUNCTION.match(line) and "=" not in line.split("(")[0]:
-            j = i + 1
-            while j < len(lines) and not lines[j].startswith("}"):
-                j += 1
-            yield i + 1, j - i + 1, line.strip()
-            i = j
+        starts = line and not line[0].isspace() and line[0] not in "}#/" and not NOT_A_FUNCTION.match(line)
+        if starts and "=" not in line.split("(")[0]:
+            # The signature may run over several lines: up to the one that ends with '{'.
+            k = i
+            while k < len(lines) and not lines[k].rstrip().endswith(("{", ";", "}")) and k - i < 8:
+                k += 1
+            if k < len(lines) and lines[k].rstrip().endswith("{"):
+                j = k + 1
+                while j < len(lines) and not lines[j].startswith("}"):
+                    j += 1
+                yield i + 1, j - i + 1, line.strip()
+                i = j
         i += 1
 
 
