@@ -268,7 +268,9 @@ void roll_to(std::string& o, const trace_step& s, language l) {
         } else {
             append(o, {*s.from, " 为休息日（", day_kind_zh(s.day_kind)});
             if (!s.holiday.empty()) append(o, {"，", s.holiday});
-            if (!s.notice.empty()) append(o, {"，依通知 ", s.notice});
+            // A projected day has no notice yet: the holiday law's rule placed it (PROJECTION.md).
+            if (s.notice == "projection") o += "，依节假日规定推算";
+            else if (!s.notice.empty()) append(o, {"，依通知 ", s.notice});
             append(o, {"）：", *s.days < 0 ? "提前 " : "顺延 ", std::abs(*s.days), " 日至 ", *s.to});
         }
         if (s.provisional) o += "［临时：超出日历数据］";

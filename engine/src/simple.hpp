@@ -3,7 +3,8 @@
 //   transition.cpp  a later version taking over periods still running (and its readings)
 //   count_stage.cpp the count: back (a look-back), in hours, or in days with tolling (toll.cpp)
 //   close.cpp       the end instant, formatted for the forum, UTC and the reader's zone
-// compute.cpp's compute_simple() runs them in that order; judge and provenance follow in finish().
+//   judge.cpp       the act against the end (and each alternative's), and the provenance
+// compute.cpp's compute_simple() runs them in that order; compute() then calls finish().
 #pragma once
 
 #include "qixian/rule_pack.hpp"
@@ -85,6 +86,16 @@ result<void> count_backwards(const working& w, deadline& d);
 result<void> count_in_hours(const working& w, deadline& d);
 /// A period of days, months or years: count, cap, tolling, roll; the readings that change it.
 result<void> count_in_days(const working& w, deadline& d);
+
+// judge.cpp
+
+/// The act (its day, or its instant) against `d`'s end, under the request's event_zone
+/// reading: d.status, d.days_late and the judge step.
+result<void> judge(deadline& d, const std::string& act_text, const tz::zone& forum, const compute_request& req);
+/// The days a waiting or deemed period names, the act judged (each alternative too), and the
+/// answer's provenance.
+result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::zone& forum, const day_end& end,
+                    const compute_request& req, deadline& d);
 
 // close.cpp
 

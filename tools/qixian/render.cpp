@@ -417,19 +417,22 @@ void write_step_fields(json_writer& w, const trace_step& t) {
 }
 
 // The end of every answer: notes, the trace (with its citations) and the provenance.
-void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache) {
+void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache, language words) {
     if (!d.notes.empty()) {
         w.key("notes").begin_array();
-        for (const auto& n : d.notes) w.value(n);
+        for (const auto& n : d.notes) {
+            if (words == language::zh) w.value(note_zh(n));
+            else w.value(n);
+        }
         w.end_array();
     }
     if (trace) {
         w.key("trace").begin_array();
-        std::string& words = trace_words();
+        std::string& text = trace_words();
         for (const auto& t : d.trace) {
-            words.clear();
-            describe_to(words, t, language::en);
-            w.begin_object().field("step", to_string(t.kind)).field("detail", std::string_view(words));
+            text.clear();
+            describe_to(text, t, words);
+            w.begin_object().field("step", to_string(t.kind)).field("detail", std::string_view(text));
             w.key("citations").raw(cache.texts(t.citations));
             write_step_fields(w, t);
             w.end_object();
@@ -452,7 +455,7 @@ void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cac
 
 }  // namespace
 
-void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache) {
+void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache, language words) {
     w.field("ok", true).field("rule", d.rule).field("name_zh", d.name_zh).field("name_en", d.name_en);
     if (!d.time_limited) {
         w.field("version", d.version).field("time_limited", false).field("period_kind", to_string(d.kind));
@@ -462,7 +465,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
         write_projection_fields(w, d);
         write_instalments(w, d);
         write_alternatives(w, d);
-        write_tail(w, d, trace, cache);
+        write_tail(w, d, trace, cache, words);
         return;
     }
     w.field("version", d.version);
@@ -501,7 +504,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
     if (d.produces)
         w.key("produces").begin_object().field("event", *d.produces).field("day", *d.produces_on).end_object();
     if (d.capped) w.field("capped", true);
-    write_tail(w, d, trace, cache);
+    write_tail(w, d, trace, cache, words);
 }
 
 nlohmann::ordered_json to_json(const deadline& d) {

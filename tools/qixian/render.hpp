@@ -72,8 +72,10 @@ private:
 
 /// INTERFACES.md response fields, written into an object already begun on `w` (so a
 /// caller can put "id" first). `trace` = false leaves the trace out. Citation lists
-/// are written from `cache`.
-void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache);
+/// are written from `cache`. `words` is the language of each trace step's `detail` and of
+/// the notes (the request's "lang"); every other field is the same in both.
+void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache,
+                  language words = language::en);
 
 /// The same, as a JSON document (for `compute --format json`).
 nlohmann::ordered_json to_json(const deadline& d);
