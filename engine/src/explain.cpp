@@ -403,13 +403,14 @@ void lists_to(std::string& o, const trace_step& s, language l) {
     } else if (s.kind == trace_kind::instalments) {
         o += zh ? "各期分别适用其到期日施行的版本：" : "each counted under the version in force on its own due day:";
         for (const auto& i : s.items) {
+            if (zh && &i != &s.items.front()) o += "；";  // between the instalments
             append(o, {zh ? "到期 " : " due ", *i.start});
             if (zh) o += i.flag ? "（单独计算）→ " : "（自最后一期起算）→ ";
             else o += i.flag ? " (own period) -> " : " (from the last) -> ";
             if (i.last_day) append(o, {*i.last_day});
             else o += zh ? "不受期间限制" : "no time limit";
             if (!i.value.empty()) append(o, {" ", status_words(i.value, l)});
-            o += zh ? "；" : ";";
+            if (!zh) o += ";";
         }
     } else if (zh) {
         append(o, {*s.other_day, " 之后的日历依节假日规定推算（尚未公布通知）：届满日最早为 ", *s.from, "，最晚为 ", *s.to,

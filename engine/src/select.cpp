@@ -136,7 +136,9 @@ namespace {
 
 // The facts the version leaves out of account are said in a note.
 void note_unused_facts(const working& w, deadline& d) {
-    for (const auto& [fact, value] : w.req.facts) {
+    for (const auto& given : w.req.facts) {
+        const std::string& fact = given.first;  // (clang 14, for the fuzz build, cannot capture a structured binding)
+        const std::string& value = given.second;
         const auto names = [&](const auto& entries) {
             return std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.when.count(fact) != 0; });
         };

@@ -200,10 +200,11 @@ std::string render_text(const deadline& d, lang l, bool full) {
             else o << no_limit;
             if (a.expiry) {
                 static constexpr std::string_view zh_expiry[] = {"期间届满即不得为之", "可作时效抗辩", "权利消灭", "无"};
-                o << ", " << (l == lang::zh ? "届满效果 " : "expiry ")
+                o << (l == lang::zh ? "，届满效果 " : ", expiry ")
                   << (l == lang::zh ? zh_expiry[static_cast<int>(*a.expiry)] : to_string(*a.expiry));
             }
-            o << (a.status ? " " + status_text(*a.status) : std::string()) << "\n";
+            if (a.status) o << (l == lang::zh && a.expiry ? "，" : " ") << status_text(*a.status);
+            o << "\n";
         }
     };
     if (!d.time_limited) {
