@@ -389,9 +389,10 @@ void lists_to(std::string& o, const trace_step& s, language l) {
         else append(o, {s.policy, ":"});
         for (const auto& i : s.items) {
             if (zh) {
+                if (&i != &s.items.front()) o += "；";  // between the components
                 append(o, {i.name, "（", event_words(i.value, l), " ", *i.start, "）"});
-                if (i.flag) append(o, {"晚于 ", *i.last_day, " 届满，超出日历数据；"});
-                else append(o, {"届满于 ", *i.last_day, "；"});
+                if (i.flag) append(o, {"晚于 ", *i.last_day, " 届满，超出日历数据"});
+                else append(o, {"届满于 ", *i.last_day});
             } else {
                 append(o, {" ", i.name, " (", i.value, " ", *i.start, ") ends "});
                 if (i.flag) append(o, {"after ", *i.last_day, ", beyond the calendar's data"});

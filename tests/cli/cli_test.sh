@@ -144,7 +144,7 @@ expect_line "last day  2004-04-01 (Thu)" "Taiwan: by the application day"
 expect_line "reading   version_by=trigger → 2003-04-01 (Tue)" "Taiwan: the other reading"
 expect_line "select: version in force from 2017-07-01 until 2022-01-01 (chosen by the day of the application 2019-06-25: the versions govern the applications made while they are in force)" "Taiwan: select step"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --lang zh
-expect_line "不同解读   适用起算时施行的版本 (version_by=trigger) → 2003-04-01 (周二), 届满效果 期间届满即不得为之 逾期" "Taiwan: the other reading (zh)"
+expect_line "不同解读   适用起算时施行的版本 (version_by=trigger) → 2003-04-01 (周二)，届满效果 期间届满即不得为之，逾期" "Taiwan: the other reading (zh)"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --reading version_by=trigger --format json
 expect_line '"last_day": "2003-04-01"' "Taiwan: version_by=trigger"
 expect_line '"expiry": "bar"' "Taiwan: the 1998 text's expiry"
