@@ -31,11 +31,7 @@ const rule_pack& features() {
             if (e.path().extension() == ".toml" && e.path().generic_string().find("/statutes/") == std::string::npos)
                 add(e.path());
         add(root / "tests/data/packs/features.toml");
-        auto r = rule_pack::load(files);
-        if (!r)
-            for (const auto& d : r.error()) MESSAGE(format(d));
-        REQUIRE(r.has_value());
-        return std::move(*r);
+        return test::load_or_report(std::move(files));
     }();
     return p;
 }
