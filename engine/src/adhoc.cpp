@@ -43,11 +43,17 @@ void describe_adhoc(deadline& d, const compute_request& req, const convention& c
     d.notes.push_back("ad-hoc period: counted under the convention " + conv.id +
                       "; what its end means (a bar, a defence) is for the law that sets the period");
     for (auto& step : d.trace)
-        if (step.step == "select") {
-            step.detail = "ad-hoc period " + req.duration + " (" + to_string(d.length) + ") under the convention " +
-                          conv.id + (conv.name_en.empty() ? "" : " (" + conv.name_en + ")") + ", from the event start; calendar " +
-                          conv.calendar + ", zone " + conv.zone;
-            step.citations = conv.citations;
+        if (step.kind == trace_kind::select) {
+            trace_entry what;
+            what.kind = trace_kind::select;
+            what.reason = trace_reason::adhoc;
+            what.written = req.duration;
+            what.length = d.length;
+            what.event = conv.id;
+            what.notice = conv.calendar;
+            what.zone = conv.zone;
+            what.citations = conv.citations;
+            step = std::move(what);
             return;
         }
 }

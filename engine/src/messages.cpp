@@ -374,6 +374,7 @@ constexpr message_template templates[] = {
      "日历 {c}：节假日、临时放假日和覆盖范围的键只能用于「kind = \"rules\"」的日历"},
     // The CLI (usage errors).
     {"usage.repeated", "{o}: {k} given twice{*}", "{o}：「{k}」给出了两次"},
+    {"usage.repeated", "{o}: At Most 1 required but received {n}", "{o} 只能给出一次（给出了 {n} 次）"},
     {"usage.extras", "The following argument was not expected: {a}", "多余的参数：「{a}」"},
     {"usage.extras", "The following arguments were not expected: {a}", "多余的参数：「{a}」"},
     {"usage.required", "A subcommand is required", "需要一个子命令（如 compute、explain、rules、calendar）"},

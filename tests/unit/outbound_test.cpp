@@ -3,6 +3,7 @@
 // reading, counted across zones), on the built-in pack and the test pack
 // tests/data/packs/features.toml.
 #include "qixian/compute.hpp"
+#include "qixian/explain.hpp"
 #include "qixian/rule_pack.hpp"
 #include "support/test_support.hpp"
 
@@ -97,13 +98,23 @@ TEST_CASE("an ad-hoc period is counted, rolled and explained under the conventio
     CHECK(d->last_day == day("2025-01-16"));
     CHECK(d->rule == "adhoc:cn.counting:P15D");
     CHECK(d->trigger == "start");
-    CHECK(d->trace.front().step == "select");
-    CHECK(d->trace.front().detail.find("ad-hoc period P15D (15 days) under the convention cn.counting") != std::string::npos);
+    const trace_entry& what = d->trace.front();
+    CHECK(what.kind == trace_kind::select);
+    CHECK(what.reason == trace_reason::adhoc);
+    CHECK(what.written == "P15D");
+    CHECK(what.event == "cn.counting");
+    CHECK(what.notice == "cn.mainland");
+    CHECK(what.zone == "Asia/Shanghai");
+    CHECK(describe(what, language::en) ==
+          "ad-hoc period P15D (15 days) under the convention cn.counting, from the event start; calendar cn.mainland, "
+          "zone Asia/Shanghai");
+    CHECK(describe(what, language::zh) ==
+          "自定义期间 P15D（15日），依计算规则 cn.counting，自起算事件 (start) 起算；日历 cn.mainland，时区 Asia/Shanghai");
     CHECK(d->trace.front().citations == builtin().find_convention("cn.counting")->citations);
     // Each step cites the convention's authority for a period begun that day (2025: the Civil Code).
     bool roll_cited = false;
     for (const auto& s : d->trace)
-        if (s.step == "roll") roll_cited = !s.citations.empty() && s.citations.front().article == "203";
+        if (s.kind == trace_kind::roll) roll_cited = !s.citations.empty() && s.citations.front().article == "203";
     CHECK(roll_cited);
 
     // A month ending in the Spring Festival block rolls: 2025-01-28 + 1 month = Fri 2025-02-28,
@@ -156,8 +167,12 @@ TEST_CASE("a composite's declared reading: the default's components, the other v
     REQUIRE(d->alternatives.size() == 1);
     CHECK(d->alternatives[0].reading == "test_effect=capped");
     CHECK(d->alternatives[0].last_day == day("2025-03-17"));
-    CHECK(d->trace.front().detail.find("reading test_effect=forum_only (the default): test.mainland-two-years not applied") !=
-          std::string::npos);
+    REQUIRE(d->trace.size() > 1);
+    const trace_entry& reading = d->trace[1];
+    CHECK(reading.kind == trace_kind::compose);
+    CHECK(reading.reason == trace_reason::reading_applied);
+    CHECK(describe(reading, language::en) ==
+          "reading test_effect=forum_only (the default); test.mainland-two-years not applied (it applies under another value)");
 
     req.readings["test_effect"] = "capped";
     auto c = compute(features(), req);
@@ -173,11 +188,18 @@ TEST_CASE("a composite's declared reading: the default's components, the other v
     CHECK(c->alternatives[0].reading == "test_effect=forum_only");
     CHECK(c->alternatives[0].last_day == day("2026-03-16"));
     bool anchored = false;
-    for (const auto& s : c->trace)
-        anchored = anchored || (s.step == "anchor" && s.detail.find("is counted in Asia/Shanghai: its last day 2025-03-17 "
-                                                                    "ends at 2025-03-18T00:00:00+08:00 = "
-                                                                    "2025-03-17T12:00:00-04:00 in America/New_York") !=
-                                                          std::string::npos);
+    for (const auto& s : c->trace) {
+        if (s.reason != trace_reason::anchored_other_forum) continue;
+        anchored = true;
+        CHECK(s.event == "test.mainland-two-years");
+        CHECK(s.other_zone == "Asia/Shanghai");
+        CHECK(s.zone == "America/New_York");
+        CHECK(s.on == day("2025-03-17"));
+        CHECK(s.last_day == day("2025-03-17"));
+        CHECK(describe(s, language::en) ==
+              "test.mainland-two-years is counted in Asia/Shanghai: its last day 2025-03-17 ends at 2025-03-18T00:00:00 "
+              "there = 2025-03-17T12:00:00 in America/New_York, the legal day 2025-03-17 there");
+    }
     CHECK(anchored);
 
     // The act on the mainland period's last New York day, in the afternoon: past its end (noon).
