@@ -17,7 +17,6 @@ std::string_view to_string(day_certainty c) noexcept {
 
 namespace {
 
-constexpr const char* projection_notice = "projection";
 
 struct statutory_index {
     std::vector<statutory_day> days;        // sorted
@@ -89,6 +88,7 @@ projected_day classify_day(civil_date d, const statutory_index& ix, const projec
             const statutory_day& s = *it->second;
             p.certainty = day_certainty::certain_rest;
             p.name = s.of->name;
+            p.name_en = s.of->name_en;
             p.article = article_of(s);
             p.reason = "statutory day (" + s.of->name_en + ", Art. " + s.of->article + ")";
             p.reason_zh = "法定节假日（" + s.of->name + "，第" + s.of->article + "条）";
@@ -98,6 +98,7 @@ projected_day classify_day(civil_date d, const statutory_index& ix, const projec
         if (auto it = ix.core.find(d.serial()); it != ix.core.end()) {
             p.certainty = day_certainty::certain_rest;
             p.name = it->second->of->name;
+            p.name_en = it->second->of->name_en;
             p.reason = "every " + it->second->of->name_en + " block under these Measures has held this day";
             p.reason_zh = "现行放假办法下历年" + it->second->of->name + "假期均含此日";
             p.working = false;
@@ -115,6 +116,7 @@ projected_day classify_day(civil_date d, const statutory_index& ix, const projec
     }
     p.certainty = day_certainty::uncertain;
     p.name = near->of->name;
+    p.name_en = near->of->name_en;
     p.reason = weekend ? "may be a working day to make up for a day bridged into the " + near->of->name_en + " block"
                        : "may be bridged into the " + near->of->name_en + " block, or be its make-up day (Art. 6)";
     p.reason_zh = weekend ? "可能因" + near->of->name + "调休而上班" : "可能调休并入" + near->of->name + "假期，或为其补休日（第六条）";
@@ -199,7 +201,7 @@ calendar_data view_data(const table_calendar& base, std::optional<civil_date> as
     std::erase_if(data.working_days, [&](const auto& w) { return !in_force(w.notice, w.revoked_by); });
     for (auto& h : data.holidays) h.revoked_by.clear();
     for (auto& w : data.working_days) w.revoked_by.clear();
-    data.notices.push_back({projection_notice, "projected from the holiday law (全国年节及纪念日放假办法): no notice yet",
+    data.notices.push_back({std::string(projection_notice), "projected from the holiday law (全国年节及纪念日放假办法): no notice yet",
                             "", civil_date{}, civil_date{}, "", ""});
     for (const auto& p : days) {
         bool working = p.working;
@@ -215,11 +217,11 @@ calendar_data view_data(const table_calendar& base, std::optional<civil_date> as
         if (set_by_notice) continue;
         const std::string name = p.name.empty() ? std::string("projected") : p.name;
         if (!working && !weekend)
-            data.holidays.push_back({p.day, p.day, name, "projected", projection_notice, ""});
+            data.holidays.push_back({p.day, p.day, name, p.name_en, std::string(projection_notice), ""});
         else if (!working && weekend && !p.name.empty() && p.certainty != day_certainty::uncertain)
-            data.holidays.push_back({p.day, p.day, name, "projected", projection_notice, ""});
+            data.holidays.push_back({p.day, p.day, name, p.name_en, std::string(projection_notice), ""});
         else if (working && weekend)
-            data.working_days.push_back({p.day, name + "调休 (projected)", projection_notice, ""});
+            data.working_days.push_back({p.day, name + "调休（推算）", std::string(projection_notice), ""});
     }
     return data;
 }
@@ -253,7 +255,7 @@ result<std::shared_ptr<const calendar_projection>> calendar_projection::build(co
         projected_day day = classify_day(d, *ix, law.reach, far, p->published_last_);
         if (s->kind == day_kind::holiday || s->kind == day_kind::adjusted_working) {
             day = projected_day{d, s->working ? day_certainty::certain_work : day_certainty::certain_rest,
-                                s->working, std::string(s->name), {}, "set by the published notice",
+                                s->working, std::string(s->name), std::string(s->name_en), {}, "set by the published notice",
                                 "已公布的节假日安排所定"};
         }
         p->days_.push_back(std::move(day));

@@ -228,7 +228,9 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
             st.days = r->moved;
             st.day_kind = to_string(r->original.kind);
             st.holiday = r->original.name;
-            st.notice = r->original.notice;
+            st.holiday_en = r->original.name_en;
+            // A rule calendar's day names the rule that placed it, not a notice: left out.
+            if (!r->original.by_rule) st.notice = r->original.notice;
             st.provisional = r->provisional;
             st.projected = r->projected;
             out.trace.push_back(std::move(st));

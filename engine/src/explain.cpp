@@ -2,6 +2,7 @@
 // for every reason of docs/TRACE.md. The English is byte for byte what the engine wrote
 // when the trace was prose (INTERFACES.md `detail`).
 #include "qixian/explain.hpp"
+#include "qixian/calendar.hpp"
 #include "text.hpp"
 
 #include <cstdlib>
@@ -294,7 +295,7 @@ void roll_to(std::string& o, const trace_step& s, language l) {
             append(o, {*s.from, " 为休息日（", day_kind_zh(s.day_kind)});
             if (!s.holiday.empty()) append(o, {"，", s.holiday});
             // A projected day has no notice yet: the holiday law's rule placed it (PROJECTION.md).
-            if (s.notice == "projection") o += "，依节假日规定推算";
+            if (s.notice == projection_notice) o += "，依节假日规定推算";
             else if (!s.notice.empty()) append(o, {"，依通知 ", s.notice});
             append(o, {"）：", *s.days < 0 ? "提前 " : "顺延 ", std::abs(*s.days), " 日至 ", *s.to});
         }
@@ -306,7 +307,8 @@ void roll_to(std::string& o, const trace_step& s, language l) {
         append(o, {*s.from, " is a working day: no change"});
     } else {
         const std::int32_t n = std::abs(*s.days);
-        append(o, {*s.from, " is a rest day (", s.day_kind, s.holiday.empty() ? "" : ", ", s.holiday, "): moved ", n,
+        const std::string& name = s.holiday_en.empty() ? s.holiday : s.holiday_en;
+        append(o, {*s.from, " is a rest day (", s.day_kind, name.empty() ? "" : ", ", name, "): moved ", n,
                    n == 1 ? " day to " : " days to ", *s.to});
     }
     if (s.provisional) o += " [provisional: outside the calendar's data]";

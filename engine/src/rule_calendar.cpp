@@ -64,9 +64,14 @@ bool weekend(civil_date d) noexcept { return d.is_saturday_or_sunday(); }
 
 struct year_days {
     std::map<std::int32_t, dated_holiday> days;
-    void add(civil_date d, const std::string& name, const std::string& source, bool observed) {
-        auto [it, fresh] = days.try_emplace(d.serial(), dated_holiday{d, name, source, observed});
-        if (!fresh) it->second.name += "; " + name;
+    void add(civil_date d, const std::string& name, const std::string& name_zh, const std::string& source,
+             bool observed) {
+        const std::string& zh = name_zh.empty() ? name : name_zh;
+        auto [it, fresh] = days.try_emplace(d.serial(), dated_holiday{d, name, source, observed, zh});
+        if (!fresh) {
+            it->second.name += "; " + name;
+            it->second.name_zh += "；" + zh;
+        }
     }
     bool taken(civil_date d) const { return days.count(d.serial()) != 0; }
 };
@@ -100,10 +105,10 @@ result<std::vector<dated_holiday>> holidays_of_year(const rule_calendar_data& da
         const auto d = date_in_year(r.date, year);
         if (!d) continue;
         if (weekend(*d) && r.observed != observance::none) on_weekend.emplace_back(&r, *d);
-        if (!(weekend(*d) && r.observed == observance::moved_to_monday)) y.add(*d, r.name, r.id, false);
+        if (!(weekend(*d) && r.observed == observance::moved_to_monday)) y.add(*d, r.name, r.name_zh, r.id, false);
     }
     for (const auto& o : data.one_offs)
-        if (o.closed && o.day.year() == year) y.add(o.day, o.name, "one-off:" + o.day.to_string(), false);
+        if (o.closed && o.day.year() == year) y.add(o.day, o.name, o.name_zh, "one-off:" + o.day.to_string(), false);
     // Observed days after every holiday of the year is placed: a substitute skips them all
     // (Christmas on a Sunday is substituted on the 27th, Boxing Day having the 26th).
     for (const auto& [r, d] : on_weekend) {
@@ -111,7 +116,8 @@ result<std::vector<dated_holiday>> holidays_of_year(const rule_calendar_data& da
         if (!obs) continue;
         const bool moved = r->observed == observance::moved_to_monday;
         const char* mark = r->observed == observance::substitute ? " (substitute day)" : moved ? "" : " (observed)";
-        y.add(*obs, r->name + mark, r->id, !moved);
+        const char* mark_zh = r->observed == observance::substitute ? "（替代假日）" : moved ? "" : "（补假）";
+        y.add(*obs, r->name + mark, (r->name_zh.empty() ? r->name : r->name_zh) + mark_zh, r->id, !moved);
     }
     for (const auto& o : data.one_offs) {
         if (o.closed || o.day.year() != year) continue;
@@ -157,6 +163,7 @@ result<table_calendar> build_rule_calendar(const rule_calendar_data& data) {
     t.first = data.first;
     t.last = data.last;
     t.weekly_rest = data.weekly_rest;
+    t.by_rules = true;
     for (const auto& r : data.holidays)
         t.notices.push_back({r.id, r.citation, "", civil_date::min(), civil_date::min(), "", ""});
     for (const auto& o : data.one_offs)
@@ -169,11 +176,14 @@ result<table_calendar> build_rule_calendar(const rule_calendar_data& data) {
         for (auto& h : *hs) {
             if (h.day < data.first || data.last < h.day) continue;
             auto [it, fresh] = days.try_emplace(h.day.serial(), h);
-            if (!fresh) it->second.name += "; " + h.name;
+            if (!fresh) {
+                it->second.name += "; " + h.name;
+                it->second.name_zh += "；" + h.name_zh;
+            }
         }
     }
-    for (auto& [serial, h] : days)
-        t.holidays.push_back({h.day, h.day, h.name, h.name, h.source, ""});
+    for (auto& [serial, h] : days)  // as the notice calendars: the name in Chinese, and in English
+        t.holidays.push_back({h.day, h.day, h.name_zh, h.name, h.source, ""});
     if (data.history_last < data.last) {
         t.projected_from = add_calendar_days(data.history_last, 1);
         t.projected_caveat = std::string(projected_caveat);

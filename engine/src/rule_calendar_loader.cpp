@@ -75,6 +75,7 @@ holiday_rule read_holiday(const toml::table& t, const diagnostics_sink& sink) {
     holiday_rule h;
     h.id = r.string("id", true).value_or("");
     h.name = r.string("name", true).value_or("");
+    h.name_zh = r.string("name_zh", false).value_or("");
     read_date_rule(r, t, h);
     if (auto o = r.choice("observed", false, {"none", "fri_or_mon", "sunday_to_monday", "substitute", "moved_to_monday"}))
         h.observed = *o == "fri_or_mon"         ? observance::fri_or_mon
@@ -96,6 +97,7 @@ one_off_day read_one_off(const toml::table& t, const diagnostics_sink& sink) {
     one_off_day o;
     o.day = r.date("date", true).value_or(civil_date{});
     o.name = r.string("name", true).value_or("");
+    o.name_zh = r.string("name_zh", false).value_or("");
     o.closed = r.boolean("closed", false).value_or(true);
     o.citation = citation_text(r);
     r.finish();

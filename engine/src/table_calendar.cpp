@@ -40,8 +40,8 @@ table_calendar& table_calendar::operator=(const table_calendar& other) {
 void table_calendar::rebuild_labels() {
     labels_.clear();
     labels_.push_back({});
-    for (const auto& h : data_.holidays) labels_.push_back({h.name, h.notice});
-    for (const auto& w : data_.working_days) labels_.push_back({w.name, w.notice});
+    for (const auto& h : data_.holidays) labels_.push_back({h.name, h.name_en, h.notice});
+    for (const auto& w : data_.working_days) labels_.push_back({w.name, {}, w.notice});
 }
 
 const calendar_notice* table_calendar::find_notice(std::string_view id) const noexcept {
@@ -190,6 +190,7 @@ day_status table_calendar::status_from_entries(civil_date d, const calendar_quer
         if (h.from <= d && d <= h.through && in_force(h.notice, h.revoked_by, as_of)) {
             s.kind = day_kind::holiday;
             s.name = h.name;
+            s.name_en = h.name_en;
             s.notice = h.notice;
         }
     }
@@ -201,6 +202,7 @@ day_status table_calendar::status_from_entries(civil_date d, const calendar_quer
         }
     }
     s.working = is_working(s.kind, q.reading);
+    s.by_rule = data_.by_rules;
     if (data_.projected_from && *data_.projected_from <= d) {
         s.projected = true;
         s.caveat = data_.projected_caveat;

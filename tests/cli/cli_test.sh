@@ -185,7 +185,7 @@ expect_line "数据      规则包 " "zh data line"
 expect_line "逾期 (1183 日)" "zh status"
 
 run explain cn.enforcement.application --event effective=2016-12-31
-expect_line "roll: 2018-12-31 is a rest day (holiday, 元旦): moved 2 days to 2019-01-02" "explain roll"
+expect_line "roll: 2018-12-31 is a rest day (holiday, New Year's Day): moved 2 days to 2019-01-02" "explain roll"
 # The counting steps cite the texts in force when the period began: for 2016, 民法通则 and CPL 2012.
 expect_line "⟶ 中华人民共和国民法通则 art. 154 para. 2; 中华人民共和国民事诉讼法（2012年修正） art. 82 para. 2" "explain citation (2016)"
 run explain cn.appeal.judgment --event served=2025-03-03 --fact domicile=china
@@ -213,7 +213,7 @@ expect_line '"outside_data":true' "calendar outside data (strict)"
 # Past the last notice: each day projected, with its certainty and reason (issue 15)
 run calendar --from 2027-01-01 --to 2027-12-31 --json
 expect_status 0 "projected calendar"
-expect_line '{"date":"2027-01-01","working":false,"kind":"holiday","name":"元旦","notice":"projection"' "2027-01-01 projected"
+expect_line '{"date":"2027-01-01","working":false,"kind":"holiday","name":"元旦","name_en":"New Year'"'"'s Day","notice":"projection"' "2027-01-01 projected"
 expect_line '"date":"2027-01-01"' "2027-01-01 listed"
 if [[ $(grep -c '"projected":true' <<<"$out") -eq 365 ]]; then ok; else bad "every 2027 day projected"; fi
 if grep '"date":"2027-01-01"' <<<"$out" | grep -qF '"certainty":"certain_rest"'; then ok; else bad "2027-01-01 certain_rest"; fi
@@ -230,13 +230,21 @@ expect_line '"outside_data":true' "past the last projectable year"
 run calendar --calendar us.ny --from 2024-01-01 --to 2024-12-31 --json
 expect_status 0 "us.ny 2024"
 if [[ $(grep -c '"kind":"holiday"' <<<"$out") -eq 14 ]]; then ok; else bad "us.ny 2024: 13 weekday holidays and Flag day"; fi
-expect_line '{"date":"2024-11-05","working":false,"kind":"holiday","name":"General election day","notice":"election"' "us.ny election day"
+expect_line '{"date":"2024-11-05","working":false,"kind":"holiday","name":"大选日","name_en":"General election day","notice":"election"' "us.ny election day"
 if grep -q '"projected"' <<<"$out"; then bad "us.ny 2024 is history, not projected"; else ok; fi
 run calendar --calendar us.ny --from 2023-11-10 --to 2023-11-11
 expect_line "2023-11-10 Fri  W  working" "us.ny: a Saturday holiday is not moved to Friday"
 expect_line "2023-11-11 Sat  R  holiday  Veterans' day  [veterans]" "us.ny Veterans' day on a Saturday"
+run calendar --calendar us.ny --from 2023-11-11 --to 2023-11-11 --lang zh
+expect_line "退伍军人节  [veterans]" "us.ny: the holiday's Chinese name under --lang zh"
+# A forum holiday in the roll step: its English name in English, its Chinese name in Chinese,
+# and no notice (a rule calendar's day is placed by its rule, not by a notice).
+run explain --convention us.ny --period P1Y --event start=2024-07-04
+expect_line "2025-07-04 is a rest day (holiday, Independence day): moved 3 days to 2025-07-07" "us.ny roll in English"
+run explain --convention us.ny --period P1Y --event start=2024-07-04 --lang zh
+expect_line "2025-07-04 为休息日（法定节假日，独立日）：顺延 3 日至 2025-07-07" "us.ny roll in Chinese, no notice"
 run calendar --calendar gb.ew --from 2027-12-27 --to 2027-12-27 --json
-expect_line '"name":"Christmas Day (substitute day)"' "gb.ew substitute day"
+expect_line '"name":"圣诞节（替代假日）","name_en":"Christmas Day (substitute day)"' "gb.ew substitute day"
 expect_line '"projected":true,"reason":"projected by the calendar' "gb.ew 2027 projected"
 run calendar --calendar gb.ew --from 2027-12-27 --to 2027-12-27
 expect_line "projected: projected by the calendar's rules: one-off closures" "projected in text"

@@ -119,7 +119,9 @@ TEST_CASE("trace: start, count, roll, close, with the named policies") {
     CHECK(qixian::describe(got->trace[1], qixian::language::en) == "+ 15 days -> 2025-10-01");
     CHECK(got->trace[2].kind == trace_kind::roll);
     CHECK(qixian::describe(got->trace[2], qixian::language::en) ==
-          "2025-10-01 is a rest day (holiday, 国庆节、中秋节): moved 8 days to 2025-10-09");
+          "2025-10-01 is a rest day (holiday, National Day, Mid-Autumn): moved 8 days to 2025-10-09");
+    CHECK(qixian::describe(got->trace[2], qixian::language::zh) ==
+          "2025-10-01 为休息日（法定节假日，国庆节、中秋节，依通知 2025）：顺延 8 日至 2025-10-09");
     CHECK(got->trace[3].kind == trace_kind::close);
     CHECK(qixian::describe(got->trace[3], qixian::language::en) == "ends at 24:00 on 2025-10-09 (exclusive bound 2025-10-10T00:00:00)");
     CHECK(got->trace.back().on == got->last_day);

@@ -82,11 +82,12 @@ TEST_CASE("us.federal: 5 U.S.C. §6103 holidays as OPM published them") {
     const table_calendar& cal = *embedded_pack().find_calendar("us.federal");
     auto s = cal.status(day("2026-07-03"), {});
     REQUIRE(s.has_value());
-    CHECK(s->name == "Independence Day (observed)");
+    CHECK(s->name_en == "Independence Day (observed)");
+    CHECK(s->name == "独立日（补假）");
     CHECK(s->notice == "independence");
     CHECK(cal.find_notice("independence")->title.find("5 U.S.C. art. 6103") != std::string::npos);
     // The Saturday itself is named too (a rest day either way).
-    CHECK(cal.status(day("2026-07-04"), {})->name == "Independence Day");
+    CHECK(cal.status(day("2026-07-04"), {})->name_en == "Independence Day");
     // Juneteenth did not exist in 2020.
     CHECK(cal.status(day("2020-06-19"), {})->kind == day_kind::working);
 }
@@ -105,16 +106,16 @@ TEST_CASE("us.ny: GCL §24 public holidays (a Sunday moves to Monday, a Saturday
                                   "2023-07-04", "2023-09-04", "2023-10-09", "2023-11-07", "2023-11-23",
                                   "2023-12-25"}}});
     const table_calendar& cal = *embedded_pack().find_calendar("us.ny");
-    CHECK(cal.status(day("2023-11-11"), {})->name == "Veterans' day");
+    CHECK(cal.status(day("2023-11-11"), {})->name_en == "Veterans' day");
     CHECK(cal.status(day("2023-11-10"), {})->kind == day_kind::working);
     CHECK(cal.status(day("2021-06-18"), {})->kind == day_kind::working);  // Juneteenth 2021 a Saturday: not moved
-    CHECK(cal.status(day("2022-06-20"), {})->name == "Juneteenth (observed)");  // 2022 a Sunday → Monday
+    CHECK(cal.status(day("2022-06-20"), {})->name_en == "Juneteenth (observed)");  // 2022 a Sunday → Monday
     CHECK(cal.status(day("2020-06-19"), {})->kind == day_kind::working);  // not yet in §24
-    CHECK(cal.status(day("2024-06-09"), {})->name == "Flag day");
+    CHECK(cal.status(day("2024-06-09"), {})->name_en == "Flag day");
     CHECK(cal.status(day("2024-06-10"), {})->kind == day_kind::working);  // Flag day is never moved
     // General election day every year, odd years included (2019-11-05, 2025-11-04).
-    CHECK(cal.status(day("2019-11-05"), {})->name == "General election day");
-    CHECK(cal.status(day("2025-11-04"), {})->name == "General election day");
+    CHECK(cal.status(day("2019-11-05"), {})->name_en == "General election day");
+    CHECK(cal.status(day("2025-11-04"), {})->name_en == "General election day");
 }
 
 TEST_CASE("rule calendars: a projected year says one-off closures cannot be foreseen") {
@@ -153,7 +154,12 @@ TEST_CASE("rule calendars: properties of every day 2000-2040") {
             auto s = cal.status(d, {});
             REQUIRE(s.has_value());
             CAPTURE(d);
-            const std::string name(s->name);
+            const std::string name(s->name_en);
+            // Every holiday of the forum calendars has its Chinese name; the English one beside it.
+            if (s->kind == day_kind::holiday) {
+                REQUIRE_FALSE(s->name_en.empty());
+                REQUIRE(static_cast<unsigned char>(s->name.front()) >= 0xE3);
+            }
             // Weekly rest days rest; no weekday of a rule calendar is a made-up working day.
             if ((cal.data().weekly_rest.back().days >> (d.iso_weekday() - 1)) & 1U) REQUIRE_FALSE(s->working);
             REQUIRE(s->kind != day_kind::adjusted_working);
@@ -191,18 +197,18 @@ TEST_CASE("rule calendars: leap days, nth weekdays and year boundaries") {
     auto cal = build_rule_calendar(d);
     REQUIRE(cal.has_value());
     // 29 February only in leap years; 2020-02-29 a Saturday → Friday 02-28.
-    CHECK(cal->status(day("2024-02-29"), {})->name == "Leap Day");
-    CHECK(cal->status(day("2020-02-28"), {})->name == "Leap Day (observed)");
+    CHECK(cal->status(day("2024-02-29"), {})->name_en == "Leap Day");
+    CHECK(cal->status(day("2020-02-28"), {})->name_en == "Leap Day (observed)");
     CHECK(cal->status(day("2023-02-28"), {})->kind == day_kind::working);
     CHECK(cal->status(day("2023-03-01"), {})->kind == day_kind::working);
     // A fifth Monday only where the month has one (March 2021: 1, 8, 15, 22, 29).
-    CHECK(cal->status(day("2021-03-29"), {})->name == "Fifth Monday of March");
+    CHECK(cal->status(day("2021-03-29"), {})->name_en == "Fifth Monday of March");
     CHECK(cal->status(day("2022-03-28"), {})->kind == day_kind::working);  // March 2022 has four Mondays
     // New Year 2022 (a Saturday) observed on Friday 2021-12-31, in the year before.
-    CHECK(cal->status(day("2021-12-31"), {})->name == "New Year (observed)");
+    CHECK(cal->status(day("2021-12-31"), {})->name_en == "New Year (observed)");
     // Good Friday and Easter Monday: 2024-03-29 and 2024-04-01 (Easter 2024-03-31).
-    CHECK(cal->status(day("2024-03-29"), {})->name == "Good Friday");
-    CHECK(cal->status(day("2024-04-01"), {})->name == "Easter Monday");
+    CHECK(cal->status(day("2024-03-29"), {})->name_en == "Good Friday");
+    CHECK(cal->status(day("2024-04-01"), {})->name_en == "Easter Monday");
     CHECK(cal->status(day("2024-03-29"), {})->notice == "gf");
     // A one-off day after the history cannot be known; one that takes nothing away is refused.
     auto late = d;
@@ -260,14 +266,16 @@ TEST_CASE("gb.ew: bank holidays as gov.uk lists them, the proclaimed one-off day
     CHECK(cal.status(day("2020-05-04"), {})->kind == day_kind::working);  // moved to VE Day
     CHECK(cal.status(day("2022-09-19"), {})->notice == "one-off:2022-09-19");
     CHECK(cal.find_notice("one-off:2022-09-19")->title.find("4158896") != std::string::npos);
-    CHECK(cal.status(day("2021-12-27"), {})->name == "Christmas Day (substitute day)");
-    CHECK(cal.status(day("2021-12-28"), {})->name == "Boxing Day (substitute day)");
-    CHECK(cal.status(day("2022-12-27"), {})->name == "Christmas Day (substitute day)");
+    CHECK(cal.status(day("2021-12-27"), {})->name_en == "Christmas Day (substitute day)");
+    CHECK(cal.status(day("2021-12-28"), {})->name_en == "Boxing Day (substitute day)");
+    CHECK(cal.status(day("2022-12-27"), {})->name_en == "Christmas Day (substitute day)");
+    CHECK(cal.status(day("2022-12-27"), {})->name == "圣诞节（替代假日）");
+    CHECK(cal.status(day("2022-09-19"), {})->name == "伊丽莎白二世女王国葬银行假日");
     // Good Friday and Easter Monday over the years (Easter 2000-04-23, 2038-04-25).
-    CHECK(cal.status(day("2000-04-21"), {})->name == "Good Friday");
-    CHECK(cal.status(day("2000-04-24"), {})->name == "Easter Monday");
-    CHECK(cal.status(day("2038-04-23"), {})->name == "Good Friday");
-    CHECK(cal.status(day("2038-04-26"), {})->name == "Easter Monday");
+    CHECK(cal.status(day("2000-04-21"), {})->name_en == "Good Friday");
+    CHECK(cal.status(day("2000-04-24"), {})->name_en == "Easter Monday");
+    CHECK(cal.status(day("2038-04-23"), {})->name_en == "Good Friday");
+    CHECK(cal.status(day("2038-04-26"), {})->name_en == "Easter Monday");
     CHECK(cal.status(day("2038-04-26"), {})->projected);
 }
 
@@ -293,9 +301,9 @@ TEST_CASE("us.ca: CCP §135 judicial holidays as the courts published them") {
                  {2026, {"2026-01-01", "2026-01-19", "2026-02-12", "2026-02-16", "2026-03-31", "2026-05-25", "2026-06-19",
                          "2026-07-03", "2026-09-07", "2026-09-25", "2026-11-11", "2026-11-26", "2026-11-27", "2026-12-25"}}});
     const table_calendar& cal = *embedded_pack().find_calendar("us.ca");
-    CHECK(cal.status(day("2021-12-31"), {})->name == "New Year's Day (observed)");  // New Year 2022 a Saturday
+    CHECK(cal.status(day("2021-12-31"), {})->name_en == "New Year's Day (observed)");  // New Year 2022 a Saturday
     CHECK(cal.status(day("2022-06-20"), {})->kind == day_kind::working);          // Juneteenth not yet (2023)
-    CHECK(cal.status(day("2021-10-11"), {})->name == "Columbus Day");
+    CHECK(cal.status(day("2021-10-11"), {})->name_en == "Columbus Day");
     CHECK(cal.status(day("2022-10-10"), {})->kind == day_kind::working);
     CHECK(cal.status(day("2001-03-30"), {})->kind == day_kind::working);  // César Chávez Day from 2002
     CHECK(cal.status(day("2024-09-09"), {})->kind == day_kind::working);  // Admission Day is never one
@@ -311,14 +319,14 @@ TEST_CASE("au.nsw: Public Holidays Act 2010 s.4 days from its text, with the ban
     const table_calendar& cal = *embedded_pack().find_calendar("au.nsw");
     // Australia Day 2025 a Sunday: no holiday that day, Monday 01-27 instead.
     CHECK(cal.status(day("2025-01-26"), {})->kind == day_kind::weekend);
-    CHECK(cal.status(day("2025-01-27"), {})->name == "Australia Day");
+    CHECK(cal.status(day("2025-01-27"), {})->name_en == "Australia Day");
     // Anzac Day 2021 a Sunday: no additional day.
     CHECK(cal.status(day("2021-04-26"), {})->kind == day_kind::working);
     // Easter Saturday and Sunday are public holidays too (rest days either way).
-    CHECK(cal.status(day("2024-03-30"), {})->name == "Easter Saturday");
-    CHECK(cal.status(day("2024-03-31"), {})->name == "Easter Sunday");
+    CHECK(cal.status(day("2024-03-30"), {})->name_en == "Easter Saturday");
+    CHECK(cal.status(day("2024-03-31"), {})->name_en == "Easter Sunday");
     // 2038: Easter Sunday is Anzac Day — one day, both names.
-    CHECK(cal.status(day("2038-04-25"), {})->name == "Easter Sunday; Anzac Day");
+    CHECK(cal.status(day("2038-04-25"), {})->name_en == "Easter Sunday; Anzac Day");
     // Coverage starts in 2012 (the 2000-2011 days were not read).
     CHECK_FALSE(cal.status(day("2011-12-30"), {}).has_value());
 }

@@ -85,6 +85,7 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
                 j["working"] = s->working;
                 j["kind"] = std::string(to_string(s->kind));
                 if (!s->name.empty()) j["name"] = std::string(s->name);
+                if (!s->name_en.empty()) j["name_en"] = std::string(s->name_en);
                 if (!s->notice.empty()) {
                     j["notice"] = std::string(s->notice);
                     if (const auto* n = cal->find_notice(s->notice)) j["notice_title"] = n->title;
@@ -105,9 +106,10 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
             const bool zh = l == lang::zh;
             std::cout << d << ' ' << weekday_text(d, l) << "  " << (s->working ? (zh ? "班" : "W") : (zh ? "休" : "R"))
                       << "  " << kind_text(s->kind, l);
-            // A projected day has no notice yet: "projection" stands for the holiday law's projection.
-            const std::string_view notice = zh && s->notice == "projection" ? "推算" : s->notice;
-            if (!s->name.empty()) std::cout << "  " << s->name << "  [" << notice << "]";
+            // A projected day has no notice yet: projection_notice stands for the holiday law's projection.
+            const std::string_view notice = zh && s->notice == projection_notice ? "推算" : s->notice;
+            const std::string_view name = zh || s->name_en.empty() ? s->name : s->name_en;
+            if (!name.empty()) std::cout << "  " << name << "  [" << notice << "]";
             if (projected) std::cout << projected_suffix(*projected, d, l);
             // A rule calendar's day past its history (qixian/rule_calendar.hpp).
             if (s->projected) std::cout << (zh ? "  推算：" + note_zh(s->caveat) : "  projected: " + std::string(s->caveat));

@@ -404,6 +404,7 @@ void write_step_fields(json_writer& w, const trace_step& t) {
     text("zone", t.zone);
     text("other_zone", t.other_zone);
     text("holiday", t.holiday);
+    text("holiday_en", t.holiday_en);
     text("notice", t.notice);
     text("day_kind", t.day_kind);
     text("policy", t.policy);

@@ -67,17 +67,23 @@ struct calendar_query {
 };
 
 /// The answer for one day.
+/// The `notice` of a day projected from the holiday law past the published notices (a day no
+/// notice has set yet; qixian/calendar_projection.hpp).
+inline constexpr std::string_view projection_notice = "projection";
+
 struct day_status {
     civil_date day;
     day_kind kind = day_kind::working;
     bool working = true;       ///< under the query's reading
     bool provisional = false;  ///< outside the data: from the weekly rest days alone
     std::string_view name;     ///< holiday or adjusted-working-day name ("" for ordinary days)
+    std::string_view name_en;  ///< the holiday's English name, where the data gives one
     std::string_view notice;   ///< id of the notice that set it ("" for ordinary days)
     /// A day past the data's history, classed by the calendar's rules alone (a rule calendar,
     /// qixian/rule_calendar.hpp): `caveat` says what cannot be foreseen.
     bool projected = false;
     std::string_view caveat;
+    bool by_rule = false;  ///< `notice` is the rule of a rule calendar that placed the day, not a notice
 };
 
 /// Whether a day of this kind is a working day under a reading.

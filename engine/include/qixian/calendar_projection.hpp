@@ -45,6 +45,7 @@ struct projected_day {
     day_certainty certainty = day_certainty::certain_work;
     bool working = true;      ///< the best estimate
     std::string name;         ///< the festival it belongs to ("" for ordinary days)
+    std::string name_en;      ///< the festival's English name
     std::string article;      ///< the article fixing a statutory day, with the version's title
     std::string reason;       ///< English
     std::string reason_zh;

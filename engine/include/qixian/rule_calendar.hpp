@@ -74,12 +74,13 @@ std::string_view to_string(observance o) noexcept;
 /// A holiday given by a rule, for the years [first_year, last_year].
 struct holiday_rule {
     std::string id;    ///< unique within the calendar
-    std::string name;
+    std::string name;     ///< in English, as the statute names it
     holiday_date_rule date;
     observance observed = observance::none;
     int first_year = INT_MIN;
     int last_year = INT_MAX;
     std::string citation;  ///< the authority, as text
+    std::string name_zh;   ///< in Chinese ("": the English name serves both)
 };
 
 /// A day a proclamation or order closed (`closed`), or a rule's day it took away (not closed:
@@ -89,6 +90,7 @@ struct one_off_day {
     std::string name;
     bool closed = true;
     std::string citation;
+    std::string name_zh;  ///< in Chinese ("": the English name serves both)
 };
 
 /// Everything a rule calendar is built from.
@@ -109,6 +111,7 @@ struct dated_holiday {
     std::string name;     ///< "Independence Day (observed)" for a day the observance added
     std::string source;   ///< the rule id, or "one-off:YYYY-MM-DD"
     bool observed = false;
+    std::string name_zh;  ///< "独立日（补假）"; the English name where the data gives no Chinese
 };
 
 /// The holidays the rules give for `year` (an observed day may fall in the year before or

@@ -95,6 +95,9 @@ struct calendar_data {
     /// with `projected_caveat`.
     std::optional<civil_date> projected_from;
     std::string projected_caveat;
+    /// Built from rules (qixian/rule_calendar.hpp): each entry's "notice" is the rule or the
+    /// one-off order that placed it, not a published notice.
+    bool by_rules = false;
 };
 
 /// An immutable, data-driven work calendar. Cheap to share (const) between threads.
@@ -160,8 +163,8 @@ private:
         const label& l = labels_[rec.label];
         const bool projected = i >= projected_index_;
         return day_status{add_calendar_days(data_.first, static_cast<std::int32_t>(i)), rec.kind,
-                          is_working(rec.kind, q.reading), false, l.name, l.notice, projected,
-                          projected ? std::string_view(data_.projected_caveat) : std::string_view()};
+                          is_working(rec.kind, q.reading), false, l.name, l.name_en, l.notice, projected,
+                          projected ? std::string_view(data_.projected_caveat) : std::string_view(), data_.by_rules};
     }
     result<day_status> status_slow(civil_date d, const calendar_query& q) const;
     bool in_force(const std::string& notice, const std::string& revoked_by,
@@ -176,6 +179,7 @@ private:
     };
     struct label {  // views into data_: rebuilt by the copy operations
         std::string_view name;
+        std::string_view name_en;
         std::string_view notice;
     };
     calendar_data data_;

@@ -154,7 +154,8 @@ struct trace_step {
     std::string written;  ///< the time as written in the request (anchor)
     std::string zone;     ///< the forum's zone (anchor, adhoc)
     std::string other_zone;  ///< the zone of the forum a component was counted in (anchored_other_forum)
-    std::string holiday;  ///< the rest day's name (roll), a note of the authority (select)
+    std::string holiday;  ///< the rest day's name (roll; in Chinese where the data has it), a note of the authority (select)
+    std::string holiday_en;  ///< the rest day's English name, where the data gives one (roll)
     std::string notice;   ///< the id of the notice that made it a rest day (roll)
     std::string_view day_kind;   ///< working, weekend, holiday, adjusted_working (roll)
     std::string_view policy;     ///< month_end policy (count), combinator (compose), tolling class
