@@ -2,14 +2,20 @@
 
 #include <charconv>
 #include <ostream>
+#include <string_view>
 
 namespace qixian {
 
 namespace {
-void append_unit(std::string& out, std::int32_t n, const char* one, const char* many) {
+// "2 years", appended without a temporary string (answers write a period on every line).
+void append_unit(std::string& out, std::int32_t n, std::string_view one, std::string_view many) {
     if (n == 0) return;
     if (!out.empty()) out += ' ';
-    out += std::to_string(n) + ' ' + ((n == 1 || n == -1) ? one : many);
+    char digits[12];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, end);
+    out += ' ';
+    out += (n == 1 || n == -1) ? one : many;
 }
 }  // namespace
 
@@ -20,7 +26,8 @@ std::string to_string(const period& p) {
     append_unit(out, p.days, "day", "days");
     append_unit(out, p.hours, "hour", "hours");
     append_unit(out, p.working_days, "working day", "working days");
-    return out.empty() ? "0 days" : out;
+    if (out.empty()) out = "0 days";
+    return out;
 }
 
 std::string to_string_zh(const period& p) {

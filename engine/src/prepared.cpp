@@ -2,8 +2,10 @@
 
 #include "qixian/calendar_projection.hpp"
 #include "qixian/holiday_law.hpp"
+#include "civil_days.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <mutex>
 
 namespace qixian {
@@ -124,6 +126,15 @@ result<prepared_rule> prepared_rule::prepare(const rule_pack& pack, std::string_
             if (rolled && rolled->moved > unrolled && rolled->moved <= 127) p.moved_[i] = static_cast<std::int8_t>(rolled->moved);
         }
     }
+    for (std::size_t i = 0; i < p.versions_.size(); ++i) {
+        const version_plan& v = p.versions_[i];
+        const bool taken_over = std::any_of(p.versions_.begin() + static_cast<std::ptrdiff_t>(i) + 1, p.versions_.end(),
+                                            [](const version_plan& later) { return later.takes_over_running; });
+        constexpr std::int32_t open = std::numeric_limits<std::int32_t>::max();
+        p.quick_.push_back({v.from.serial(), v.until ? v.until->serial() : open, v.months, v.length.days,
+                            v.cap ? v.cap->serial() : open, !v.problem && v.length.working_days == 0 && !taken_over,
+                            v.back_one});
+    }
     // Refused only when no version can be used at all (e.g. every version needs a fact not given).
     if (std::all_of(p.versions_.begin(), p.versions_.end(), [](const version_plan& v) { return v.problem.has_value(); }))
         return unexpected(*p.versions_.back().problem);
@@ -131,38 +142,10 @@ result<prepared_rule> prepared_rule::prepare(const rule_pack& pack, std::string_
 }
 
 namespace {
-// Days and civil dates (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"), for the
-// months of a prepared count without add_months()'s general checks: a day that has its
-// corresponding day in a year 0001-9999 is moved here, any other by add_months().
-struct ymd_parts {
-    int y;
-    unsigned m, d;
-};
-constexpr ymd_parts civil_from_days(std::int32_t z) noexcept {
-    z += 719468;
-    const std::int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return {static_cast<int>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
-}
-constexpr std::int32_t days_from_civil(int y, unsigned m, unsigned d) noexcept {
-    y -= m <= 2 ? 1 : 0;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int32_t>(doe) - 719468;
-}
-constexpr unsigned days_in_month(int y, unsigned m) noexcept {
-    if (m != 2) return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
-    return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
-}
-static_assert(days_from_civil(1970, 1, 1) == 0 && days_from_civil(2000, 3, 1) == 11017);
-static_assert(civil_from_days(11016).m == 2 && civil_from_days(11016).d == 29);
+using detail::civil_from_days;
+using detail::days_from_civil;
+using detail::days_in_month;
+using detail::ymd_parts;
 
 /// `from` + `months` on the corresponding day, when that day exists in years 0001-9999.
 inline std::optional<civil_date> corresponding_day(civil_date from, std::int32_t months) noexcept {
@@ -191,25 +174,26 @@ result<civil_date> last_of(result<Counted> c) {
 // first day. Anything else (nullopt) is counted by the general path below, with its errors.
 std::optional<civil_date> prepared_rule::common_last_day(civil_date trigger) const noexcept {
     if (query_.as_of) return std::nullopt;
-    std::size_t at = versions_.size();
-    for (std::size_t i = 0; i < versions_.size(); ++i)
-        if (versions_[i].from <= trigger && (!versions_[i].until || trigger < *versions_[i].until)) at = i;
-    if (at == versions_.size()) return std::nullopt;
-    const version_plan& v = versions_[at];
-    if (v.problem || v.length.working_days != 0) return std::nullopt;
-    for (std::size_t j = at + 1; j < versions_.size(); ++j)
-        if (versions_[j].takes_over_running) return std::nullopt;
+    const std::int32_t t = trigger.serial();
+    const quick_plan* v = nullptr;  // the last version in force on the trigger day
+    for (auto it = quick_.rbegin(); it != quick_.rend(); ++it)
+        if (it->from <= t && t < it->until) {
+            v = &*it;
+            break;
+        }
+    if (v == nullptr || !v->usable) return std::nullopt;
     civil_date raw = trigger;
-    if (v.months != 0) {
-        auto moved = corresponding_day(raw, v.months);
+    if (v->months != 0) {
+        auto moved = corresponding_day(raw, v->months);
         if (!moved) return std::nullopt;
         raw = *moved;
     }
     constexpr std::int32_t first_serial = days_from_civil(1, 1, 1), last_serial = days_from_civil(9999, 12, 31);
-    const std::int32_t end = raw.serial() + v.length.days;  // before the day taken off: in range too
+    const std::int32_t end = raw.serial() + v->days;  // before the day taken off: in range too
     if (end < first_serial || end > last_serial || end - 1 < first_serial) return std::nullopt;
-    raw = civil_date::from_serial(v.back_one ? end - 1 : end);
-    if (v.cap && *v.cap < raw) raw = *v.cap;
+    std::int32_t capped = v->back_one ? end - 1 : end;
+    if (v->cap < capped) capped = v->cap;
+    raw = civil_date::from_serial(capped);
     civil_date last = raw;
     if (counting_.roll != roll_convention::none) {
         const auto i = static_cast<std::uint32_t>(calendar_days_between(rolls_from_, raw));

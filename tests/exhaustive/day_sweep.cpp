@@ -2,6 +2,7 @@
 // test_day_point_conversion and QuantLib's calendar sweeps).
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include "qixian/counting.hpp"
+#include "civil_days.hpp"  // engine/src: the fast conversions of prepared rules
 #include "support/test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -34,6 +35,24 @@ TEST_CASE("every day 1900-2100: civil <-> serial round trip, text round trip, we
     }
     CHECK(failures == 0);
     CHECK(days == 73414);  // 201 years, 49 of them leap (2000 is, 1900 and 2100 are not)
+}
+
+TEST_CASE("every day 0001-9999: the fast day <-> year, month, day conversions agree with date::year_month_day") {
+    const std::int32_t first = day("0001-01-01").serial(), last = day("9999-12-31").serial();
+    long failures = 0;
+    for (std::int32_t s = first; s <= last; ++s) {
+        const date::year_month_day ymd{date::sys_days{date::days{s}}};
+        const int y = static_cast<int>(ymd.year());
+        const auto m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+        const auto c = detail::civil_from_days(s);
+        const bool ok = c.y == y && c.m == m && c.d == d && detail::days_from_civil(y, m, d) == s &&
+                        detail::days_in_month(y, m) == static_cast<unsigned>((ymd.year() / ymd.month() / date::last).day());
+        if (!ok && ++failures < 20) {
+            CAPTURE(s);
+            CHECK(ok);
+        }
+    }
+    CHECK(failures == 0);
 }
 
 TEST_CASE("every day 0001-9999: the text is the year, month and day, zero-padded") {

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <date/tz.h>
+
 #include <fstream>
 
 using namespace qixian;
@@ -111,4 +113,25 @@ TEST_CASE("local times skipped or repeated by a clock change are errors naming b
                                          tz::local_policy::earliest)) == "2025-03-09T06:30:00Z");
     CHECK(tz::format_utc(*tz::to_instant(*parse_local_time("2025-03-09T02:30"), ny,
                                          tz::local_policy::latest)) == "2025-03-09T07:30:00Z");
+}
+
+TEST_CASE("offsets, formats and abbreviations kept per thread agree with the database, across changes and zones") {
+    // tz::locate and the offset lookups keep the last few answers: interleave more zones
+    // than are kept, and step across daylight-saving changes in both directions.
+    const char* names[] = {"Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Sydney",
+                           "Asia/Tokyo", "America/Sao_Paulo", "Pacific/Chatham"};
+    const auto start = date::sys_days{date::year{1985} / 1 / 1};
+    for (int k = 0; k < 6000; ++k) {
+        // mostly two zones (answers found among those kept), now and then the others
+        const char* name = k % 10 < 8 ? names[1 + k % 2] : names[k % std::size(names)];
+        const auto z = tz::locate(name);
+        REQUIRE(z);
+        const instant i = date::floor<std::chrono::seconds>(start) + std::chrono::hours(7 * k) + std::chrono::minutes(k % 60);
+        const auto* native = date::locate_zone(name);
+        const auto info = native->get_info(i);
+        INFO(name << " at " << date::format("%FT%TZ", i));
+        REQUIRE(tz::format(i, *z) == date::format("%FT%T%Ez", date::make_zoned(native, i)));
+        REQUIRE(tz::abbreviation(i, *z) == info.abbrev);
+        REQUIRE(tz::to_local(i, *z) == local_time{i.time_since_epoch() + info.offset});
+    }
 }

@@ -13,12 +13,18 @@
 #include "qixian/civil.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace qixian::cli {
 
@@ -70,6 +76,30 @@ public:
         buf[0] = '"';
         *d.to_chars(buf + 1) = '"';
         put_text({buf, sizeof buf});
+        return *this;
+    }
+    /// A wall-clock time as "YYYY-MM-DDTHH:MM:SS" (a year outside 0001-9999 as it is),
+    /// formatted in place.
+    json_writer& value(local_time t) {
+        if (!civil_date::in_range(date::floor<date::days>(t).time_since_epoch().count())) [[unlikely]]
+            return value(std::string_view(to_string(t)));
+        separate();
+        char buf[local_time_text_size + 2];
+        buf[0] = '"';
+        *to_chars(buf + 1, t) = '"';
+        put_text({buf, sizeof buf});
+        return *this;
+    }
+    /// A string value known to need no escape (an enum's spelling, an id of the code's
+    /// own vocabulary): copied as it is, without looking for characters to escape.
+    json_writer& plain(std::string_view s) {
+        assert(clean_prefix(s) == s.size());
+        separate();
+        char* at = room(s.size() + 2);
+        at[0] = '"';
+        std::memcpy(at + 1, s.data(), s.size());
+        at[s.size() + 1] = '"';
+        len_ += s.size() + 2;
         return *this;
     }
     /// One string value made of several pieces, without building it first.
@@ -124,46 +154,88 @@ private:
         if (!first_) put(',');
         first_ = false;
     }
-    void quote(std::string_view s) {
-        put('"');
-        escape(s);
-        put('"');
-    }
-    // True if any of the 8 bytes of `w` is a control character, '"' or '\\'
-    // (word-at-a-time tests; bytes >= 0x80, i.e. UTF-8, never match).
-    static bool needs_escape(std::uint64_t w) noexcept {
+    // How many bytes at the start of `s` need no escape: a control character, '"' and '\\'
+    // do; every other byte, UTF-8 included, is copied as it is. Sixteen bytes at a time
+    // (SSE2, every x86-64) or eight (a word, elsewhere), the rest from a table.
+    static std::size_t clean_prefix(std::string_view s) noexcept {
+        const char* p = s.data();
+        const std::size_t n = s.size();
+        std::size_t i = 0;
+#if defined(__SSE2__)
+        if (n >= 16) {
+            const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1f);
+            const auto dirty = [&](std::size_t at) {  // a bit for each of the 16 bytes at `at` that needs an escape
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+                const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                                 _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));  // v <= 0x1f
+                return static_cast<unsigned>(_mm_movemask_epi8(hit));
+            };
+            for (; i + 16 <= n; i += 16)
+                if (const unsigned m = dirty(i)) return i + static_cast<unsigned>(__builtin_ctz(m));
+            if (i == n) return n;
+            // The last bytes: the final 16, overlapping those already found clean.
+            const unsigned m = dirty(n - 16);
+            return m ? n - 16 + static_cast<unsigned>(__builtin_ctz(m)) : n;
+        }
+#else
         constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
         const auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-        const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
-        return (below_space | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) != 0;
+        for (; i + 8 <= n; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+            if ((below_space | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) != 0) break;
+        }
+#endif
+        for (; i < n; ++i)
+            if (needs_escape[static_cast<unsigned char>(p[i])]) return i;
+        return n;
     }
-    void escape(std::string_view s) {
-        std::size_t run = 0;  // start of the current run of bytes that need no escape
-        std::size_t i = 0;
-        while (i < s.size()) {
-            if (s.size() - i >= 8) {
-                std::uint64_t w;
-                std::memcpy(&w, s.data() + i, 8);
-                if (!needs_escape(w)) { i += 8; continue; }
-            }
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') { ++i; continue; }  // UTF-8 passes through unchanged
-            put_text(s.substr(run, i - run));
-            run = ++i;
-            switch (c) {
-                case '"': put_text("\\\""); break;
-                case '\\': put_text("\\\\"); break;
-                case '\n': put_text("\\n"); break;
-                case '\r': put_text("\\r"); break;
-                case '\t': put_text("\\t"); break;
-                default: {
-                    static constexpr char hex[] = "0123456789abcdef";
-                    const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                    put_text({esc, sizeof esc});
-                }
+    static constexpr auto needs_escape = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
+        t['"'] = t['\\'] = true;
+        return t;
+    }();
+    // `s` between quotes: copied whole when nothing in it needs an escape (nearly always).
+    void quote(std::string_view s) {
+        const std::size_t clean = clean_prefix(s);
+        if (clean == s.size()) [[likely]] {
+            char* at = room(s.size() + 2);
+            at[0] = '"';
+            std::memcpy(at + 1, s.data(), s.size());
+            at[s.size() + 1] = '"';
+            len_ += s.size() + 2;
+            return;
+        }
+        put('"');
+        escape_from(s, clean);
+        put('"');
+    }
+    void escape(std::string_view s) { escape_from(s, clean_prefix(s)); }
+    // Writes `s` escaped, its first `clean` bytes known to need no escape.
+    void escape_from(std::string_view s, std::size_t clean) {
+        while (clean < s.size()) {
+            put_text(s.substr(0, clean));
+            put_escaped(static_cast<unsigned char>(s[clean]));
+            s.remove_prefix(clean + 1);
+            clean = clean_prefix(s);
+        }
+        put_text(s);
+    }
+    void put_escaped(unsigned char c) {
+        switch (c) {
+            case '"': put_text("\\\""); break;
+            case '\\': put_text("\\\\"); break;
+            case '\n': put_text("\\n"); break;
+            case '\r': put_text("\\r"); break;
+            case '\t': put_text("\\t"); break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                put_text({esc, sizeof esc});
             }
         }
-        put_text(s.substr(run));
     }
 
     std::string& out_;

@@ -380,13 +380,14 @@ std::string& trace_words() {
 }
 
 // A step's typed fields after step, detail and citations (docs/TRACE.md): only those set.
+// Keys are literals and enum spellings need no escape: neither is looked through.
 void write_step_fields(json_writer& w, const trace_step& t) {
-    w.field("code", to_string(t.reason));
-    const auto day = [&](const char* k, const std::optional<civil_date>& d) {
-        if (d) w.field(k, *d);
+    w.key("code").plain(to_string(t.reason));
+    const auto day = [&w]<std::size_t N>(const char (&k)[N], const std::optional<civil_date>& d) {
+        if (d) w.key(k).value(*d);
     };
-    const auto text = [&](const char* k, std::string_view v) {
-        if (!v.empty()) w.field(k, v);
+    const auto text = [&w]<std::size_t N>(const char (&k)[N], std::string_view v) {
+        if (!v.empty()) w.key(k).value(v);
     };
     day("on", t.on);
     day("from", t.from);
@@ -395,8 +396,8 @@ void write_step_fields(json_writer& w, const trace_step& t) {
     day("last_day", t.last_day);
     day("valid_from", t.valid_from);
     day("valid_until", t.valid_until);
-    if (t.from_time) w.field("from_time", std::string_view(to_string(*t.from_time)));
-    if (t.to_time) w.field("to_time", std::string_view(to_string(*t.to_time)));
+    if (t.from_time) w.key("from_time").value(*t.from_time);
+    if (t.to_time) w.key("to_time").value(*t.to_time);
     if (t.length) w.field("length", std::string_view(to_string(*t.length)));
     if (t.days) w.field("days", static_cast<std::int64_t>(*t.days));
     text("event", t.event);
@@ -409,12 +410,12 @@ void write_step_fields(json_writer& w, const trace_step& t) {
     text("day_kind", t.day_kind);
     text("policy", t.policy);
     text("status", t.status);
-    if (t.chosen_by) w.field("chosen_by", to_string(*t.chosen_by));
+    if (t.chosen_by) w.key("chosen_by").plain(to_string(*t.chosen_by));
     if (t.day_ends) {  // "24:00" or the close of business, "HH:MM"
         const std::int32_t m = *t.day_ends >= 1440 ? 1440 : *t.day_ends;
         const char hhmm[] = {static_cast<char>('0' + m / 600), static_cast<char>('0' + m / 60 % 10), ':',
                              static_cast<char>('0' + m % 60 / 10), static_cast<char>('0' + m % 10)};
-        w.field("day_ends", std::string_view(hhmm, sizeof hhmm));
+        w.key("day_ends").value(std::string_view(hhmm, sizeof hhmm));
     }
     if (t.start_counted) w.field("start_counted", true);
     if (t.provisional) w.field("provisional", true);
@@ -450,7 +451,7 @@ void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cac
         for (const auto& t : d.trace) {
             text.clear();
             describe_to(text, t, words);
-            w.begin_object().field("step", to_string(t.kind)).field("detail", std::string_view(text));
+            w.begin_object().key("step").plain(to_string(t.kind)).field("detail", std::string_view(text));
             w.key("citations").raw(cache.texts(t.citations));
             write_step_fields(w, t);
             w.end_object();

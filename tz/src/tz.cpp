@@ -3,7 +3,9 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 
 namespace qixian::tz {
@@ -12,11 +14,57 @@ const date::time_zone* native(const zone& z) noexcept { return z.zone_; }
 
 std::string_view zone::name() const noexcept { return zone_->name(); }
 
+namespace {
+// "+08:00", written at `out`; returns the end.
+char* offset_chars(char* out, std::chrono::seconds off) {
+    const long long s = off.count();
+    const auto a = static_cast<unsigned>(s < 0 ? -s : s);
+    const unsigned h = a / 3600 % 100, m = a / 60 % 60;
+    const char buf[6] = {s < 0 ? '-' : '+', static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
+                         static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10)};
+    std::memcpy(out, buf, sizeof buf);
+    return out + sizeof buf;
+}
+
+// The offset and abbreviation in force at `i`. Answers ask for the same zones again and
+// again (the forum's end, the display zone's), and the database's search builds a sys_info
+// each time: the last few found are kept, per thread, with the span [begin, end) each covers.
+// The reference is good until this thread's next call.
+const date::sys_info& info_at(instant i, const zone& z) {
+    struct kept {
+        const date::time_zone* zone = nullptr;
+        date::sys_info info;
+    };
+    thread_local std::array<kept, 4> recent;
+    thread_local std::size_t next = 0;
+    const date::time_zone* const tz = native(z);
+    for (const auto& k : recent)
+        if (k.zone == tz && k.info.begin <= i && i < k.info.end) return k.info;
+    auto& k = recent[next++ % recent.size()];
+    k.info = tz->get_info(i);
+    k.zone = tz;
+    return k.info;
+}
+}  // namespace
+
 result<zone> locate(std::string_view name) {
     if (name.empty())
         return unexpected(make_error(errc::unknown_zone, "empty time zone name"));
+    // A batch names the same few zones on every line, and the tz database's search costs
+    // some 800 instructions: the last zones found are kept, one small list per thread (a
+    // zone of the database lives as long as the program: the pointer stays valid).
+    struct found {
+        std::string name;
+        const date::time_zone* at = nullptr;
+    };
+    thread_local std::array<found, 4> recent;
+    thread_local std::size_t next = 0;
+    for (const auto& f : recent)
+        if (f.at != nullptr && f.name == name) return zone(f.at);
     try {
-        return zone(date::locate_zone(name));
+        const date::time_zone* at = date::locate_zone(name);
+        recent[next++ % recent.size()] = {std::string(name), at};
+        return zone(at);
     } catch (const std::exception&) {
         return unexpected(make_error(errc::unknown_zone,
                                      "'" + std::string(name) +
@@ -75,29 +123,23 @@ result<instant> to_instant(local_time t, const zone& z, local_policy policy) {
 }
 
 local_time to_local(instant i, const zone& z) {
-    const auto info = native(z)->get_info(i);
-    return local_time{i.time_since_epoch() + info.offset};
+    return local_time{i.time_since_epoch() + info_at(i, z).offset};
 }
 
 civil_date legal_day(instant i, const zone& z) { return day_of(to_local(i, z)); }
 
-namespace {
-std::string offset_string(std::chrono::seconds off) {
-    const long long s = off.count();
-    const auto a = static_cast<unsigned>(s < 0 ? -s : s);
-    const unsigned h = a / 3600 % 100, m = a / 60 % 60;
-    const char buf[6] = {s < 0 ? '-' : '+', static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
-                         static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10)};
-    return std::string(buf, sizeof buf);
-}
-}  // namespace
-
 std::string format(instant i, const zone& z) {
-    const auto info = native(z)->get_info(i);
-    return to_string(local_time{i.time_since_epoch() + info.offset}) + offset_string(info.offset);
+    const date::sys_info& info = info_at(i, z);
+    const local_time t{i.time_since_epoch() + info.offset};
+    if (!civil_date::in_range(date::floor<date::days>(t).time_since_epoch().count())) {
+        char off[6];
+        return to_string(t) + std::string(off, offset_chars(off, info.offset));
+    }
+    char buf[local_time_text_size + 6];
+    return std::string(buf, offset_chars(to_chars(buf, t), info.offset));
 }
 
-std::string abbreviation(instant i, const zone& z) { return native(z)->get_info(i).abbrev; }
+std::string abbreviation(instant i, const zone& z) { return info_at(i, z).abbrev; }
 
 std::string format_utc(instant i) { return to_string(local_time{i.time_since_epoch()}) + "Z"; }
 

@@ -71,6 +71,15 @@ private:
     static result<version_plan> plan_version(const rule& r, const rule_version& v,
                                              const std::map<std::string, std::string, std::less<>>& facts,
                                              const counting_convention& counting);
+    /// What common_last_day reads of a version, in serial days: compact, so that finding the
+    /// version in force touches one or two cache lines.
+    struct quick_plan {
+        std::int32_t from = 0, until = 0;  ///< until: INT32_MAX for a version still in force
+        std::int32_t months = 0, days = 0;
+        std::int32_t cap = 0;              ///< INT32_MAX: no cap
+        bool usable = false;  ///< no problem, no working days, no later version taking over
+        bool back_one = false;
+    };
     std::optional<civil_date> common_last_day(civil_date trigger) const noexcept;
     result<counted> on(const table_calendar& cal, const calendar_query& q, civil_date trigger) const;
     result<counted> count_under(const version_plan& v, civil_date trigger, const table_calendar& cal,
@@ -81,6 +90,7 @@ private:
     std::vector<std::int8_t> moved_;
     civil_date rolls_from_;
     std::vector<version_plan> versions_;
+    std::vector<quick_plan> quick_;  ///< versions_ for the common path, in the same order
     counting_convention counting_;
     const table_calendar* calendar_ = nullptr;
     calendar_query query_;
