@@ -454,12 +454,13 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     deadline d = deadline_for(*r, *v, conv->zone);
     if (req.trace) d.trace.reserve(8);  // select, anchor, start, count, roll, close, judge (+ transition)
     // The facts the version leaves out of account, and the exclusions a fact not given could have made.
-    for (const auto& [fact, value] : req.facts) {
+    for (const auto& given : req.facts) {
+        const std::string& fact = given.first;  // (clang 14 cannot capture a structured binding)
         const auto names = [&](const auto& entries) {
             return std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return e.when.count(fact) != 0; });
         };
         if (!names(v->periods) && !names(v->not_time_limited))
-            d.notes.push_back("fact " + fact + "=" + value + " does not change the period of the version from " +
+            d.notes.push_back("fact " + fact + "=" + given.second + " does not change the period of the version from " +
                               v->valid_from.to_string());
     }
     // Claims the version does not limit, by a fact not given: the trace says the period was applied.

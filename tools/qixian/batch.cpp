@@ -52,6 +52,7 @@ batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out
         if (answer.size() >= chunk || in.rdbuf()->in_avail() <= 0) {
             out.write(answer.data(), static_cast<std::streamsize>(answer.size())).flush();
             answer.clear();
+            if (!out) return stats;  // the output failed (a closed pipe, a full disk): the caller reports it
         }
     }
     out.write(answer.data(), static_cast<std::streamsize>(answer.size())).flush();

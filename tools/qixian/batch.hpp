@@ -30,7 +30,8 @@ bool answer_line(const rule_pack& pack, std::string_view line, std::size_t line_
 /// Answers every line of `in` on `out`, one line each, in order, whatever goes wrong.
 /// Answers are written in chunks of some 64 KiB, and at once whenever `in` has nothing
 /// more waiting (so an interactive client is answered line by line). Memory stays
-/// bounded by the longest line and the chunk.
+/// bounded by the longest line and the chunk. Stops at the first write that fails (`out`
+/// is then bad: the caller reports it).
 batch_stats run_batch(const rule_pack& pack, std::istream& in, std::ostream& out, bool trace);
 
 }  // namespace qixian::cli

@@ -8,6 +8,7 @@
 #include "docket.hpp"
 #include "json_writer.hpp"
 #include "request_json.hpp"
+#include "io.hpp"
 
 #include <fstream>
 
@@ -42,7 +43,7 @@ result<rule_pack, std::vector<diagnostic>> load_pack(const std::string& dir) {
 
 int fail(const error& e, bool json) {
     if (json)
-        std::cout << cli::error_json(e).dump() << '\n';
+        std::cout << cli::error_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else
         std::cerr << "qixian: error " << to_string(e.code) << ": " << e.message << '\n';
     return exit_status(e.code);
@@ -485,7 +486,7 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run_command(int argc, char** argv) {
     CLI::App app{"qixian — deadlines and limitation periods of PRC civil procedure, with citations"};
     app.footer(exit_codes_help);
     app.require_subcommand(1);
@@ -581,12 +582,14 @@ int main(int argc, char** argv) {
         std::cin.tie(nullptr);  // run_batch flushes its answers itself, before it waits for input
         if (batch_file.empty() || batch_file == "-") {
             cli::run_batch(*pack, std::cin, std::cout, !batch_no_trace);
+            if (std::cin.bad()) return fail(make_error(errc::io_error, "cannot read the standard input"), false);
         } else {
             std::ifstream in(batch_file);
             if (!in) return fail(make_error(errc::io_error, "cannot read '" + batch_file + "'", batch_file), false);
             cli::run_batch(*pack, in, std::cout, !batch_no_trace);
+            if (in.bad()) return fail(make_error(errc::io_error, "cannot read '" + batch_file + "'", batch_file), false);
         }
-        return std::cout.good() ? 0 : exit_status(errc::io_error);
+        return 0;
     }
     if (docket_cmd->parsed()) {
         const bool json = docket_format == "json";
@@ -656,3 +659,5 @@ int main(int argc, char** argv) {
     if (cal_cmd->parsed()) return run_calendar(rules_dir, cal_from, cal_to, cal_json, cal_as_of, cal_id, cal_since);
     return 2;
 }
+
+int main(int argc, char** argv) { return qixian::cli::finish_output(run_command(argc, argv)); }

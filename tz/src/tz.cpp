@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdint>
 #include <fstream>
+#include <iterator>
+#include <unordered_map>
 
 namespace qixian::tz {
 
@@ -12,18 +15,84 @@ const date::time_zone* native(const zone& z) noexcept { return z.zone_; }
 
 std::string_view zone::name() const noexcept { return zone_->name(); }
 
+namespace {
+
+// Where Debian's date/tz (built with USE_OS_TZDB) reads the system tz database.
+constexpr const char* tz_dir = "/usr/share/zoneinfo";
+
+error database_error(std::string_view name, const std::string& why) {
+    return make_error(errc::io_error,
+                      "the system tz database (" + std::string(tz_dir) + ") cannot be used for '" + std::string(name) +
+                          "': " + why + "; install or repair Debian's tzdata package (apt-get install --reinstall tzdata)",
+                      std::string(name));
+}
+
+std::uint32_t big_endian(const unsigned char* p) {
+    return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 | std::uint32_t{p[3]};
+}
+
+// What is wrong with a TZif zone file (RFC 8536), or "" when its headers are sound: the
+// magic, and counts that fit the file. date/tz trusts both (an assertion on the magic, and
+// allocations sized by the counts), so a damaged file is refused here first.
+std::string tzif_problem(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "cannot read " + path;
+    const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+    std::size_t at = 0;
+    for (int block = 1; block <= 2; ++block) {  // the 32-bit block, then (version 2+) the 64-bit one
+        if (data.size() < at + 44 || data.compare(at, 4, "TZif") != 0) return path + " is not a TZif zone file";
+        const unsigned char* h = bytes + at + 20;
+        const std::uint64_t isut = big_endian(h), isstd = big_endian(h + 4), leap = big_endian(h + 8),
+                            time = big_endian(h + 12), type = big_endian(h + 16), chars = big_endian(h + 20);
+        const std::uint64_t t = block == 1 ? 4 : 8;
+        const std::uint64_t body = time * t + time + type * 6 + chars + leap * (t + 4) + isstd + isut;
+        if (type == 0 || at + 44 + body > data.size()) return path + " is damaged (its header counts exceed the file)";
+        if (bytes[at + 4] < '2') break;
+        at += 44 + static_cast<std::size_t>(body);
+        if (block == 2) break;
+    }
+    return {};
+}
+
+}  // namespace
+
 result<zone> locate(std::string_view name) {
     if (name.empty())
         return unexpected(make_error(errc::unknown_zone, "empty time zone name"));
+    const date::time_zone* found = nullptr;
     try {
-        return zone(date::locate_zone(name));
-    } catch (const std::exception&) {
+        found = date::locate_zone(name);
+    } catch (const std::exception& e) {
+        // An unknown name, unless the database itself is missing or unreadable.
+        std::size_t zones = 0;
+        try {
+            zones = date::get_tzdb().zones.size();
+        } catch (const std::exception& db) {
+            return unexpected(database_error(name, db.what()));
+        }
+        if (zones == 0) return unexpected(database_error(name, "it lists no zones"));
         return unexpected(make_error(errc::unknown_zone,
                                      "'" + std::string(name) +
                                          "' is not a zone of the system tz database (an IANA "
                                          "name such as Asia/Shanghai or America/New_York)",
                                      std::string(name)));
     }
+    // Each zone's file is checked once per thread (locate is called for every request).
+    thread_local std::unordered_map<const date::time_zone*, std::string> checked;
+    auto [it, fresh] = checked.try_emplace(found);
+    if (fresh) {
+        it->second = tzif_problem(std::string(tz_dir) + "/" + found->name());
+        if (it->second.empty()) {
+            try {
+                (void)found->get_info(date::sys_seconds{});  // date/tz reads the zone's file on first use: now
+            } catch (const std::exception& e) {
+                it->second = e.what();
+            }
+        }
+    }
+    if (!it->second.empty()) return unexpected(database_error(name, it->second));
+    return zone(found);
 }
 
 const std::string& database_version() {
