@@ -17,9 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<source_file> files;
     for (std::size_t from = 0;;) {
         const auto nul = input.find('\0', from);
-        char name[16];
-        std::snprintf(name, sizeof name, "f%02zu.toml", files.size());
-        files.push_back({name, std::string(input.substr(from, nul == std::string_view::npos ? nul : nul - from))});
+        const std::size_t n = files.size();
+        std::string name = std::string(n < 10 ? "f0" : "f") + std::to_string(n) + ".toml";
+        files.push_back({std::move(name), std::string(input.substr(from, nul == std::string_view::npos ? nul : nul - from))});
         if (nul == std::string_view::npos || files.size() == 64) break;
         from = nul + 1;
     }
