@@ -14,7 +14,9 @@ namespace qixian::fuzz {
 /// Aborts with `what` when `ok` is false: an invariant the input broke.
 inline void require(bool ok, const char* what, std::string_view detail = {}) {
     if (ok) return;
-    std::fprintf(stderr, "fuzz invariant broken: %s\n%.*s\n", what, static_cast<int>(detail.size()), detail.data());
+    std::fprintf(stderr, "fuzz invariant broken: %s\n", what);
+    std::fwrite(detail.data(), 1, detail.size(), stderr);
+    std::fputc('\n', stderr);
     std::abort();
 }
 

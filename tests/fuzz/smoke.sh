@@ -8,7 +8,7 @@ fuzzer=$1 seconds=$2 corpus=$3 regressions=$4 dict=$5
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 mkdir "$scratch/new"
-if ! "$fuzzer" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -max_len=65536 -dict="$dict" \
+if ! "$fuzzer" -max_total_time="$seconds" -timeout=120 -rss_limit_mb=2560 -max_len=65536 -dict="$dict" \
         -artifact_prefix="$scratch/" -print_final_stats=1 "$scratch/new" "$corpus" >"$scratch/log" 2>&1; then
     cat "$scratch/log"
     exit 1
