@@ -18,7 +18,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -103,6 +102,27 @@ int code_of_error_answer(std::string_view answer) {
     return QX_INTERNAL_ERROR;
 }
 
+// A case nests a few levels deep; the JSON tree's copies and destruction recurse, so a
+// text nested deeper than `limit` is refused before it is parsed (strings are skipped).
+bool nested_deeper_than(std::string_view text, int limit) {
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (const char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 void write_region(json_writer& w, const qixian::source_region& r) {
     w.field("file", r.file).field("line", static_cast<std::int64_t>(r.begin.line));
     w.field("column", static_cast<std::int64_t>(r.begin.column));
@@ -157,24 +177,9 @@ int open_engine(const char* rules_dir, qx_engine** engine, char** diagnostics) {
 }
 
 void write_docket(json_writer& w, const qixian::cli::docket& d, bool trace) {
-    w.begin_object().field("ok", true).key("deadlines").begin_array();
-    for (const auto& e : d.entries) {
-        w.begin_object();
-        if (e.due) {
-            qixian::cli::write_fields(w, *e.due, trace, thread_cache());
-            if (!e.chain.empty()) {
-                w.key("chain").begin_array();
-                for (const auto& c : e.chain) w.value(c);
-                w.end_array();
-            }
-        } else {
-            w.field("rule", e.rule).field("ok", false);
-            w.key("error").begin_object().field("code", qixian::to_string(e.problem->code));
-            w.field("message", e.problem->message).end_object();
-        }
-        w.end_object();
-    }
-    w.end_array().end_object();
+    w.begin_object().field("ok", true);
+    qixian::cli::write_deadlines(w, d, trace, thread_cache());
+    w.end_object();
 }
 
 std::string meta_json(const qixian::rule_pack& pack) {
@@ -232,11 +237,23 @@ int qx_batch(const qx_engine* engine, const char* requests, unsigned flags, char
     if (requests == nullptr) return fail(answers, QX_INVALID_ARGUMENT, "requests is NULL");
     if ((flags & ~known_flags) != 0) return fail(answers, QX_INVALID_ARGUMENT, "unknown flags");
     return guarded(answers, [&] {
-        std::istringstream in{std::string(requests)};
-        std::ostringstream out;
-        const auto stats = qixian::cli::run_batch(engine->pack, in, out, (flags & QX_NO_TRACE) == 0);
-        if (errors != nullptr) *errors = stats.errors;
-        return give(answers, out.view(), QX_OK);
+        // Lines as run_batch reads them (getline: no empty line after a final newline; a
+        // carriage return before the newline dropped), each answered by answer_line into
+        // one string: no stream copies of the input or the output.
+        const std::string_view text(requests);
+        const bool trace = (flags & QX_NO_TRACE) == 0;
+        std::string out;
+        std::size_t line_no = 0, failed = 0;
+        for (std::size_t at = 0; at < text.size();) {
+            const auto end = std::min(text.find('\n', at), text.size());
+            std::string_view line = text.substr(at, end - at);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            if (!qixian::cli::answer_line(engine->pack, line, ++line_no, trace, thread_cache(), out)) ++failed;
+            out += '\n';
+            at = end + 1;
+        }
+        if (errors != nullptr) *errors = failed;
+        return give(answers, out, QX_OK);
     });
 }
 
@@ -247,6 +264,9 @@ int qx_docket(const qx_engine* engine, const char* case_json, unsigned flags, ch
     if (case_json == nullptr) return fail(answer, QX_INVALID_ARGUMENT, "case is NULL");
     if ((flags & ~known_flags) != 0) return fail(answer, QX_INVALID_ARGUMENT, "unknown flags");
     return guarded(answer, [&] {
+        constexpr int max_depth = 64;
+        if (nested_deeper_than(case_json, max_depth))
+            return fail(answer, QX_INVALID_REQUEST, "the case nests deeper than 64 levels");
         const auto parsed = nlohmann::json::parse(case_json, nullptr, false);
         if (parsed.is_discarded()) return fail(answer, QX_INVALID_REQUEST, "the case is not valid JSON");
         const auto d = qixian::cli::build_docket(engine->pack, parsed);

@@ -58,14 +58,33 @@ result<anchored> anchor(const std::string& what, const std::string& text, const 
 // The period of the version that matches the request's facts.
 // The authority a version cites for the mechanism a tolling event works by (a debtor
 // agreeing to perform works as an interruption until expiry; after it, as a waiver).
-const citation_list& mechanism_rule(const rule_version& v, tolling_event::kind k) {
+const citation_list& mechanism_rule(const tolling_rules& t, tolling_event::kind k) {
     switch (k) {
-        case tolling_event::kind::suspension: return v.tolling.suspension;
-        case tolling_event::kind::settlement: return v.tolling.settlement;
+        case tolling_event::kind::suspension: return t.suspension;
+        case tolling_event::kind::settlement: return t.settlement;
         case tolling_event::kind::interruption:
-        case tolling_event::kind::agreed_after_expiry: return v.tolling.interruption;
+        case tolling_event::kind::agreed_after_expiry: return t.interruption;
     }
-    return v.tolling.interruption;
+    return t.interruption;
+}
+
+// Whether a version cites a rule for the mechanism on any day (its dated entries included).
+bool cites_ever(const rule_version& v, tolling_event::kind k) {
+    if (!mechanism_rule(v.tolling, k).empty()) return true;
+    return std::any_of(v.tolling.from.begin(), v.tolling.from.end(),
+                       [&](const tolling_rules::dated& d) { return !mechanism_rule(d.rules, k).empty(); });
+}
+
+// The suspension reading for an event under `rules`: the request's, where the rules give it
+// authority (the text's reading, or the other one they cite), else the text's; `flipped`
+// takes the other reading where the rules cite one (the alternative).
+suspension_reading reading_for(const tolling_rules& rules, const std::optional<suspension_reading>& asked, bool flipped) {
+    const bool other_allowed = !rules.suspension_other.empty();
+    suspension_reading r = rules.suspension_text;
+    if (asked && (*asked == rules.suspension_text || other_allowed)) r = *asked;
+    if (flipped && other_allowed)
+        r = r == suspension_reading::civil_code ? suspension_reading::resume : suspension_reading::civil_code;
+    return r;
 }
 
 // The trigger: the first event kind of `kinds` the request gives.
@@ -78,28 +97,53 @@ const std::string* first_given(const std::vector<std::string>& kinds, const comp
 result<deadline> compute_rule(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                               int depth);
 
-// judge: an act against a deadline's exclusive end.
+// The words of a verdict, by what the period means (period_kind): the act in time, and not.
+std::pair<const char*, const char*> verdicts(const deadline& d) {
+    if (d.backwards) return {"within", "before_window"};
+    switch (d.kind) {
+        case period_kind::court: return {"timely", "overdue"};
+        case period_kind::waiting: return {"premature", "permitted"};
+        case period_kind::party:
+        case period_kind::deemed: break;
+    }
+    return {"timely", "late"};
+}
+
+// judge: an act against a deadline's exclusive end (a look-back: against its first day).
 result<void> judge(deadline& d, const std::string& act_text, const tz::zone& forum, const compute_request& req) {
     auto act = anchor("act", act_text, forum, req.local_times);
     if (!act) return unexpected(act.error());
-    bool timely = act->forum_day <= d.last_day;
-    if (act->when.kind != tz::moment::form::legal_day) {
+    // Under event_zone=local an act done abroad falls on its own calendar day there
+    // (LAW.md §1, reading 5); under forum, on the forum's, by the instant.
+    const bool local = req.event_zone == event_zone_reading::local && act->local_day != act->forum_day;
+    const civil_date act_day = local ? act->local_day : act->forum_day;
+    bool before_end = act_day <= d.last_day;
+    if (d.backwards) before_end = !(act_day < d.last_day);  // "in time": inside the window
+    else if (!local && act->when.kind != tz::moment::form::legal_day) {
         auto at = tz::instant_of(act->when, forum, req.local_times);
         if (!at) return unexpected(with_context(at.error(), "act"));
-        timely = *at < d.ends_at;
+        before_end = *at < d.ends_at;
     }
-    d.status = timely ? "timely" : "late";
+    const auto [in_time, out_of_time] = verdicts(d);
+    d.status = before_end ? in_time : out_of_time;
     d.days_late.reset();
-    if (!timely) d.days_late = calendar_days_between(d.last_day, act->forum_day);
-    if (req.trace)
-        d.trace.push_back(
-            {"judge",
-             d.days_late ? detail::cat({"act on ", act->forum_day, ": ", *d.status, " by ", *d.days_late, " days",
-                                        d.expiry != expiry_kind::defence ? ""
-                                        : d.waived ? "; the defence was waived (the debtor agreed to perform after expiry)"
-                                                   : "; expiry is a defence the debtor may raise, not a bar to filing"})
-                         : detail::cat({"act on ", act->forum_day, ": ", *d.status}),
-             {}});
+    const bool counted_late = !before_end && !d.backwards && d.kind != period_kind::waiting;
+    if (counted_late) d.days_late = calendar_days_between(d.last_day, act_day);
+    if (req.trace) {
+        std::string how = detail::cat({"act on ", act_day, ": ", *d.status});
+        if (counted_late) {
+            detail::append(how, {" by ", *d.days_late, " days"});
+            if (d.kind == period_kind::court)
+                how += "; a time the law gives the court: the act stays valid";
+            else if (d.expiry == expiry_kind::defence)
+                how += d.waived ? "; the defence was waived (the debtor agreed to perform after expiry)"
+                                : "; expiry is a defence the debtor may raise, not a bar to filing";
+        } else if (d.kind == period_kind::waiting) {
+            how += before_end ? detail::cat({": the act is allowed only from ", add_calendar_days(d.last_day, 1)})
+                              : ": the period has run, the act is allowed";
+        }
+        d.trace.push_back({"judge", std::move(how), {}});
+    }
     return {};
 }
 
@@ -116,6 +160,18 @@ void report_alternative(deadline& d, std::string reading, const deadline& other)
     d.alternatives.push_back(std::move(a));
 }
 
+// The first day of a window `len` long that ends on `from` (a look-back): the corresponding
+// day `len` earlier, with the convention's month-end policy.
+result<civil_date> count_back(civil_date from, const period& len, month_end policy) {
+    if (len.is_hours_only() || len.working_days != 0)
+        return unexpected(make_error(errc::invalid_period, "a look-back counts years, months or days"));
+    period back;
+    back.years = -len.years;
+    back.months = -len.months;
+    back.days = -len.days;
+    return add(from, back, policy);
+}
+
 // A deadline's identity: the rule and the version applied, with its authority.
 deadline deadline_for(const rule& r, const rule_version& v, const std::string& forum_zone) {
     deadline d;
@@ -124,7 +180,9 @@ deadline deadline_for(const rule& r, const rule_version& v, const std::string& f
     d.name_en = r.name_en;
     d.version = v.valid_from;
     d.citations = v.citations;
-    d.expiry = r.expiry_under(v);
+    d.expiry = r.kind == period_kind::party && !v.backwards ? r.expiry_under(v) : expiry_kind::none;
+    d.kind = r.kind;
+    d.backwards = v.backwards;
     d.forum_zone = forum_zone;
     return d;
 }
@@ -136,9 +194,10 @@ struct forum_context {
     tz::zone zone;
 };
 
-result<forum_context> forum_of(const rule_pack& pack, const rule& r) {
+result<forum_context> forum_of(const rule_pack& pack, const rule& r, const compute_request& req) {
     const convention* conv = pack.find_convention(r.convention);
     const table_calendar* cal = conv ? pack.find_calendar(conv->calendar) : nullptr;
+    if (cal != nullptr && req.calendar_view != nullptr) cal = req.calendar_view;  // a projected view
     if (conv == nullptr || cal == nullptr)
         return unexpected(make_error(errc::rules_invalid, "rule '" + r.id + "' has no usable convention or calendar"));
     auto zone = tz::locate(conv->zone);
@@ -149,6 +208,7 @@ result<forum_context> forum_of(const rule_pack& pack, const rule& r) {
 result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                                 const rule_version* forced = nullptr,
                                 std::optional<civil_date> applied_on = std::nullopt);
+void rerun_across_transition(const rule_pack& pack, const rule* r, const compute_request& req, deadline& out);
 
 // A rule whose versions govern the applications made while they are in force: the
 // version is the one in force on the day of the application (the act). The version the
@@ -180,8 +240,16 @@ result<deadline> compute_by_application(const rule_pack& pack, const rule* r, co
     return out;
 }
 
-// Instalments: one period from the last instalment, or each instalment its own period,
-// as the version in force for the last instalment says (and reading 4 of LAW.md §1).
+// Instalments (LAW.md §1 reading 4). By default each instalment is counted under the version
+// in force on its own due day: where that version says `each`, the instalment has its own
+// period; the instalments whose version says `last` share one period from the last
+// instalment. The reading instalments=last counts all of them from the last; the other
+// reading is reported where it changes the verdict. A reading that cannot apply is a note.
+struct instalment_parts {
+    std::vector<instalment_result> items;
+    int late = 0;
+};
+
 result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const compute_request& req,
                                      bool alternatives, const tz::zone& forum) {
     std::vector<civil_date> dues;
@@ -201,106 +269,147 @@ result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const
     if (v->instalments == instalment_mode::none)
         return unexpected(make_error(errc::invalid_request, "rule '" + r->id + "' (version from " +
                                                                 v->valid_from.to_string() + ") takes no instalments"));
+    auto ctx = forum_of(pack, *r, req);
+    if (!ctx) return unexpected(ctx.error());
     auto one = [&](civil_date due, bool alts) -> result<deadline> {
         compute_request single = req;
         single.instalments.clear();
         single.events["instalment_due"] = due.to_string();
         return compute_simple(pack, r, single, alts);
     };
-    const bool each = v->instalments == instalment_mode::each && req.instalments_reading == instalment_reading::each;
-    auto ctx = forum_of(pack, *r);
-    if (!ctx) return unexpected(ctx.error());
-
-    // Each instalment's own period, each judged against the act.
-    auto per_instalment = [&]() -> result<std::pair<std::vector<instalment_result>, std::optional<std::string>>> {
-        std::vector<instalment_result> out;
-        int late = 0;
+    // Whether an instalment has its own period: the version in force on its own due day says.
+    auto own_period = [&](civil_date due) {
+        const rule_version* w = r->version_for(due);
+        return w != nullptr && w->instalments == instalment_mode::each;
+    };
+    // An answer judged against the act, quietly.
+    auto judged = [&](deadline probe) -> std::optional<std::string> {
+        if (!req.act) return std::nullopt;
+        if (!probe.time_limited) return std::string("timely");
+        compute_request quiet = req;
+        quiet.trace = false;
+        if (!judge(probe, *req.act, ctx->zone, quiet)) return std::nullopt;
+        return probe.status;
+    };
+    // Each of `which` with its own period, judged; the instalments of `shared` share `group`.
+    auto parts_of = [&](const std::vector<civil_date>& which, const std::vector<civil_date>& shared,
+                        const deadline* group) -> result<instalment_parts> {
+        instalment_parts out;
         for (const civil_date due : dues) {
-            auto d = one(due, false);
-            if (!d) return unexpected(with_context(d.error(), "instalment due " + due.to_string()));
-            instalment_result ir{due, d->last_day, std::nullopt, d->time_limited};
-            if (!d->time_limited) {  // a claim its version does not limit: in time whenever
-                if (req.act) ir.status = "timely";
-            } else if (req.act) {
-                compute_request quiet = req;
-                quiet.trace = false;  // the instalments are summarised in one trace step below
-                auto judged = judge(*d, *req.act, ctx->zone, quiet);
-                if (!judged) return unexpected(judged.error());
-                ir.status = d->status;
-                late += *d->status == "late";
+            const bool own = std::find(which.begin(), which.end(), due) != which.end();
+            if (!own && std::find(shared.begin(), shared.end(), due) == shared.end()) continue;
+            deadline d;
+            if (own) {
+                auto x = one(due, false);
+                if (!x) return unexpected(with_context(x.error(), "instalment due " + due.to_string()));
+                d = std::move(*x);
+            } else {
+                d = *group;
             }
-            out.push_back(ir);
+            instalment_result ir{due, d.last_day, judged(d), d.time_limited};
+            if (!d.time_limited) ir.last_day = civil_date{};
+            out.late += ir.status && *ir.status == "late";
+            out.items.push_back(ir);
         }
-        std::optional<std::string> status;
-        if (req.act)
-            status = late == 0 ? "timely" : late == static_cast<int>(out.size()) ? "late" : "partly_late";
-        return std::make_pair(out, status);
+        return out;
+    };
+    auto overall = [&](const instalment_parts& p) -> std::optional<std::string> {
+        if (!req.act) return std::nullopt;
+        return p.late == 0 ? "timely" : p.late == static_cast<int>(p.items.size()) ? "late" : "partly_late";
     };
 
-    if (!each) {
-        auto d = one(last, alternatives);
-        if (!d) return d;
-        d->notes.push_back(v->instalments == instalment_mode::last
-                               ? "instalments: one period from the last instalment, due " + last.to_string()
-                               : "instalments: counted from the last one (reading instalments=last; the text of this "
-                                 "version counts each instalment)");
-        if (alternatives && v->instalments == instalment_mode::each && req.act) {
-            auto each_result = per_instalment();
-            if (each_result && each_result->second) {
-                compute_request judged_req = req;
-                judged_req.trace = false;
-                deadline probe = *d;
-                // The answer as it stands: timely if no period applies, else judged against the act.
-                const bool judged = !probe.time_limited || judge(probe, *req.act, ctx->zone, judged_req);
-                const std::optional<std::string> status = probe.time_limited ? probe.status : "timely";
-                if (judged && status != each_result->second)
-                    d->alternatives.push_back({"instalments=each", d->time_limited ? d->last_day : civil_date{},
-                                               each_result->second, d->time_limited, std::nullopt});
-            }
+    std::vector<civil_date> own, shared;
+    for (const civil_date due : dues) (own_period(due) ? own : shared).push_back(due);
+    const bool all_from_last = req.instalments_reading == instalment_reading::last || own.empty();
+    auto d = one(last, alternatives);
+    if (!d) return d;
+    if (req.instalments_reading == instalment_reading::each && !shared.empty())
+        d->notes.push_back("reading instalments=each does not apply to the instalments due from " +
+                           shared.front().to_string() + ": the version in force on their due days counts one period "
+                           "from the last instalment (its text, not a reading)");
+    if (all_from_last) {
+        d->notes.push_back(own.empty() ? "instalments: one period from the last instalment, due " + last.to_string()
+                                       : "instalments: counted from the last one (reading instalments=last; the text "
+                                         "in force on some due days counts each instalment)");
+        if (alternatives && !own.empty() && req.act) {  // the default reading, where it changes the verdict
+            const deadline group = *d;
+            auto p = parts_of(own, shared, &group);
+            const auto status = judged(*d);
+            if (p && status && overall(*p) != status)
+                d->alternatives.push_back({"instalments=each", d->time_limited ? d->last_day : civil_date{},
+                                           overall(*p), d->time_limited, std::nullopt});
         }
         return d;
     }
-    auto d = one(last, alternatives);
-    if (!d) return d;
-    auto parts = per_instalment();
-    if (!parts) return unexpected(parts.error());
-    d->instalments = parts->first;
-    d->status = parts->second;
+    const deadline group = *d;
+    auto p = parts_of(own, shared, &group);
+    if (!p) return unexpected(p.error());
+    d->instalments = p->items;
+    d->status = overall(*p);
     if (d->status && *d->status == "late" && d->time_limited) {
         deadline probe = *d;
         compute_request quiet = req;
         quiet.trace = false;
         if (judge(probe, *req.act, ctx->zone, quiet)) d->days_late = probe.days_late;
     }
+    if (!shared.empty())
+        d->notes.push_back("instalments due before " + r->version_for(shared.front())->valid_from.to_string() +
+                           " are each counted from their own due day under the text then in force; those from then on "
+                           "share one period from the last instalment. The transitional effect of the change is not "
+                           "settled: reading instalments=last counts all from the last");
     if (req.trace) {
-        std::string how = "each has its own period (the text of the version from " +
-                          v->valid_from.to_string() + "):";
-        for (const auto& ir : d->instalments)
-            how += " due " + ir.due.to_string() + " -> " +
+        std::string how = "each counted under the version in force on its own due day:";
+        for (const auto& ir : d->instalments) {
+            const bool is_own = std::find(own.begin(), own.end(), ir.due) != own.end();
+            how += " due " + ir.due.to_string() + (is_own ? " (own period)" : " (from the last)") + " -> " +
                    (ir.time_limited ? ir.last_day.to_string() : std::string("no time limit")) +
                    (ir.status ? " " + *ir.status : std::string()) + ";";
+        }
         d->trace.insert(d->trace.begin(), trace_entry{"instalments", how, v->citations});
     }
-    if (alternatives && req.act) {
-        // Reading instalments=last: one period from the last instalment.
-        compute_request quiet = req;
-        quiet.trace = false;
-        deadline probe = *d;
-        probe.instalments.clear();
-        if (!probe.time_limited) {
-            if (d->status != "timely")
-                d->alternatives.push_back({"instalments=last", {}, "timely", false, std::nullopt});
-        } else if (judge(probe, *req.act, ctx->zone, quiet) && probe.status != d->status) {
-            d->alternatives.push_back({"instalments=last", probe.last_day, probe.status});
+    if (alternatives && req.act) {  // reading instalments=last: one period from the last instalment
+        const auto status = judged(group);
+        if (status && status != d->status) {
+            if (!group.time_limited) d->alternatives.push_back({"instalments=last", {}, status, false, std::nullopt});
+            else d->alternatives.push_back({"instalments=last", group.last_day, status});
         }
     }
     return d;
 }
 
+// Across a transition the readings that move the earlier period's end (adjusted_weekend,
+// suspension) can also change whether the later version takes the period over: their
+// alternatives are the whole computation run again under the other reading, not the
+// chosen version's count re-rolled.
+void rerun_across_transition(const rule_pack& pack, const rule* r, const compute_request& req, deadline& out) {
+    std::vector<alternative> inner = std::move(out.alternatives);
+    out.alternatives.clear();
+    compute_request flipped = req;
+    flipped.trace = false;
+    flipped.adjusted = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday : adjusted_weekend::schedule;
+    if (auto other = compute_simple(pack, r, flipped, false))
+        report_alternative(out, "adjusted_weekend=" + std::string(to_string(flipped.adjusted)), *other);
+    const bool suspended = std::any_of(req.tolling.begin(), req.tolling.end(), [](const tolling_event& t) {
+        return t.what == tolling_event::kind::suspension;
+    });
+    if (r->tolling == tolling_class::limitation && suspended) {
+        const rule_version* v = r->version_for(out.version);
+        const suspension_reading now = req.suspension.value_or(v ? v->tolling.suspension_text : suspension_reading::civil_code);
+        flipped = req;
+        flipped.trace = false;
+        flipped.suspension = now == suspension_reading::civil_code ? suspension_reading::resume : suspension_reading::civil_code;
+        if (auto other = compute_simple(pack, r, flipped, false))
+            report_alternative(out, "suspension=" + std::string(to_string(*flipped.suspension)), *other);
+    }
+    for (auto& a : inner)
+        if (!a.reading.starts_with("adjusted_weekend=") && !a.reading.starts_with("suspension="))
+            out.alternatives.push_back(std::move(a));
+}
+
 // A rule with a trigger and a period.
 result<deadline> compute_simple(const rule_pack& pack, const rule* r, const compute_request& req, bool alternatives,
                                 const rule_version* forced, std::optional<civil_date> applied_on) {
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     const convention* conv = ctx->conv;
     const table_calendar* cal = ctx->cal;
@@ -360,7 +469,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             // The check counts the earlier period with the tolling that version cites a rule for.
             compute_request earlier = req;
             std::erase_if(earlier.tolling,
-                          [&](const tolling_event& t) { return mechanism_rule(*v, t.what).empty(); });
+                          [&](const tolling_event& t) { return !cites_ever(*v, t.what); });
             auto old = compute_simple(pack, r, earlier, false, v);
             if (!old) return old;
             // A claim the earlier version does not limit has no running period to take over.
@@ -371,6 +480,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                             : compute_simple(pack, r, req, alternatives, v);
             if (!out) return out;
             if (take) out->citations = citation_list::join(out->citations, next->takes_over_running);
+            if (alternatives) rerun_across_transition(pack, r, req, *out);
             if (alternatives && running) {
                 // The other reading of the take-over, where it changes the last day.
                 compute_request quiet = req;
@@ -448,8 +558,13 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (!u->note.empty()) d.notes.push_back(u->note);
         return d;
     }
-    auto length = period_for(*r, *v, req.facts);
-    if (!length) return unexpected(length.error());
+    auto chosen = choice_for(*r, *v, req.facts);
+    if (!chosen) return unexpected(chosen.error());
+    const period* length = &(*chosen)->length;
+    const std::optional<civil_date> cap =
+        (*chosen)->ends_no_later_than ? (*chosen)->ends_no_later_than
+        : (*chosen)->when.empty()     ? v->ends_no_later_than
+                                      : std::nullopt;  // an entry chosen by a fact escapes the version's cap
 
     deadline d = deadline_for(*r, *v, conv->zone);
     if (req.trace) d.trace.reserve(8);  // select, anchor, start, count, roll, close, judge (+ transition)
@@ -483,13 +598,27 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     const auto special = v->trigger_citations.find(*trigger);
     if (special != v->trigger_citations.end())
         d.citations = citation_list::join(d.citations, special->second);
+    d.citations = citation_list::join(d.citations, (*chosen)->citations);
+    // Periods a fact not given would have chosen (the default applied): the trace names them.
+    std::string other_periods;
+    if (req.trace)
+        for (const auto& pc : v->periods)
+            for (const auto& [fact, value] : pc.when)
+                if (req.facts.count(fact) == 0)
+                    detail::append(other_periods, {other_periods.empty() ? "" : ", ", fact, "=", value, " (",
+                                                   to_string(pc.length), ")"});
     d.trigger = *trigger;
     d.start = start;
     d.length = *length;
+    if (cap != v->ends_no_later_than && v->ends_no_later_than)
+        d.notes.push_back("the cap at " + v->ends_no_later_than->to_string() + " does not apply to the facts given (" +
+                          (!(*chosen)->citations.empty() ? to_string((*chosen)->citations.front()) : std::string("see the version")) + ")");
 
     if (req.trace) {
         std::string selected = selection();
         if (!unlimited_if.empty()) detail::append(selected, {"; not given: ", unlimited_if, " (no time limit)"});
+        if (!other_periods.empty())
+            detail::append(selected, {"; not given: ", other_periods, " — the period for the facts not given applies"});
         d.trace.push_back({"select", std::move(selected),
                            applied_on ? citation_list::join(v->citations, r->version_by_application) : v->citations});
         std::string anchored_how = detail::cat({*trigger, " ", a->when.text, " -> legal day ", start});
@@ -506,7 +635,21 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     }
 
     const calendar_query q{.reading = req.adjusted, .outside = req.outside, .as_of = req.calendar_as_of};
-    if (length->is_hours_only()) {
+    if (v->backwards) {  // a look-back: the window's first day, counted back from the trigger, never rolled
+        auto back = count_back(start, *length, conv->counting.month_end_policy);
+        if (!back) return unexpected(back.error());
+        d.raw_end = d.last_day = *back;
+        auto opens = tz::to_instant(start_of(*back), *forum, tz::local_policy::earliest);
+        if (!opens) return unexpected(opens.error());
+        d.ends_at = *opens;
+        if (req.trace)
+            d.trace.push_back({"count",
+                               detail::cat({"- ", to_string(*length), " back from ", start, " -> ", *back,
+                                            " (a look-back: the window's first day; rest days do not move it)"}),
+                               conv->citations_for("count", start)});
+        if (!req.tolling.empty())
+            d.notes.push_back("a look-back window is not suspended or interrupted: the tolling events were not applied");
+    } else if (length->is_hours_only()) {
         if (a->when.kind == tz::moment::form::legal_day)
             return unexpected(make_error(errc::invalid_request,
                                          "rule '" + r->id + "' counts hours: give the event's time, e.g. " + *trigger +
@@ -567,8 +710,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         const bool tollable = r->tolling == tolling_class::limitation;
         // A mechanism the version cites no rule for is refused, not guessed; agreeing to
         // perform is checked when it turns out to fall before expiry (below).
-        auto require = [&](tolling_event::kind kind) -> result<void> {
-            if (!mechanism_rule(*v, kind).empty()) return {};
+        auto require = [&](tolling_event::kind kind, civil_date on) -> result<void> {
+            if (!mechanism_rule(v->tolling.on(on), kind).empty()) return {};
             const auto mechanism = kind == tolling_event::kind::agreed_after_expiry ? tolling_event::kind::interruption : kind;
             return unexpected(make_error(errc::invalid_request,
                                          "rule '" + r->id + "' (version from " + v->valid_from.to_string() +
@@ -578,7 +721,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         if (tollable)
             for (const auto& t : tolls)
                 if (t.event->what != tolling_event::kind::agreed_after_expiry)
-                    if (auto ok = require(t.event->what); !ok) return unexpected(ok.error());
+                    if (auto ok = require(t.event->what, t.when); !ok) return unexpected(ok.error());
 
         // count, cap, then tolling, under one set of readings.
         struct tolled {
@@ -588,8 +731,9 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             bool waived = false;
             bool capped = false;             // the version's ends_no_later_than cut the count
             std::vector<trace_entry> steps;  // tolling steps, in order
+            std::vector<std::string> no_effect;  // tolling events that changed nothing (a note in every answer)
         };
-        auto run_count = [&](civil_date from, const calendar_query& query, suspension_reading sr,
+        auto run_count = [&](civil_date from, const calendar_query& query, bool flipped,
                              trace_detail det) -> result<tolled> {
             const bool explain = det == trace_detail::full;
             // A count from `origin`, cut at the version's cap; `capped` says whether it was.
@@ -597,11 +741,11 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 capped = false;
                 auto c = count(origin, len, conv->counting, cal, query, det);
                 if (!c) return c;
-                if (v->ends_no_later_than && *v->ends_no_later_than < c->raw_end) {
+                if (cap && *cap < c->raw_end) {
                     capped = true;
                     const civil_date uncapped = c->raw_end;
                     while (!c->trace.empty() && c->trace.back().kind != step_kind::count) c->trace.pop_back();
-                    c->raw_end = *v->ends_no_later_than;
+                    c->raw_end = *cap;
                     if (explain)
                         c->trace.push_back({step_kind::count, uncapped, c->raw_end,
                                             "capped: " + uncapped.to_string() + " is after " + c->raw_end.to_string() +
@@ -613,7 +757,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             bool capped = false;
             auto first = fresh(from, *length, capped);
             if (!first) return unexpected(first.error());
-            tolled t{std::move(*first), from, {}, false, capped, {}};
+            tolled t{std::move(*first), from, {}, false, capped, {}, {}};
             auto step = [&](std::string text, const citation_list& cites) {
                 if (explain) t.steps.push_back({"toll", std::move(text), cites});
             };
@@ -627,9 +771,14 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             for (const auto& tl : tolls) {
                 const auto kind = tl.event->what;
                 const civil_date ended = t.c.last_day;
+                const tolling_rules rules = v->tolling.on(tl.when);  // the authority in force on the event's day
                 if (kind == tolling_event::kind::suspension) {
+                    const suspension_reading sr = reading_for(rules, req.suspension, flipped);
                     const civil_date window = add_months(ended, -6, month_end::clamp).value_or(ended);
                     if (tl.until < window || ended < tl.when) {
+                        t.no_effect.push_back("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
+                                              " has no effect: not within the last six months (" + window.to_string() +
+                                              " to " + ended.to_string() + ")");
                         step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
                                  ": no effect — not within the last six months (" + window.to_string() + " to " +
                                  ended.to_string() + ")",
@@ -647,8 +796,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                         }
                         step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() +
                                  " in the last six months: the period ends six months after the obstacle ends -> " +
-                                 t.c.last_day.to_string() + " (reading suspension=civil_code)",
-                             v->tolling.suspension);
+                                 t.c.last_day.to_string() + " (reading suspension=civil_code; the period does not run anew)",
+                             rules.suspension);
                     } else {
                         const civil_date paused = std::max(tl.when, window);
                         const std::int32_t extra = calendar_days_between(paused, tl.until);
@@ -663,7 +812,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                         step("suspension " + tl.when.to_string() + " to " + tl.until.to_string() + ": the period stood still from " +
                                  paused.to_string() + " for " + std::to_string(extra) +
                                  " days and resumed -> " + t.c.last_day.to_string() + " (reading suspension=resume)",
-                             v->tolling.suspension);
+                             rules.suspension);
                     }
                     continue;
                 }
@@ -671,19 +820,23 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                 if (kind == tolling_event::kind::interruption && tl.event->third_party) {
                     step("demand of " + tl.when.to_string() + " to a third party: no interruption (only a demand to the "
                          "debtor, an application, a settlement or the debtor agreeing to perform interrupts)",
-                         v->tolling.interruption);
+                         rules.interruption);
                     continue;
                 }
-                const auto& cites = mechanism_rule(*v, kind);
+                const auto& cites = mechanism_rule(rules, kind);
                 if (kind == tolling_event::kind::agreed_after_expiry)
-                    if (auto ok = require(kind); !ok) return unexpected(ok.error());
+                    if (auto ok = require(kind, tl.when); !ok) return unexpected(ok.error());
                 if (ended < tl.when) {
+                    t.no_effect.push_back(std::string(to_string(kind)) + " on " + tl.when.to_string() +
+                                          " has no effect: the period had ended on " + ended.to_string());
                     step(std::string(to_string(kind)) + " on " + tl.when.to_string() + ": no effect — the period had ended on " +
                              ended.to_string(),
                          cites);
                     continue;
                 }
                 if (tl.when < t.start) {
+                    t.no_effect.push_back(std::string(to_string(kind)) + " on " + tl.when.to_string() +
+                                          " has no effect: it is before the period began on " + t.start.to_string());
                     step(std::string(to_string(kind)) + " on " + tl.when.to_string() + ": no effect — before the period began",
                          cites);
                     continue;
@@ -698,8 +851,14 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                     if (*tl.performance_due < tl.when)
                         return unexpected(make_error(errc::invalid_request,
                                                      "settlement: performance_due is before the settlement"));
-                    restart = *tl.performance_due;
-                    why += "; not performed, the period runs anew from its last day of performance " + restart.to_string();
+                    if (rules.settlement_from_performance_due) {
+                        restart = *tl.performance_due;
+                        why += "; not performed, the period runs anew from its last day of performance " +
+                               restart.to_string();
+                    } else {
+                        why += " (the text then in force restarts the period from the settlement itself, not from "
+                               "its last day of performance " + tl.performance_due->to_string() + ")";
+                    }
                 }
                 auto again = fresh(restart, *length, capped);
                 if (!again) return unexpected(again.error());
@@ -712,7 +871,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             // A debtor who agreed to perform after expiry loses the defence.
             for (const auto& tl : tolls) {
                 if (tl.event->what != tolling_event::kind::agreed_after_expiry || !(t.c.last_day < tl.when)) continue;
-                if (r->expiry_under(*v) == expiry_kind::defence && v->tolling.waiver.empty())
+                const tolling_rules rules = v->tolling.on(tl.when);
+                if (r->expiry_under(*v) == expiry_kind::defence && rules.waiver.empty())
                     return unexpected(make_error(
                         errc::invalid_request,
                         "rule '" + r->id + "' (version from " + v->valid_from.to_string() +
@@ -722,7 +882,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
                     t.waived = true;
                     step("the debtor agreed to perform on " + tl.when.to_string() + ", after the period ended on " +
                              t.c.last_day.to_string() + ": the time-bar defence is waived",
-                         v->tolling.waiver);
+                         rules.waiver);
                 } else {
                     step("the debtor agreed to perform on " + tl.when.to_string() +
                              " after expiry: no effect on a period whose expiry is '" + std::string(to_string(r->expiry_under(*v))) + "'",
@@ -732,8 +892,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             return t;
         };
 
-        const suspension_reading sr = req.suspension.value_or(v->tolling.suspension_text);
-        auto main = run_count(start, q, sr, detail);
+        auto main = run_count(start, q, false, detail);
         if (!main) return unexpected(main.error());
         day_count& counted = main->c;
         d.capped = main->capped;
@@ -744,6 +903,20 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         d.last_day = counted.last_day;
         d.provisional = counted.provisional;
         for (auto& st : main->steps) d.trace.push_back(std::move(st));
+        for (auto& n : main->no_effect) d.notes.push_back(std::move(n));
+        // A suspension reading asked for that the authority in force does not give is said, not ignored.
+        if (req.suspension && tollable)
+            for (const auto& tl : tolls) {
+                const tolling_rules rules = v->tolling.on(tl.when);
+                if (tl.event->what == tolling_event::kind::suspension && *req.suspension != rules.suspension_text &&
+                    rules.suspension_other.empty()) {
+                    d.notes.push_back("reading suspension=" + std::string(to_string(*req.suspension)) +
+                                      " has no authority for a suspension on " + tl.when.to_string() +
+                                      " under this version; its text's reading (" +
+                                      std::string(to_string(rules.suspension_text)) + ") applies");
+                    break;
+                }
+            }
         for (auto& step : counted.trace)
             d.trace.push_back({std::string(to_string(step.kind)), std::move(step.detail),
                                conv->citations_for(to_string(step.kind), main->start)});
@@ -753,8 +926,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
 
         // Every reading that would change the last day is reported, with that day.
         auto last_day_under = [&](civil_date from, const calendar_query& query,
-                                  suspension_reading reading) -> std::optional<civil_date> {
-            auto alt = run_count(from, query, reading, trace_detail::none);
+                                  bool flipped) -> std::optional<civil_date> {
+            auto alt = run_count(from, query, flipped, trace_detail::none);
             if (!alt) return std::nullopt;
             return alt->c.last_day;
         };
@@ -762,19 +935,18 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
             calendar_query other = q;
             other.reading = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday
                                                                        : adjusted_weekend::schedule;
-            if (auto alt = last_day_under(start, other, sr); alt && *alt != d.last_day)
+            if (auto alt = last_day_under(start, other, false); alt && *alt != d.last_day)
                 d.alternatives.push_back({"adjusted_weekend=" + std::string(to_string(other.reading)), *alt, {}});
-            const auto other_zone =
-                req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
-            if (const civil_date other_start = pick(*a, other_zone); other_start != start) {
-                if (auto alt = last_day_under(other_start, q, sr); alt && *alt != d.last_day)
-                    d.alternatives.push_back({"event_zone=" + std::string(to_string(other_zone)), *alt, {}});
-            }
-            const suspension_reading other_sr =
-                sr == suspension_reading::civil_code ? suspension_reading::resume : suspension_reading::civil_code;
-            if (tollable && !tolls.empty())
-                if (auto alt = last_day_under(start, q, other_sr); alt && *alt != d.last_day)
+            // The other suspension reading, where the authority for a suspension cites one.
+            for (const auto& tl : tolls) {
+                if (!tollable || tl.event->what != tolling_event::kind::suspension) continue;
+                const tolling_rules rules = v->tolling.on(tl.when);
+                if (rules.suspension_other.empty()) continue;
+                const suspension_reading other_sr = reading_for(rules, req.suspension, true);
+                if (auto alt = last_day_under(start, q, true); alt && *alt != d.last_day)
                     d.alternatives.push_back({"suspension=" + std::string(to_string(other_sr)), *alt, {}});
+                break;
+            }
             // Versions chosen by the trigger day under the reading version_by=trigger: the
             // version of the application day, where it gives another day.
             if (forced == nullptr && by_application && req.act && req.version_by == version_reading::trigger) {
@@ -800,6 +972,7 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
         auto z = tz::locate(req.zone);
         if (!z) return unexpected(z.error());
         d.ends_at_local = tz::format(d.ends_at, *z);
+        d.ends_at_local_abbrev = tz::abbreviation(d.ends_at, *z);
     }
 
     return d;
@@ -808,6 +981,8 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
 // judge: an act against the exclusive end; provenance.
 result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::zone& forum, const day_end& end,
                     const compute_request& req, deadline& d) {
+    if (d.time_limited && d.kind == period_kind::waiting) d.permitted_from = add_calendar_days(d.last_day, 1);
+    if (d.time_limited && d.kind == period_kind::deemed) d.deemed_on = d.produces_on.value_or(d.last_day);
     if (req.act && d.instalments.empty() && d.time_limited) {  // instalments were judged one by one
         auto judged = judge(d, *req.act, forum, req);
         if (!judged) return judged;
@@ -830,11 +1005,16 @@ result<void> finish(const rule_pack& pack, const table_calendar& cal, const tz::
             deadline probe;
             probe.last_day = a.last_day;
             probe.expiry = d.expiry;
+            probe.kind = d.kind;
+            probe.backwards = d.backwards;
             auto ends = tz::to_instant(end_of(a.last_day, end), forum, tz::local_policy::reject);
             if (!ends) continue;
             probe.ends_at = *ends;
             compute_request quiet = req;
             quiet.trace = false;
+            if (a.reading.starts_with("event_zone="))  // the act too falls on the day that reading gives it
+                quiet.event_zone = req.event_zone == event_zone_reading::forum ? event_zone_reading::local
+                                                                               : event_zone_reading::forum;
             if (judge(probe, *req.act, forum, quiet)) a.status = probe.status;
         }
 
@@ -921,7 +1101,8 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
     d.name_en = r->name_en;
     d.version = v->valid_from;
     d.citations = v->citations;
-    d.expiry = r->expiry_under(*v);
+    d.expiry = r->kind == period_kind::party ? r->expiry_under(*v) : expiry_kind::none;
+    d.kind = r->kind;
     d.combine = v->combine;
     d.alternatives.clear();
     d.components.clear();
@@ -954,30 +1135,50 @@ result<deadline> compute_composite(const rule_pack& pack, const rule* r, const c
         compute_request alt = req;
         alt.adjusted = req.adjusted == adjusted_weekend::schedule ? adjusted_weekend::weekday : adjusted_weekend::schedule;
         variant(alt, "adjusted_weekend=" + std::string(to_string(alt.adjusted)));
-        alt = req;
-        alt.event_zone = req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
-        variant(alt, "event_zone=" + std::string(to_string(alt.event_zone)));
     }
     return d;
 }
 
-// A rule whose version says the act is not time-limited: the answer says so, with its authority.
+// A rule whose version says the act is not time-limited: the answer says so, with its
+// authority. The version is the one in force on the trigger day, else on the day of the act;
+// an act before the first version is answered no_version_in_force, never under a later text.
 result<deadline> compute_untimed(const rule_pack& pack, const rule* r, const compute_request& req) {
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     const rule_version* v = &r->versions.back();
+    std::optional<anchored> on;
+    std::string what;
     if (const std::string* trigger = first_given(v->trigger, req)) {
         auto a = anchor("event " + *trigger, req.events.find(*trigger)->second, ctx->zone, req.local_times);
         if (!a) return unexpected(a.error());
-        v = r->version_for(a->forum_day);
+        on = *a;
+        what = "event " + *trigger;
+    } else if (req.act) {
+        auto a = anchor("act", *req.act, ctx->zone, req.local_times);
+        if (!a) return unexpected(a.error());
+        on = *a;
+        what = "act";
+    }
+    if (on) {
+        v = r->version_for(on->forum_day);
         if (v == nullptr)
             return unexpected(make_error(errc::no_version_in_force,
-                                         "rule '" + r->id + "' has no version in force for " + a->forum_day.to_string(),
-                                         a->forum_day.to_string()));
+                                         "rule '" + r->id + "' has no version in force for an " + what + " on " +
+                                             on->forum_day.to_string() + " (versions from " +
+                                             r->versions.front().valid_from.to_string() + ")",
+                                         on->forum_day.to_string()));
     }
     deadline d = deadline_for(*r, *v, ctx->conv->zone);
     d.time_limited = false;
-    if (req.trace) d.trace.push_back({"select", "not subject to any time limit (version from " + v->valid_from.to_string() + ")", v->citations});
+    if (req.trace) {
+        std::string why = "not subject to any time limit (version from " + v->valid_from.to_string();
+        why += on ? ", chosen by the " + what + " on " + on->forum_day.to_string() + ")"
+                  : "; no event or act given: the version now in force)";
+        d.trace.push_back({"select", std::move(why), v->citations});
+    }
+    if (!on && r->versions.size() > 1)
+        d.notes.push_back("no act given: the version now in force answers; give the act (--act) for the text in force "
+                          "on its day");
     return d;
 }
 
@@ -989,9 +1190,66 @@ result<deadline> compute_rule(const rule_pack& pack, const rule* r, const comput
     return compute_simple(pack, r, req, alternatives);
 }
 
+// Whether any time of the request is given abroad (with an offset or a zone), so that
+// the reading event_zone can change a legal day.
+bool given_abroad(const compute_request& req) {
+    const auto abroad = [](std::string_view text) {
+        if (text.size() <= 16) return false;  // a day, or a forum-local time to the minute
+        auto m = tz::parse_moment(text);
+        return m && (m->kind == tz::moment::form::zoned || m->kind == tz::moment::form::offset);
+    };
+    const auto any = [&](const auto& texts) { return std::any_of(texts.begin(), texts.end(), abroad); };
+    if (req.act && abroad(*req.act)) return true;
+    for (const auto& [kind, text] : req.events)
+        if (abroad(text)) return true;
+    if (any(req.instalments)) return true;
+    for (const auto& t : req.tolling)
+        if (abroad(t.at) || abroad(t.from) || abroad(t.to) || abroad(t.performance_due)) return true;
+    return false;
+}
+
+// The reading event_zone (LAW.md §1, reading 5): the whole computation run again with
+// every time abroad on the other zone's calendar day, the act included; reported where
+// the last day, or the act's status, differs. It stands after the adjusted_weekend
+// alternative, where there is one.
+void report_event_zone(const rule_pack& pack, const rule* r, const compute_request& req, deadline& d) {
+    compute_request flipped = req;
+    flipped.trace = false;
+    flipped.event_zone = req.event_zone == event_zone_reading::forum ? event_zone_reading::local : event_zone_reading::forum;
+    auto other = compute_rule(pack, r, flipped, false, 0);
+    if (!other) return;
+    const std::string reading = "event_zone=" + std::string(to_string(flipped.event_zone));
+    deadline probe = d;
+    probe.alternatives.clear();
+    report_alternative(probe, reading, *other);
+    if (probe.alternatives.empty() && req.act) {
+        // The same last day: the act alone may fall on another day. Judge both.
+        auto ctx = forum_of(pack, *r, req);
+        if (!ctx) return;
+        deadline here = d, there = *other;
+        compute_request quiet = req;
+        quiet.trace = false;
+        const auto status_of = [&](deadline& x, const compute_request& how) -> std::optional<std::string> {
+            if (!x.instalments.empty()) return x.status;  // judged instalment by instalment
+            if (!x.time_limited) return std::string("timely");
+            if (!judge(x, *req.act, ctx->zone, how)) return std::nullopt;
+            return x.status;
+        };
+        const auto s1 = status_of(here, quiet), s2 = status_of(there, flipped);
+        if (s1 && s2 && *s1 != *s2)
+            probe.alternatives.push_back({reading, other->time_limited ? other->last_day : civil_date{}, s2,
+                                          other->time_limited, std::nullopt});
+    }
+    if (probe.alternatives.empty()) return;
+    const bool after_weekend = !d.alternatives.empty() && d.alternatives.front().reading.starts_with("adjusted_weekend=");
+    d.alternatives.insert(d.alternatives.begin() + (after_weekend ? 1 : 0), std::move(probe.alternatives.front()));
+}
+
 }  // namespace
 
-result<deadline> compute(const rule_pack& pack, const compute_request& req) {
+// The computation on the calendar's data (or on `req.calendar_view`); compute() in
+// projected_compute.cpp adds the projection past the data.
+result<deadline> compute_on_data(const rule_pack& pack, const compute_request& req) {
     const rule* r = pack.find(req.rule);
     if (r == nullptr)
         return unexpected(make_error(errc::unknown_rule,
@@ -1004,7 +1262,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     if (auto ok = check_facts(req.facts); !ok) return unexpected(ok.error());
     auto d = compute_rule(pack, r, req, true, 0);
     if (!d) return d;
-    auto ctx = forum_of(pack, *r);
+    auto ctx = forum_of(pack, *r, req);
     if (!ctx) return unexpected(ctx.error());
     // Events the rule did not use (for a composite: none of its components used).
     for (const auto& [kind, text] : req.events) {
@@ -1012,6 +1270,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
         for (const auto& c : d->components) used = used || c.trigger == kind;
         if (!used) d->notes.push_back("event '" + kind + "' was given but not used by this rule");
     }
+    if (given_abroad(req)) report_event_zone(pack, r, req, *d);
     auto done = finish(pack, *ctx->cal, ctx->zone, ctx->conv->counting.end, req, *d);
     if (!done) return unexpected(done.error());
     return d;

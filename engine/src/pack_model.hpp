@@ -4,6 +4,7 @@
 #include "qixian/rule_pack.hpp"
 #include "toml_reader.hpp"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,5 +37,29 @@ struct calendar_year_file {
 std::shared_ptr<const table_calendar> build_calendar(const calendar_definition& def,
                                                      const std::vector<const calendar_year_file*>& years,
                                                      std::vector<diagnostic>& out);
+
+/// Holiday laws and lunar tables read from their files (rules/calendars/*/holiday_law.toml,
+/// lunar.toml), with where each was found.
+struct holiday_data {
+    struct law_file {
+        std::string path;
+        holiday_law law;
+        std::string lunar_id;
+        source_region where;
+    };
+    std::vector<law_file> laws;
+    std::vector<std::pair<std::string, lunar_table>> tables;  // path, table
+};
+
+/// Reads `table` if it is a holiday law or a lunar table (returns false otherwise).
+bool read_holiday_data(const std::string& path, const toml::table& table, holiday_data& out,
+                       std::vector<diagnostic>& diags);
+
+/// Resolves each law's lunar table, checks every covered year of its calendar against it
+/// (every statutory day rests in the notice's blocks; core days rest), and returns the laws by
+/// calendar id.
+std::map<std::string, std::shared_ptr<const holiday_law>, std::less<>> assemble_holiday_laws(
+    holiday_data& data, const std::map<std::string, std::shared_ptr<const table_calendar>, std::less<>>& calendars,
+    const std::vector<calendar_year_file>& years, std::vector<diagnostic>& diags);
 
 }  // namespace qixian::detail

@@ -3,11 +3,13 @@
 #include "qixian/rule_pack.hpp"
 #include "qixian/tz.hpp"
 #include "pack_model.hpp"
+#include "toml_image.hpp"
 
 #include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -15,6 +17,7 @@ namespace qixian {
 
 namespace detail {
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_rule_files();
+const std::vector<std::string_view>& embedded_rule_images();  // the same files' trees (toml_image.hpp)
 }
 
 namespace {
@@ -29,12 +32,20 @@ constexpr std::array<std::string_view, 15> kinds = {
 // Facts a period may depend on, with their values (INTERFACES.md).
 constexpr std::array<std::string_view, 2> parties_values = {"natural_person_involved", "legal_persons"};
 constexpr std::array<std::string_view, 2> domicile_values = {"china", "abroad"};
-constexpr std::array<std::string_view, 7> claim_values = {
-    "ordinary", "support", "cessation", "property_return", "deposit", "bonds", "capital_contribution"};
-constexpr std::array<fact_kind, 3> facts = {{
+// claim: the kinds the law does not limit at all, and the one-year claims of GPCL Art. 136
+// (bodily injury; substandard goods sold without notice; rent delayed or refused; loss of or
+// damage to deposited property).
+constexpr std::array<std::string_view, 11> claim_values = {
+    "ordinary", "support",          "cessation", "property_return", "deposit",         "bonds",
+    "capital_contribution", "bodily_injury", "substandard_goods", "rent", "deposited_property"};
+// retrial_ground: the grounds 法释〔2012〕23号 Art. 6 para. 2 exempts from the 2013-06-30 cap.
+constexpr std::array<std::string_view, 4> retrial_ground_values = {"other", "new_evidence", "forged_evidence",
+                                                                   "set_aside_or_corruption"};
+constexpr std::array<fact_kind, 4> facts = {{
     {"parties", parties_values},
     {"domicile", domicile_values},
     {"claim", claim_values},
+    {"retrial_ground", retrial_ground_values},
 }};
 
 // "a, b or c".
@@ -112,7 +123,8 @@ std::vector<citation> read_citations(table_reader& r, const char* key, bool requ
 }
 
 std::optional<period> read_period(const toml::table& t, const diagnostics_sink& sink, const std::string& context,
-                                  std::map<std::string, std::string, std::less<>>* when) {
+                                  std::map<std::string, std::string, std::less<>>* when,
+                                  period_choice* choice = nullptr) {
     table_reader r(t, sink, context);
     period p;
     bool any = false;
@@ -132,6 +144,10 @@ std::optional<period> read_period(const toml::table& t, const diagnostics_sink& 
     unit("hours", p.hours);
     unit("working_days", p.working_days);
     if (when != nullptr) read_when(r, sink, context, *when);
+    if (choice != nullptr) {
+        choice->ends_no_later_than = r.date("ends_no_later_than", false);
+        choice->citations = read_citations(r, "citations", false);
+    }
     r.finish();
     if (!any) {
         sink.error(code::missing_key, context + ": no length (years, months, days, hours or working_days)", t.source());
@@ -142,6 +158,21 @@ std::optional<period> read_period(const toml::table& t, const diagnostics_sink& 
         return std::nullopt;
     }
     return p;
+}
+
+// The mechanisms of a tolling_rules table (or of one of its dated entries); returns whether
+// it gave suspension_text and settlement_from.
+std::pair<bool, bool> read_tolling(table_reader& t, tolling_rules& out) {
+    out.interruption = read_citations(t, "interruption", false);
+    out.settlement = read_citations(t, "settlement", false);
+    out.suspension = read_citations(t, "suspension", false);
+    out.suspension_other = read_citations(t, "suspension_other", false);
+    out.waiver = read_citations(t, "waiver", false);
+    const auto sr = t.choice("suspension_text", !out.suspension.empty(), {"civil_code", "resume"});
+    if (sr) out.suspension_text = *sr == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
+    const auto from = t.choice("settlement_from", false, {"performance_due", "settlement"});
+    if (from) out.settlement_from_performance_due = *from == "performance_due";
+    return {sr.has_value(), from.has_value()};
 }
 
 rule_version read_version(const toml::table& t, const diagnostics_sink& sink, const std::string& rule_id) {
@@ -221,7 +252,7 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
                         continue;
                     }
                     period_choice pc;
-                    if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' periods", &pc.when)) {
+                    if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' periods", &pc.when, &pc)) {
                         pc.length = *p;
                         v.periods.push_back(std::move(pc));
                     }
@@ -278,15 +309,26 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
         tcr.finish();
     }
     if (const auto* tr = r.subtable("tolling_rules", false)) {
-        table_reader t2(*tr, sink, "rule '" + rule_id + "' tolling_rules");
-        v.tolling.interruption = read_citations(t2, "interruption", false);
-        v.tolling.settlement = read_citations(t2, "settlement", false);
-        v.tolling.suspension = read_citations(t2, "suspension", false);
-        v.tolling.waiver = read_citations(t2, "waiver", false);
-        if (auto sr = t2.choice("suspension_text", !v.tolling.suspension.empty(), {"civil_code", "resume"}))
-            v.tolling.suspension_text = *sr == "resume" ? suspension_reading::resume : suspension_reading::civil_code;
+        const std::string context = "rule '" + rule_id + "' tolling_rules";
+        table_reader t2(*tr, sink, context);
+        read_tolling(t2, v.tolling);
+        if (const auto* dated = t2.array("from", false)) {
+            for_each_table(dated, sink, context + " from", [&](const toml::table* dt) {
+                table_reader d(*dt, sink, context + " from");
+                tolling_rules::dated entry;
+                entry.valid_from = d.date("valid_from", true).value_or(civil_date{});
+                const auto [text, from] = read_tolling(d, entry.rules);
+                entry.gives_suspension_text = text;
+                entry.gives_settlement_from = from;
+                d.finish();
+                v.tolling.from.push_back(std::move(entry));
+            });
+            std::stable_sort(v.tolling.from.begin(), v.tolling.from.end(),
+                             [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+        }
         t2.finish();
     }
+    if (auto dir = r.choice("direction", false, {"after", "before"})) v.backwards = *dir == "before";
     if (auto im = r.choice("instalments", false, {"each", "last"}))
         v.instalments = *im == "each" ? instalment_mode::each : instalment_mode::last;
     v.extendable_by_court = r.boolean("extendable_by_court", false).value_or(false);
@@ -308,6 +350,7 @@ struct pack_parts {
     std::vector<convention> conventions;
     std::vector<calendar_definition> calendars;
     std::vector<calendar_year_file> years;
+    holiday_data holidays;
     std::vector<diagnostic> diagnostics;
 };
 
@@ -417,6 +460,10 @@ void read_rule_file(const std::string& path, const toml::table& top_table, pack_
             if (auto tc = r.choice("tolling", true, {"limitation", "fixed", "exclusion"}))
                 ru.tolling = *tc == "limitation" ? tolling_class::limitation
                              : *tc == "fixed" ? tolling_class::fixed : tolling_class::exclusion;
+            if (auto k = r.choice("period_kind", false, {"party", "court", "waiting", "deemed"}))
+                ru.kind = *k == "court" ? period_kind::court : *k == "waiting" ? period_kind::waiting
+                          : *k == "deemed" ? period_kind::deemed : period_kind::party;
+            if (auto who = r.choice("events_of", false, {"party", "court"})) ru.court_events = *who == "court";
             ru.convention = r.string("convention", true).value_or("");
             ru.version_by_application = read_citations(r, "version_by_application", false);
             if (const auto* versions = r.array("version", true)) {
@@ -630,10 +677,23 @@ std::string to_string(const citation& c) {
 
 result<period> period_for(const rule& r, const rule_version& v,
                           const std::map<std::string, std::string, std::less<>>& facts) {
+    auto c = choice_for(r, v, facts);
+    if (!c) return unexpected(c.error());
+    return (*c)->length;
+}
+
+result<const period_choice*> choice_for(const rule& r, const rule_version& v,
+                                        const std::map<std::string, std::string, std::less<>>& facts) {
+    const bool has_default =
+        std::any_of(v.periods.begin(), v.periods.end(), [](const period_choice& c) { return c.when.empty(); });
     for (const auto& choice : v.periods) {
         bool matches = true;
         for (const auto& [fact, value] : choice.when) {
             const auto it = facts.find(fact);
+            if (it == facts.end() && has_default) {
+                matches = false;  // passed over: the default applies unless another entry matches
+                continue;
+            }
             if (it == facts.end())
                 return unexpected(make_error(errc::missing_fact,
                                              "rule '" + r.id + "' (version from " + v.valid_from.to_string() +
@@ -642,7 +702,7 @@ result<period> period_for(const rule& r, const rule_version& v,
                                              fact));
             if (it->second != value) matches = false;
         }
-        if (matches) return choice.length;
+        if (matches) return &choice;
     }
     return unexpected(make_error(errc::invalid_request,
                                  "rule '" + r.id + "': no period of the version from " + v.valid_from.to_string() +
@@ -654,8 +714,40 @@ std::string_view to_string(expiry_kind e) noexcept {
         case expiry_kind::bar: return "bar";
         case expiry_kind::defence: return "defence";
         case expiry_kind::extinguished: return "extinguished";
+        case expiry_kind::none: return "none";
     }
     return "bar";
+}
+
+std::string_view to_string(period_kind k) noexcept {
+    switch (k) {
+        case period_kind::party: return "party";
+        case period_kind::court: return "court";
+        case period_kind::waiting: return "waiting";
+        case period_kind::deemed: return "deemed";
+    }
+    return "party";
+}
+
+tolling_rules tolling_rules::on(civil_date day) const {
+    tolling_rules out = *this;
+    out.from.clear();
+    for (const auto& d : from) {
+        if (day < d.valid_from) break;
+        const auto take = [](citation_list& into, const citation_list& given) {
+            if (!given.empty()) into = given;
+        };
+        take(out.interruption, d.rules.interruption);
+        take(out.settlement, d.rules.settlement);
+        if (!d.rules.suspension.empty()) {  // a new authority for suspension brings its own other reading
+            out.suspension = d.rules.suspension;
+            out.suspension_other = d.rules.suspension_other;
+        }
+        take(out.waiver, d.rules.waiver);
+        if (d.gives_suspension_text) out.suspension_text = d.rules.suspension_text;
+        if (d.gives_settlement_from) out.settlement_from_performance_due = d.rules.settlement_from_performance_due;
+    }
+    return out;
 }
 
 std::string_view to_string(tolling_class t) noexcept {
@@ -686,40 +778,26 @@ const rule_version* rule::version_for(civil_date d) const noexcept {
     return nullptr;
 }
 
-result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_file> files) {
-    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-    pack_parts parts;
-    std::uint64_t rules_hash = 0xcbf29ce484222325ULL, calendar_hash = 0xcbf29ce484222325ULL;
-    for (const auto& f : files) {
-        auto parsed = toml::parse(std::string_view(f.text), std::string_view(f.path));
-        if (!parsed) {
-            const auto& e = parsed.error();
-            parts.diagnostics.push_back(diagnostic{code::syntax, severity::error, std::string(e.description()),
-                                                   region_of(f.path, e.source()), {}});
-            continue;
-        }
-        toml::table table = std::move(parsed).table();
-        const bool year_file = table.get("calendar") != nullptr && table.get("calendar")->is_string();
-        std::uint64_t& h = year_file ? calendar_hash : rules_hash;
-        h = detail::fnv1a(f.text, detail::fnv1a(f.path, h));
-        if (year_file) {
-            const std::string cal = table.get("calendar")->as_string()->get();
-            parts.years.push_back({f.path, cal, std::move(table)});
-        } else {
-            read_rule_file(f.path, table, parts);
-            if (table.get("calendar") != nullptr) calendar_hash = detail::fnv1a(f.text, calendar_hash);
-        }
-    }
-    check_unique(parts.rules, "rule", parts.diagnostics);
-    check_unique(parts.conventions, "convention", parts.diagnostics);
+namespace {
+// Under load_embedded(), a file of the built-in pack, as embedded, is rebuilt from its
+// image (toml_image.hpp); any other file, and every file of load() and load_directory(),
+// is parsed.
+// True on this thread while load_embedded() loads the built-in pack through load().
+thread_local bool reading_embedded_pack = false;
 
-    rule_pack pack;
-    for (const auto& def : parts.calendars) {
-        std::vector<const calendar_year_file*> years;
-        for (const auto& y : parts.years)
-            if (y.calendar == def.id) years.push_back(&y);
-        if (auto cal = build_calendar(def, years, parts.diagnostics)) pack.calendars_[def.id] = std::move(cal);
-    }
+toml::parse_result parse_source(const source_file& f, bool images) {
+    const auto& embedded = detail::embedded_rule_files();
+    for (std::size_t i = 0; images && i < embedded.size(); ++i)
+        if (embedded[i].first == f.path && embedded[i].second == f.text)
+            return toml::parse_result(detail::read_image(detail::embedded_rule_images()[i], f.path));
+    return toml::parse(std::string_view(f.text), std::string_view(f.path));
+}
+}  // namespace
+
+namespace {
+// Every reference of the pack resolves: year files to a [[calendar]], conventions to a
+// calendar, rules to a convention, components to rules; and no composite contains itself.
+void check_references(pack_parts& parts) {
     for (const auto& y : parts.years) {
         const bool defined = std::any_of(parts.calendars.begin(), parts.calendars.end(),
                                          [&](const auto& c) { return c.id == y.calendar; });
@@ -781,6 +859,54 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
             parts.diagnostics.push_back(diagnostic{code::cycle, severity::error,
                                                    "rule '" + r.id + "' contains itself: " + path, r.where, {}});
     }
+}
+}  // namespace
+
+result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_file> files) {
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    pack_parts parts;
+    std::uint64_t rules_hash = 0xcbf29ce484222325ULL, calendar_hash = 0xcbf29ce484222325ULL;
+    for (const auto& f : files) {
+        auto parsed = parse_source(f, reading_embedded_pack);
+        if (!parsed) {
+            const auto& e = parsed.error();
+            parts.diagnostics.push_back(diagnostic{code::syntax, severity::error, std::string(e.description()),
+                                                   region_of(f.path, e.source()), {}});
+            continue;
+        }
+        toml::table table = std::move(parsed).table();
+        const bool year_file = table.get("calendar") != nullptr && table.get("calendar")->is_string();
+        std::uint64_t& h = year_file ? calendar_hash : rules_hash;
+        h = detail::fnv1a(f.text, detail::fnv1a(f.path, h));
+        if (!year_file && detail::read_holiday_data(f.path, table, parts.holidays, parts.diagnostics)) {
+            calendar_hash = detail::fnv1a(f.text, detail::fnv1a(f.path, calendar_hash));
+            continue;
+        }
+        if (year_file) {
+            const std::string cal = table.get("calendar")->as_string()->get();
+            parts.years.push_back({f.path, cal, std::move(table)});
+        } else {
+            read_rule_file(f.path, table, parts);
+            if (table.get("calendar") != nullptr) calendar_hash = detail::fnv1a(f.text, calendar_hash);
+        }
+    }
+    check_unique(parts.rules, "rule", parts.diagnostics);
+    check_unique(parts.conventions, "convention", parts.diagnostics);
+
+    rule_pack pack;
+    for (const auto& def : parts.calendars) {
+        std::vector<const calendar_year_file*> years;
+        for (const auto& y : parts.years)
+            if (y.calendar == def.id) years.push_back(&y);
+        if (auto cal = build_calendar(def, years, parts.diagnostics)) pack.calendars_[def.id] = std::move(cal);
+    }
+    pack.holiday_laws_ = detail::assemble_holiday_laws(parts.holidays, pack.calendars_, parts.years, parts.diagnostics);
+    for (const auto& [id, law] : pack.holiday_laws_) {
+        const auto cal = pack.calendars_.find(id);
+        if (cal != pack.calendars_.end())
+            pack.projections_[id] = std::make_shared<lazy_projection>(cal->second.get(), law.get());
+    }
+    check_references(parts);
 
     // Report top to bottom, file by file.
     std::stable_sort(parts.diagnostics.begin(), parts.diagnostics.end(), [](const auto& a, const auto& b) {
@@ -796,6 +922,30 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load(std::vector<source_fi
     pack.digest_ = fnv1a_hex({}, rules_hash);
     pack.calendar_digest_ = fnv1a_hex({}, calendar_hash);
     return pack;
+}
+
+const holiday_law* rule_pack::find_holiday_law(std::string_view calendar_id) const noexcept {
+    const auto it = holiday_laws_.find(calendar_id);
+    return it == holiday_laws_.end() ? nullptr : it->second.get();
+}
+
+struct rule_pack::lazy_projection {
+    lazy_projection(const table_calendar* c, const holiday_law* l) : cal(c), law(l) {}
+    const table_calendar* cal;  // owned by the pack (shared_ptr: stable when the pack moves)
+    const holiday_law* law;
+    std::once_flag once;
+    std::shared_ptr<const calendar_projection> value;
+};
+
+std::shared_ptr<const calendar_projection> rule_pack::find_projection(std::string_view calendar_id) const noexcept {
+    const auto it = projections_.find(calendar_id);
+    if (it == projections_.end()) return nullptr;
+    lazy_projection& p = *it->second;
+    std::call_once(p.once, [&p] {
+        auto built = calendar_projection::build(*p.cal, *p.law, std::nullopt);
+        if (built) p.value = std::move(*built);
+    });
+    return p.value;
 }
 
 result<rule_pack, std::vector<diagnostic>> rule_pack::load_directory(const std::string& dir) {
@@ -837,6 +987,10 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load_embedded() {
     std::vector<source_file> files;
     for (const auto& [path, text] : detail::embedded_rule_files())
         files.push_back({std::string(path), std::string(text)});
+    struct embedded_trees {  // the images, for this load only (even if it throws)
+        embedded_trees() { reading_embedded_pack = true; }
+        ~embedded_trees() { reading_embedded_pack = false; }
+    } scope;
     return load(std::move(files));
 }
 

@@ -43,6 +43,10 @@ inline constexpr const char* rest_and_working = "E0303";
 inline constexpr const char* net_days_off = "E0304";
 inline constexpr const char* coverage_gap = "W0305";
 inline constexpr const char* file_year = "E0306";
+inline constexpr const char* lunar_gap = "E0401";        // a lunar table with a missing year or a broken run
+inline constexpr const char* lunar_missing = "E0402";    // a covered year the lunar table does not hold
+inline constexpr const char* statutory_worked = "E0403"; // a notice leaves a statutory day out of its rest days
+inline constexpr const char* core_worked = "W0404";      // a notice works a day every earlier block held
 }  // namespace code
 
 source_region region_of(const std::string& file, const toml::source_region& r);

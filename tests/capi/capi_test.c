@@ -222,6 +222,17 @@ static void test_batch(void) {
     CHECK(qx_batch(engine, "", 0, &a, &errors) == QX_OK);
     CHECK(strcmp(a, "") == 0 && errors == 0);
     qx_free(a);
+    /* Lines as `qixian batch` reads them: no line after a final newline; empty lines are
+     * lines (and not requests). */
+    CHECK(qx_batch(engine, "{\"rule\":\"cn.nope\",\"events\":{}}\n", 0, &a, &errors) == QX_OK);
+    CHECK(errors == 1);
+    CHECK(strncmp(a, "{\"id\":null,\"line\":1,\"ok\":false,\"error\":{\"code\":\"unknown_rule\",", 62) == 0);
+    CHECK(strchr(a, '\n') == a + strlen(a) - 1);
+    qx_free(a);
+    CHECK(qx_batch(engine, "\n\r\n", 0, &a, &errors) == QX_OK);
+    CHECK(errors == 2);
+    CHECK_HAS(a, "{\"id\":null,\"line\":2,\"ok\":false,\"error\":{\"code\":\"invalid_request\"");
+    qx_free(a);
 }
 
 static void test_docket(void) {
@@ -241,6 +252,27 @@ static void test_docket(void) {
     CHECK(qx_docket(engine, "{\"events\":", 0, &a) == QX_INVALID_REQUEST);
     CHECK_HAS(a, "not valid JSON");
     qx_free(a);
+    /* Nested 200,000 levels deep: refused, not a stack overflow (64 levels are accepted). */
+    enum { deep = 200000 };
+    char *text = malloc(2 * deep + 16);
+    strcpy(text, "{\"events\":");
+    memset(text + 10, '[', deep);
+    memset(text + 10 + deep, ']', deep);
+    strcpy(text + 10 + 2 * deep, "}");
+    CHECK(qx_docket(engine, text, 0, &a) == QX_INVALID_REQUEST);
+    CHECK_HAS(a, "deeper than 64 levels");
+    qx_free(a);
+    CHECK(qx_compute(engine, text, 0, &a) == QX_INVALID_REQUEST);
+    qx_free(a);
+    strcpy(text, "{\"events\":{\"a\":\"[[[[\"},\"facts\":");
+    const size_t at = strlen(text);
+    memset(text + at, '[', 62);
+    memset(text + at + 62, ']', 62);
+    strcpy(text + at + 124, "}");
+    CHECK(qx_docket(engine, text, 0, &a) == QX_INVALID_REQUEST);
+    CHECK(strstr(a, "deeper than") == NULL);  /* 64 levels (brackets in strings not counted) pass to the reader */
+    qx_free(a);
+    free(text);
     CHECK(qx_docket(engine, "[]", 0, &a) == QX_INVALID_REQUEST);
     CHECK_HAS(a, "\"ok\":false");
     qx_free(a);

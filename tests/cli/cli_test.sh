@@ -39,6 +39,39 @@ expect_line "transition: the period under the version from 1991-04-09 ended on 2
 # Instalments across the 2008 cutover, each its own period (legal persons): due 2007-06-30 -> 6 months =
 # Sun 2007-12-30, in the 2008 New Year block 30 Dec - 1 Jan -> 2008-01-02, ran out under the 1991 text;
 # due 2007-12-31 -> 6 months = 2008-06-30, still running on 2008-04-01 -> 2 years = Thu 2009-12-31.
+# An alternative is the whole computation run again under the other reading. Knew 2015-09-30:
+# 2 years = Sat 2017-09-30, a working Saturday, before the 2017-10-01 change (schedule); under
+# weekday it rolls to 2017-10-09, was running on 2017-10-01 and became 3 years -> 2018-10-08.
+run compute cn.civil.limitation --event knew=2015-09-30 --act 2018-05-02
+expect_line "last day  2017-09-30 (Sat)" "2017 change: schedule"
+expect_line "adjusted_weekend=weekday → 2018-10-08 (Mon) timely" "2017 change: weekday re-run across the transition"
+run compute cn.civil.limitation --event 'knew=2015-09-30T20:00[America/New_York]'
+expect_line "last day  2018-10-08 (Mon)" "2017 change: knew abroad, the forum's day"
+expect_line "event_zone=local → 2017-09-30 (Sat)" "2017 change: knew abroad, event_zone=local re-run"
+# An act abroad: 20:00 in New York on the last day is the next day in Beijing (late), the
+# same day where it was done (timely under event_zone=local).
+run compute cn.enforcement.application --event effective=2023-06-30 --act '2025-06-30T20:00[America/New_York]'
+expect_line "event_zone=local → 2025-06-30 (Mon) timely" "act abroad: event_zone alternative"
+expect_line "act       late (1 day late)" "act abroad: late by the forum's clock"
+run compute cn.enforcement.application --event effective=2023-06-30 --act '2025-06-30T20:00[America/New_York]' --reading event_zone=local
+expect_line "act       timely" "act abroad under event_zone=local"
+
+# A single-valued flag given twice is a usage error (one value would be dropped); the days of
+# instalment_due given twice gather into the list of instalments, as a JSON array does.
+run compute cn.enforcement.application --event effective=2020-01-01 --event effective=2020-02-01
+expect_status 2 "--event effective twice"
+expect_line "--event: effective given twice" "--event effective twice: message"
+run compute cn.enforcement.application --event effective=2020-01-01 --act 2020-03-01 --act 2020-04-01
+expect_status 2 "--act twice"
+run compute cn.enforcement.application --event effective=2020-01-01 --fact parties=legal_persons --fact parties=legal_persons
+expect_status 2 "--fact twice"
+run compute cn.enforcement.application --event effective=2020-01-01 --reading event_zone=local --reading event_zone=forum
+expect_status 2 "--reading twice"
+run compute cn.enforcement.application --event instalment_due=2007-06-30 --event instalment_due=2007-12-31 --fact parties=legal_persons --act 2009-06-01
+expect_status 0 "instalment_due twice"
+expect_line "instalment  due 2007-06-30 → last day 2008-01-02 (late)" "instalment_due twice: the first"
+expect_line "act       partly_late" "instalment_due twice: partly late, as batch says"
+
 run compute cn.enforcement.application --instalment 2007-06-30 --instalment 2007-12-31 --instalment 2008-06-30 --fact parties=legal_persons --act 2009-12-01
 expect_line "instalment  due 2007-06-30 → last day 2008-01-02 (late)" "instalment under the 1991 text"
 expect_line "instalment  due 2007-12-31 → last day 2009-12-31 (timely)" "instalment taken over in 2008"
@@ -88,7 +121,7 @@ expect_line '{"ok":false,"error":{"code":"unknown_rule"' "show --json: the error
 run explain cn.civil.limitation --event knew=2019-03-01 --fact claim=support --lang zh
 expect_status 0 "untimed claim"
 expect_line "不受任何期间限制，没有最后一日" "untimed claim text"
-expect_line "select: version in force from 2017-10-01 (chosen by the trigger day 2019-03-01): not subject to any time limit for claim=support" "untimed claim trace"
+expect_line "select: version in force from 2017-10-01 until 2021-01-01 (chosen by the trigger day 2019-03-01): not subject to any time limit for claim=support" "untimed claim trace"
 # In a batch: no last day, timely, the trace citing Art. 196, and the full provenance.
 out=$(printf '%s\n' '{"id":"s","rule":"cn.civil.limitation","events":{"knew":"2019-03-01"},"facts":{"claim":"support"},"act":"2024-05-01"}' | "$Q" batch -)
 if python3 -c '
@@ -109,7 +142,7 @@ expect_line "last day  2004-04-01 (Thu)" "Taiwan: by the application day"
 expect_line "reading   version_by=trigger → 2003-04-01 (Tue)" "Taiwan: the other reading"
 expect_line "select: version in force from 2015-07-01 until 2022-01-01 (chosen by the day of the application 2019-06-25: the versions govern the applications made while they are in force)" "Taiwan: select step"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --lang zh
-expect_line "不同解读   version_by=trigger → 2003-04-01 (Tue), 届满效果 期间届满即失权 逾期" "Taiwan: the other reading (zh)"
+expect_line "不同解读   version_by=trigger → 2003-04-01 (Tue), 届满效果 期间届满即不得为之 逾期" "Taiwan: the other reading (zh)"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --reading version_by=trigger --format json
 expect_line '"last_day": "2003-04-01"' "Taiwan: version_by=trigger"
 expect_line '"expiry": "bar"' "Taiwan: the 1998 text's expiry"
@@ -171,8 +204,23 @@ run calendar --from 2005-12-30 --to 2005-12-31 --json
 expect_line '{"date":"2005-12-31","working":true,"kind":"adjusted_working"' "calendar 2005-12-31"
 run calendar --from 2020-01-31 --to 2020-01-31 --as-of 2020-01-20 --json
 expect_line '{"date":"2020-01-31","working":true,"kind":"working"}' "calendar as of 2020-01-20"
-run calendar --from 2026-12-31 --to 2027-01-01 --json
-expect_line '"outside_data":true' "calendar outside data"
+run calendar --from 2026-12-31 --to 2027-01-01 --json --calendar-policy strict
+expect_line '"outside_data":true' "calendar outside data (strict)"
+# Past the last notice: each day projected, with its certainty and reason (issue 15)
+run calendar --from 2027-01-01 --to 2027-12-31 --json
+expect_status 0 "projected calendar"
+expect_line '{"date":"2027-01-01","working":false,"kind":"holiday","name":"元旦","notice":"projection"' "2027-01-01 projected"
+expect_line '"date":"2027-01-01"' "2027-01-01 listed"
+if [[ $(grep -c '"projected":true' <<<"$out") -eq 365 ]]; then ok; else bad "every 2027 day projected"; fi
+if grep '"date":"2027-01-01"' <<<"$out" | grep -qF '"certainty":"certain_rest"'; then ok; else bad "2027-01-01 certain_rest"; fi
+if grep '"date":"2027-10-01"' <<<"$out" | grep -qF '"certainty":"certain_rest"'; then ok; else bad "2027-10-01 certain_rest"; fi
+if grep '"date":"2027-10-01"' <<<"$out" | grep -qF '"article":"全国年节及纪念日放假办法（2024年修订，国务院令第795号） Art. 2(7)"'; then ok; else bad "2027-10-01 article"; fi
+if grep '"date":"2027-02-13"' <<<"$out" | grep -qF '"certainty":"uncertain"'; then ok; else bad "2027-02-13 uncertain"; fi
+if grep '"date":"2027-07-14"' <<<"$out" | grep -qF '"certainty":"certain_work"'; then ok; else bad "2027-07-14 certain_work"; fi
+run calendar --from 2026-12-31 --to 2026-12-31 --json
+expect_line '"projected":true,"certainty":"uncertain"' "December tail uncertain"
+run calendar --from 2101-01-01 --to 2101-01-01 --json
+expect_line '"outside_data":true' "past the last projectable year"
 
 run rules check
 expect_status 0 "rules check"
@@ -378,11 +426,33 @@ run compute cn.enforcement.application --event 'effective=1986-05-04T02:30'; exp
 run compute cn.enforcement.application --event served=2023-06-30; expect_status 23 "missing event"
 run compute cn.enforcement.application --event effective=1990-06-30; expect_status 22 "no version in force"
 run compute cn.enforcement.application --event effective=2007-06-30; expect_status 27 "missing fact (the 1991 text counts by the parties)"
-run compute cn.enforcement.application --event effective=2025-06-30; expect_status 16 "outside calendar"
-run compute cn.enforcement.application --event effective=2025-06-30 --format json
+run compute cn.enforcement.application --event effective=2025-06-30 --calendar-policy strict; expect_status 16 "outside calendar (strict)"
+run compute cn.enforcement.application --event effective=2025-06-30 --format json --calendar-policy strict
 expect_line '"code":"outside_calendar_coverage"' "json error"
 run compute cn.enforcement.application --event effective=2025-06-30 --provisional; expect_status 0 "provisional"
 expect_line "PROVISIONAL" "provisional flagged"
+# Past the notices by default: provisional, best estimate and range (issue 15 done-when)
+run compute cn.enforcement.application --event effective=2025-12-31; expect_status 0 "projected by default"
+expect_line "PROVISIONAL  the holiday schedule for 2027, 2028 is not yet published" "provisional text"
+run compute cn.enforcement.application --event effective=2025-12-31 --format json
+expect_line '"provisional": true' "provisional json"
+expect_line '"last_day_range": {' "range json"
+expect_line '"calendar_years": [' "calendar years json"
+run compute cn.enforcement.application --event effective=2025-02-06 --format json
+expect_line '"raw_end": "2027-02-06"' "nominal end 2027-02-06"
+expect_line '"earliest": "2027-02-13"' "earliest 2027-02-13"
+expect_line '"latest": "2027-02-15"' "latest 2027-02-15"
+run compute cn.enforcement.application --event effective=2025-02-06 --act 2027-02-14 --format json
+expect_line '"status": "undetermined"' "undetermined"
+run compute cn.enforcement.application --event effective=2025-02-06 --act 2027-02-14 --lang zh
+expect_line "尚无法确定" "undetermined zh"
+expect_line "2027年节假日安排尚未公布" "provisional zh"
+run compute cn.enforcement.application --event effective=2025-02-06 --format ics
+expect_line "DTSTART;VALUE=DATE:20270213" "ics: the earliest day is the event"
+run batch <<<'{"id":1,"rule":"cn.enforcement.application","events":{"effective":"2025-02-06"},"calendar_policy":"strict"}'
+expect_line '"code":"outside_calendar_coverage"' "batch strict"
+run compute cn.enforcement.application --event effective=2099-06-01; expect_status 16 "past the last projectable year"
+expect_line "2101" "names the year"
 run compute cn.enforcement.application --bogus;                 expect_status 2 "usage error"
 run --rules /nonexistent rules check;                           expect_status 3 "bad rules dir"
 
@@ -408,6 +478,84 @@ import json, sys
 d = json.loads(sys.stdin.read())
 assert d["ok"] is True and d["errors"] == 0 and d["rules"] >= 36 and len(d["rule_pack_digest"]) == 16
 ' <<<"$out"; then ok; else bad "rules check --json on the built-in pack"; fi
+
+
+# Second legal audit (AUDIT-2.md): what a period means, for the act judged against it.
+# cn.enforcement.inaction is a waiting period: received 2025-03-03 + 6 months = Wed 2025-09-03; the
+# creditor may apply to the higher court from Thu 2025-09-04 (P5: not "late").
+run compute cn.enforcement.inaction --event received=2025-03-03 --act 2025-10-10
+expect_line "act       permitted" "inaction: permitted after the six months"
+expect_line "a waiting period: the act is allowed only after it, from 2025-09-04" "inaction: kind line"
+expect_line "expiry    none: the end opens the act; it closes nothing" "inaction: no bar"
+run compute cn.enforcement.inaction --event received=2025-03-03 --act 2025-09-03 --format json
+expect_line '"status": "premature",' "inaction json: premature on the last day"
+expect_line '"permitted_from": "2025-09-04",' "inaction json: permitted_from"
+expect_line '"period_kind": "waiting",' "inaction json: period_kind"
+# A court's period: the ruling after the end is overdue and stays valid; said in both languages.
+run compute cn.enforcement.objection.decision --event received=2024-09-20 --act 2024-10-20
+expect_line "act       overdue (12 days over)" "court period: overdue"
+expect_line "expiry    none: a time the law gives the court; an act after it stays valid" "court period: expiry none"
+run compute cn.enforcement.objection.decision --event received=2024-09-20 --act 2024-10-20 --lang zh
+expect_line "无：法律给法院的期间，逾期作出的行为仍然有效" "court period zh"
+run compute cn.enforcement.objection.decision --event received=2024-09-20 --format json
+expect_line '"expiry": "none",' "court period json: expiry none"
+# Deemed service: the answer gives the day.
+run compute cn.service.publication.domestic --event published=2025-03-03 --format json
+expect_line '"period_kind": "deemed",' "deemed period json"
+expect_line '"deemed_on": "' "deemed_on given"
+# A suspension does not restart the period (Civil Code Art. 194).
+run compute cn.civil.limitation --event knew=2021-03-01 --suspension 2023-12-01..2024-01-26
+expect_line "the period ends six months later, it does not run anew" "suspension is not anew"
+run compute cn.civil.limitation --event knew=2021-03-01 --suspension 2023-12-01..2024-01-26 --lang zh
+expect_line "不是重新计算" "suspension is not anew (zh)"
+# An hour period: the starting hour is not counted; in ICS a timed event at the end instant.
+run compute cn.preservation.pre-action.ruling --event accepted=2025-06-03T10:25
+expect_line "the starting hour not counted; counted from the next whole hour" "hour period start"
+run compute cn.preservation.pre-action.ruling --event accepted=2025-06-03T10:25 --format ics
+expect_line "DTSTART:20250605T030000Z" "hour deadline: timed ICS event at the end (11:00 Beijing)"
+# The end in a user's zone carries its abbreviation (01:00 happens twice on a fall-back night).
+run compute cn.enforcement.application --event effective=2023-06-30 --zone America/New_York
+expect_line "= 2025-06-30T12:00:00-04:00 EDT" "zone abbreviation"
+# Instalments straddling 2022-01-01 (T23): each under the version of its own due day.
+run compute cn.enforcement.application --instalment 2021-06-30 --instalment 2021-12-31 --instalment 2022-06-30 --act 2023-09-01
+expect_line "instalment  due 2021-06-30 → last day 2023-06-30 (late)" "T23: the 2021 instalment under the 2008 text"
+expect_line "act       partly_late" "T23: partly late"
+expect_line "reading   instalments=last → 2024-07-01 (Mon) timely" "T23: the other reading"
+# A tolling event with no effect is a note in compute too.
+run compute cn.civil.limitation --event knew=2019-03-01 --interruption 2023-01-05
+expect_line "interruption on 2023-01-05 has no effect: the period had ended on 2022-03-01" "no-effect tolling noted"
+# Citations by date: a 2025 appeal cites the 2023 text only (D14).
+run compute cn.appeal.judgment --event served=2025-03-03 --fact domicile=china --format json
+if python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+assert d["version"] == "2024-01-01", d["version"]
+assert all("2023年修正" in c["instrument"] for c in d["citations"]), d["citations"]
+' <<<"$out"; then ok; else bad "appeal 2025 cites the 2023 text only"; fi
+# An untimed rule asked about an act before its first version: no_version_in_force.
+run compute cn.enforcement.reapplication-after-termination --act 2014-12-01
+expect_status 22 "终本 re-application before 2015-02-04"
+# Look-back: the report covers changes from one year before the notice.
+run compute cn.enforcement.asset-report.lookback --event received=2025-03-03 --act 2024-05-10 --format json
+expect_line '"direction": "before",' "look-back json"
+expect_line '"last_day": "2024-03-03",' "look-back window start"
+expect_line '"status": "within",' "look-back: a change within the window"
+# Docket: the court's events apart; a deadline that cannot be computed makes the exit non-zero.
+run docket "$SRC/tests/data/cases/payment_order_court.toml"
+expect_status 0 "docket with court events"
+expect_line "2024-01-15 (Mon)  cn.payment-order.acceptance" "docket: acceptance from the court's receipt (2024-01-08 + 5 = Sat 01-13 -> Mon 01-15)"
+expect_line "2024-01-25 (Thu)  cn.payment-order.issue" "docket: issue from the court's acceptance"
+expect_line "2024-02-09 (Fri)  cn.payment-order.objection" "docket: objection from the debtor's receipt"
+if grep -q "cn.payment-order.acceptance" <<<"$(grep -A1 "cn.payment-order.acceptance" <<<"$out" | grep "from received 2024-01-25")"; then bad "docket: the debtor's receipt started the court's period"; else ok; fi
+docket_tmp=$(mktemp -d)
+printf 'rules = ["cn.appeal.judgment"]\nevents = { served = "2025-03-03" }\n' > "$docket_tmp/incomplete.toml"
+run docket "$docket_tmp/incomplete.toml"
+expect_status 5 "docket: a deadline that cannot be computed"
+expect_line "missing_fact" "docket: the problem is listed"
+run docket "$docket_tmp/incomplete.toml" --format json
+expect_status 5 "docket json: exit 5"
+expect_line '"complete": false,' "docket json says so"
+rm -rf "$docket_tmp"
 
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -78,9 +78,18 @@ TEST_CASE("earliest_of and latest_of take each component from its own trigger") 
     CHECK(beyond->trace.front().detail.find("ends after 2030-05-01, beyond the calendar's data") != std::string::npos);
     // ... but when the component beyond the data would govern, its error stands.
     auto governs = compute(features(), {.rule = "test.earliest",
-                                        .events = {{"knew", "2026-06-04"}, {"debtor_act", "2022-05-01"}}});
+                                        .events = {{"knew", "2026-06-04"}, {"debtor_act", "2022-05-01"}},
+                                        .policy = calendar_policy::strict});
     REQUIRE_FALSE(governs.has_value());
     CHECK(governs.error().code == errc::outside_calendar_coverage);
+    // by default the projected calendar answers it, provisionally, with its range
+    auto projected = compute(features(), {.rule = "test.earliest",
+                                          .events = {{"knew", "2026-06-04"}, {"debtor_act", "2022-05-01"}}});
+    if (features().find_holiday_law("cn.mainland") != nullptr) {
+        REQUIRE(projected.has_value());
+        CHECK(projected->provisional);
+        CHECK(projected->last_day_range.has_value());
+    }
 
     // a missing component event is an error naming the component
     auto missing = compute(features(), {.rule = "test.earliest", .events = {{"knew", "2024-03-10"}}});

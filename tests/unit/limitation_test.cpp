@@ -93,16 +93,38 @@ TEST_CASE("suspension: only in the last six months; civil_code and resume readin
     CHECK(before->last_day == day("2025-06-30"));
     CHECK(before->alternatives.empty());
 
-    // The 2008 text says the remaining time resumes: that is its default, and civil_code the
-    // alternative. effective 2018-08-27 -> 2020-08-27; obstacle 2020-06-01 to 2020-06-30
-    // (window from 2020-02-27): resume: 29 days -> Fri 2020-09-25; civil_code: 2020-06-30 +
-    // 6 months = the corresponding day, Wed 2020-12-30.
+    // The 2008 version, a suspension from 2017-10-01: CPL 2017 Art. 239 points to General
+    // Provisions Art. 194, the default; the Interpretation's "resumes" is the alternative (D1).
+    // effective 2018-08-27 -> 2020-08-27; obstacle 2020-06-01 to 2020-06-30 (window from
+    // 2020-02-27): civil_code: 2020-06-30 + 6 months = Wed 2020-12-30; resume: 29 days -> Fri 2020-09-25.
     auto old = compute(pack(), enforcement("2018-08-27", {suspension("2020-06-01", "2020-06-30")}));
-    CHECK(old->last_day == day("2020-09-25"));
-    CHECK(alternative_day(*old, "suspension=civil_code") == day("2020-12-30"));
+    CHECK(old->last_day == day("2020-12-30"));
+    CHECK(alternative_day(*old, "suspension=resume") == day("2020-09-25"));
     compute_request chosen = enforcement("2018-08-27", {suspension("2020-06-01", "2020-06-30")});
-    chosen.suspension = suspension_reading::civil_code;
-    CHECK(compute(pack(), chosen)->last_day == day("2020-12-30"));
+    chosen.suspension = suspension_reading::resume;
+    CHECK(compute(pack(), chosen)->last_day == day("2020-09-25"));
+    // Before 2017-10-01 the law (GPCL Art. 139; the Interpretation) said the remaining time
+    // resumes, and nothing founds the other reading: it is neither the default nor offered.
+    // effective 2014-08-27 -> Sat 2016-08-27; obstacle 2016-06-01 to 2016-06-30 (29 days):
+    // 2016-08-27 + 29 = Sun 2016-09-25 -> Mon 2016-09-26.
+    auto resumed = compute(pack(), enforcement("2014-08-27", {suspension("2016-06-01", "2016-06-30")}));
+    REQUIRE(resumed.has_value());
+    CHECK(resumed->last_day == day("2016-09-26"));
+    CHECK(resumed->alternatives.empty());
+    compute_request asked = enforcement("2014-08-27", {suspension("2016-06-01", "2016-06-30")});
+    asked.suspension = suspension_reading::civil_code;
+    auto kept_text = compute(pack(), asked);
+    CHECK(kept_text->last_day == day("2016-09-26"));  // the reading has no authority here: said, not applied
+    bool said = false;
+    for (const auto& n : kept_text->notes) said = said || n.find("has no authority") != std::string::npos;
+    CHECK(said);
+    // A Civil Code limitation period has no "resume" reading (D8): not offered.
+    compute_request civil{.rule = "cn.civil.limitation", .events = {{"knew", "2021-03-01"}},
+                          .tolling = {suspension("2023-12-01", "2024-01-26")}};
+    auto cc = compute(pack(), civil);
+    REQUIRE(cc.has_value());
+    CHECK(cc->last_day == day("2024-07-26"));
+    CHECK(cc->alternatives.empty());
 }
 
 TEST_CASE("agreeing to perform after expiry waives the defence; before expiry it interrupts") {
@@ -132,6 +154,12 @@ TEST_CASE("waiver after expiry under each text: the authority the version cites,
         {"cn.civil.limitation", "knew", "2001-06-01", "2004-01-05", "2003-06-02", "法复〔1997〕4号"},
         // Civil Code: knew 2019-03-01 + 3 years = Tue 2022-03-01; Art. 192 para. 2.
         {"cn.civil.limitation", "knew", "2019-03-01", "2023-02-01", "2022-03-01", "中华人民共和国民法典"},
+        // The General Provisions: knew 2017-11-01 + 3 years = Sun 2020-11-01 -> Mon 2020-11-02;
+        // agreeing on 2020-12-01 (before the Civil Code): General Provisions Art. 192 para. 2.
+        {"cn.civil.limitation", "knew", "2017-11-01", "2020-12-01", "2020-11-02", "中华人民共和国民法总则"},
+        // cn.enforcement.application (2008 text): a waiver of 2013 cites 法释〔2008〕11号 Art. 22, not
+        // the Civil Code (D3). effective 2010-03-01 + 2 years = Thu 2012-03-01.
+        {"cn.enforcement.application", "effective", "2010-03-01", "2013-05-06", "2012-03-01", "法释〔2008〕11号"},
     };
     for (const auto& x : rows) {
         CAPTURE(x.trigger);
@@ -147,15 +175,15 @@ TEST_CASE("waiver after expiry under each text: the authority the version cites,
             for (const auto& c : t.citations) cited = cited || c.instrument.find(x.cited) != std::string::npos;
         CHECK(cited);
     }
-    // A defence whose version cites no waiver (a foreign award, 2022 text: no tolling rule
-    // cited): refused, not guessed.
+    // Recognition follows the enforcement period as a whole (Interpretation Art. 547/545, D4):
+    // a foreign award's debtor who agreed after expiry lost the defence. effective 2020-01-06
+    // + 2 years = Thu 2022-01-06; agreed 2022-06-01: Civil Code Art. 192 para. 2.
     compute_request award{.rule = "cn.recognition.foreign-award", .events = {{"effective", "2020-01-06"}}};
     award.tolling.push_back(agreed("2022-06-01"));
-    auto refused = compute(pack(), award);
-    REQUIRE_FALSE(refused.has_value());
-    CHECK(refused.error().code == errc::invalid_request);
-    CHECK(refused.error().message.find("cites no rule for a waiver (the debtor agreeing to perform after expiry)") !=
-          std::string::npos);
+    auto waived_award = compute(pack(), award);
+    REQUIRE_MESSAGE(waived_award.has_value(), (waived_award ? "" : waived_award.error().message));
+    CHECK(waived_award->last_day == day("2022-01-06"));
+    CHECK(waived_award->waived);
     // The 1991 enforcement text, a bar (a condition of filing): agreeing after expiry changes
     // nothing. Legal persons, effective 2005-03-01 + 6 months = Thu 2005-09-01.
     compute_request old{.rule = "cn.enforcement.application", .events = {{"effective", "2005-03-01"}},
@@ -184,9 +212,10 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     struct row { const char* knew; const char* claim; bool limited; const char* version; const char* cited; };
     const row rows[] = {
         // Civil Code Art. 196 (the 2017 version): support, cessation, registered property.
-        {"2019-03-01", "support", false, "2017-10-01", "中华人民共和国民法典"},
-        {"2019-03-01", "cessation", false, "2017-10-01", "中华人民共和国民法典"},
-        {"2019-03-01", "property_return", false, "2017-10-01", "中华人民共和国民法典"},
+        {"2019-03-01", "support", false, "2017-10-01", "中华人民共和国民法总则"},
+        {"2019-03-01", "cessation", false, "2017-10-01", "中华人民共和国民法总则"},
+        {"2019-03-01", "property_return", false, "2017-10-01", "中华人民共和国民法总则"},
+        {"2021-03-01", "support", false, "2021-01-01", "中华人民共和国民法典"},
         // 法释〔2008〕11号 Art. 1 from 2008-09-01: deposits, bonds, capital contributions.
         {"2019-03-01", "deposit", false, "2017-10-01", "法释〔2008〕11号"},
         {"2012-03-01", "bonds", false, "2008-09-01", "法释〔2008〕11号"},
@@ -236,7 +265,7 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     CHECK(plain->last_day == day("2022-03-01"));
     CHECK(plain->notes.empty());
     CHECK(plain->trace.front().detail ==
-          "version in force from 2017-10-01 (chosen by the trigger day 2019-03-01); not given: "
+          "version in force from 2017-10-01 until 2021-01-01 (chosen by the trigger day 2019-03-01); not given: "
           "claim=deposit|bonds|capital_contribution|cessation|property_return|support (no time limit)");
 
     // Enforcing support arrears: the SPC's (2020)最高法执监66号 holds them outside the enforcement
@@ -304,11 +333,12 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     REQUIRE_FALSE(typo.has_value());
     CHECK(typo.error().code == errc::invalid_request);
     CHECK(typo.error().message == "fact claim is 'suport'; it is one of ordinary, support, cessation, property_return, "
-                                  "deposit, bonds, capital_contribution");
+                                  "deposit, bonds, capital_contribution, bodily_injury, substandard_goods, rent, "
+                                  "deposited_property");
     auto unknown = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2019-03-01"}},
                                     .facts = {{"partys", "legal_persons"}}});
     REQUIRE_FALSE(unknown.has_value());
-    CHECK(unknown.error().message == "'partys' is not a fact (facts: parties, domicile, claim)");
+    CHECK(unknown.error().message == "'partys' is not a fact (facts: parties, domicile, claim, retrial_ground)");
     // A fact the version does not use is said to change nothing.
     auto unused = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2012-03-01"}},
                                    .facts = {{"domicile", "abroad"}}});
@@ -358,14 +388,46 @@ TEST_CASE("instalments: each its own period before 2022, one period from the las
     auto old = compute(pack(), req);
     CHECK(old->version == day("2008-04-01"));
     CHECK(*old->status == "partly_late");
-    // Last instalment due 2022-01-01: the 2021 text, one period from the last:
-    // 2022-01-01 + 2 years = Mon 2024-01-01 (New Year's Day) -> 2024-01-02, timely.
-    req.instalments = {"2021-06-30", "2022-01-01"};
+    // Straddling 2022-01-01 (AUDIT-2.md T23): each instalment under the version in force on
+    // its own due day. 2021-06-30 and 2021-12-31 under the 2008 text, each its own period:
+    // Fri 2023-06-30 (late on 2023-09-01) and Tue 2024-01-02; 2022-06-30 under the 2021 text,
+    // from the last: Sun 2024-06-30 -> Mon 2024-07-01. partly_late; reading instalments=last
+    // (the last instalment's text for all): 2024-07-01, timely.
+    req.instalments = {"2021-06-30", "2021-12-31", "2022-06-30"};
     auto now = compute(pack(), req);
+    REQUIRE_MESSAGE(now.has_value(), (now ? "" : now.error().message));
     CHECK(now->version == day("2022-01-01"));
-    CHECK(now->instalments.empty());
-    CHECK(now->last_day == day("2024-01-02"));
-    CHECK(*now->status == "timely");
+    REQUIRE(now->instalments.size() == 3);
+    CHECK(now->instalments[0].last_day == day("2023-06-30"));
+    CHECK(*now->instalments[0].status == "late");
+    CHECK(now->instalments[1].last_day == day("2024-01-02"));
+    CHECK(now->instalments[2].last_day == day("2024-07-01"));
+    CHECK(*now->status == "partly_late");
+    CHECK(now->last_day == day("2024-07-01"));
+    bool last_reading = false;
+    for (const auto& a : now->alternatives)
+        last_reading = last_reading || (a.reading == "instalments=last" && a.status == "timely");
+    CHECK(last_reading);
+    // The reading instalments=last: all from the last, timely, with the default as the alternative.
+    compute_request all_last = req;
+    all_last.instalments_reading = instalment_reading::last;
+    auto from_last = compute(pack(), all_last);
+    CHECK(*from_last->status == "timely");
+    CHECK(from_last->last_day == day("2024-07-01"));
+    bool each_reading = false;
+    for (const auto& a : from_last->alternatives)
+        each_reading = each_reading || (a.reading == "instalments=each" && a.status == "partly_late");
+    CHECK(each_reading);
+    // All due from 2022: one period from the last (the text); the reading each cannot apply and says so.
+    compute_request text_last = req;
+    text_last.instalments = {"2022-03-31", "2022-06-30"};
+    text_last.instalments_reading = instalment_reading::each;
+    auto one = compute(pack(), text_last);
+    CHECK(one->instalments.empty());
+    CHECK(*one->status == "timely");
+    bool noted = false;
+    for (const auto& n : one->notes) noted = noted || n.find("reading instalments=each does not apply") != std::string::npos;
+    CHECK(noted);
 }
 
 TEST_CASE("tolling a version cites no authority for is refused, not guessed") {
@@ -398,4 +460,70 @@ TEST_CASE("found_in_china: the period runs from the finding, citing SPC Guiding 
     CHECK(cites(*d));
     auto plain = compute(pack(), {.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}}});
     CHECK_FALSE(cites(*plain));
+}
+
+// An alternative is the whole computation run again under the other reading: across a
+// transition, the reading decides whether the earlier period was still running.
+TEST_CASE("readings across the 2017 limitation change: the whole computation re-run") {
+    // Knew 2015-09-30: 2 years (GPCL Art. 135) = Sat 2017-09-30, a working Saturday under the
+    // 2017 notice, so under adjusted_weekend=schedule the period ended that day, before the
+    // Civil Code General Part took effect on 2017-10-01: it stays 2 years (法释〔2018〕12号 Art. 3).
+    // Under weekday, the Saturday cannot end it: it rolls past the National Day block to
+    // Mon 2017-10-09, so it was still running on 2017-10-01 and becomes 3 years: 2018-09-30
+    // (Sun), in the 2018 National Day block (1-7 October) -> Mon 2018-10-08.
+    compute_request req{.rule = "cn.civil.limitation", .events = {{"knew", "2015-09-30"}}, .act = "2018-05-02"};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2017-09-30"));
+    CHECK(d->status == "late");
+    CHECK(alternative_day(*d, "adjusted_weekend=weekday") == day("2018-10-08"));
+    for (const auto& a : d->alternatives)
+        if (a.reading == "adjusted_weekend=weekday") CHECK(a.status == "timely");
+
+    // Knew at 20:00 in New York on 2015-09-30 = 08:00 on 2015-10-01 in Beijing: the forum's day
+    // 2015-10-01 + 2 years = 2017-10-01, a holiday, so the period was running on 2017-10-01 and
+    // became 3 years: 2018-10-01 -> 2018-10-08. Under event_zone=local the day is 2015-09-30 and
+    // the answer is the 2-year one, 2017-09-30.
+    req.events = {{"knew", "2015-09-30T20:00[America/New_York]"}};
+    d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2018-10-08"));
+    CHECK(alternative_day(*d, "event_zone=local") == day("2017-09-30"));
+    req.event_zone = event_zone_reading::local;
+    d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2017-09-30"));
+    CHECK(alternative_day(*d, "event_zone=forum") == day("2018-10-08"));
+}
+
+TEST_CASE("an act done abroad: the event_zone reading decides its legal day") {
+    // Effective 2023-06-30 + 2 years = Mon 2025-06-30, ending 24:00 Beijing = 12:00 in New York.
+    // An act at 20:00 in New York on 2025-06-30 is 08:00 on 2025-07-01 in Beijing: late by the
+    // forum's clock, timely on the actor's own calendar day (event_zone=local).
+    compute_request req{.rule = "cn.enforcement.application", .events = {{"effective", "2023-06-30"}},
+                        .act = "2025-06-30T20:00[America/New_York]"};
+    auto d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->last_day == day("2025-06-30"));
+    CHECK(d->status == "late");
+    REQUIRE(d->alternatives.size() == 1);
+    CHECK(d->alternatives[0].reading == "event_zone=local");
+    CHECK(d->alternatives[0].last_day == day("2025-06-30"));
+    CHECK(d->alternatives[0].status == "timely");
+
+    req.event_zone = event_zone_reading::local;
+    d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->status == "timely");
+    REQUIRE(d->alternatives.size() == 1);
+    CHECK(d->alternatives[0].reading == "event_zone=forum");
+    CHECK(d->alternatives[0].status == "late");
+
+    // An act abroad on the same calendar day in both zones: no alternative.
+    req.event_zone = event_zone_reading::forum;
+    req.act = "2025-06-30T09:00[America/New_York]";  // 21:00 in Beijing
+    d = compute(pack(), req);
+    REQUIRE(d.has_value());
+    CHECK(d->status == "timely");
+    CHECK(d->alternatives.empty());
 }

@@ -64,7 +64,7 @@ TEST_CASE("what cannot be prepared is refused") {
     CHECK(*p->last_day(day("2016-12-31")) == day("2019-01-02"));
     // Facts are checked as compute() checks them; a claim a version does not limit has no last day.
     CHECK(prepared_rule::prepare(pack(), "cn.enforcement.application", {{"party", "legal_persons"}}, {}).error().message ==
-          "'party' is not a fact (facts: parties, domicile, claim)");
+          "'party' is not a fact (facts: parties, domicile, claim, retrial_ground)");
     auto support = prepared_rule::prepare(pack(), "cn.civil.limitation", {{"claim", "support"}}, {});
     REQUIRE(support.has_value());
     CHECK(support->last_day(day("2019-03-01")).error().code == errc::invalid_request);  // the 2017 text: untimed

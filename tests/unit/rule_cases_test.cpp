@@ -44,6 +44,18 @@ std::map<std::string, std::string, std::less<>> pairs(const std::string& text) {
     }
     return out;
 }
+// `a;b;!c` into its items (no `=` needed).
+std::vector<std::pair<std::string, int>> pairs_list(const std::string& text) {
+    std::vector<std::pair<std::string, int>> out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find(';', pos);
+        if (end == std::string::npos) end = text.size();
+        if (end > pos) out.emplace_back(text.substr(pos, end - pos), 0);
+        pos = end + 1;
+    }
+    return out;
+}
 }  // namespace
 
 TEST_CASE("worked cases of every rule (tests/data/rule_cases)") {
@@ -73,6 +85,7 @@ TEST_CASE("worked cases of every rule (tests/data/rule_cases)") {
                 REQUIRE_MESSAGE(d.has_value(), (d ? "" : d.error().message));
                 CHECK(d->last_day.to_string() == expected);
                 if (!f[4].empty()) CHECK(d->version.to_string() == f[4]);
+                if (f.size() > 8 && !f[8].empty()) CHECK(d->status.value_or("") == f[8]);
             } else if (expected == "no_time_limit") {
                 REQUIRE_MESSAGE(d.has_value(), (d ? "" : d.error().message));
                 CHECK_FALSE(d->time_limited);
@@ -83,6 +96,19 @@ TEST_CASE("worked cases of every rule (tests/data/rule_cases)") {
             } else {
                 REQUIRE_FALSE(d.has_value());
                 CHECK(to_string(d.error().code) == expected);
+            }
+            // cites: the citations of the answer contain each text, and none marked with '!'
+            // (a version cites only the texts in force on its days).
+            if (d && f.size() > 7 && !f[7].empty()) {
+                std::string all;
+                for (const auto& c : d->citations) all += to_string(c) + "\n";
+                for (const auto& [text, unused] : pairs_list(f[7])) {
+                    const bool absent = text[0] == '!';
+                    const std::string needle = absent ? text.substr(1) : text;
+                    CAPTURE(all);
+                    if (absent) CHECK_MESSAGE(all.find(needle) == std::string::npos, "cites " << needle);
+                    else CHECK_MESSAGE(all.find(needle) != std::string::npos, "does not cite " << needle);
+                }
             }
         }
     }

@@ -199,8 +199,10 @@ TEST_CASE("compute: each bad request has its own error") {
           errc::nonexistent_local_time);
     CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "1990-05-01"}}}) ==
           errc::no_version_in_force);
-    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "2025-03-01"}}}) ==
-          errc::outside_calendar_coverage);
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "2025-03-01"}},
+                .policy = calendar_policy::strict}) == errc::outside_calendar_coverage);
+    CHECK(code({.rule = "cn.enforcement.application", .events = {{"effective", "1999-03-01"}},
+                .facts = {{"parties", "legal_persons"}}}) == errc::outside_calendar_coverage);  // before the data: never projected
     CHECK(code({.rule = "cn.enforcement.application", .events = {{"happened", "2025-03-01"}}}) ==
           errc::invalid_request);
     auto missing = compute(pack(), {.rule = "cn.enforcement.application"});

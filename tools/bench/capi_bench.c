@@ -1,6 +1,6 @@
 /* Throughput of the C API on a file of request lines (tools/bench/capi_throughput makes
- * one): qx_compute on each line, then qx_batch on the whole file; every answer must be
- * a deadline. Prints lines/s for each. Usage: capi_bench FILE [--no-trace] */
+ * one): qx_compute on each line, then qx_batch on chunks of 1,000 lines; every answer must be
+ * a deadline. Prints lines per CPU second for each. Usage: capi_bench FILE [--no-trace] */
 #include <qixian/qixian.h>
 
 #include <stdio.h>
@@ -8,9 +8,10 @@
 #include <string.h>
 #include <time.h>
 
+/* CPU seconds of this process: on a shared host, wall time measures the neighbours. */
 static double now(void) {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
@@ -63,18 +64,26 @@ int main(int argc, char **argv) {
         qx_free(answer);
     }
     double seconds = now() - start;
-    printf("C API, qx_compute per line: %zu lines in %.2f s: %.0f lines/s (one core, %s)\n", n, seconds,
+    printf("C API, qx_compute per line: %zu lines in %.2f CPU s: %.0f lines per CPU second (%s)\n", n, seconds,
            (double)n / seconds, what);
-    /* The same lines as one JSON Lines text. */
-    for (size_t i = 0; i + 1 < n; ++i) lines[i][strlen(lines[i])] = '\n';
-    char *answers = NULL;
+    /* The same lines as JSON Lines texts of `chunk` lines each (as the Python package
+     * sends them): one buffer per chunk keeps the answers' memory small. */
+    enum { chunk = 1000 };
     size_t errors = 0;
+    int rc = QX_OK;
     start = now();
-    const int rc = qx_batch(engine, text, flags, &answers, &errors);
+    for (size_t first = 0; first < n && rc == QX_OK; first += chunk) {
+        const size_t last = first + chunk < n ? first + chunk : n;
+        for (size_t i = first; i + 1 < last; ++i) lines[i][strlen(lines[i])] = '\n';
+        char *answers = NULL;
+        size_t chunk_errors = 0;
+        rc = qx_batch(engine, lines[first], flags, &answers, &chunk_errors);
+        errors += chunk_errors;
+        qx_free(answers);
+    }
     seconds = now() - start;
-    printf("C API, qx_batch on all lines: %zu lines in %.2f s: %.0f lines/s (one core, %s)\n", n, seconds,
-           (double)n / seconds, what);
-    qx_free(answers);
+    printf("C API, qx_batch, %d lines a call: %zu lines in %.2f CPU s: %.0f lines per CPU second (%s)\n", chunk, n,
+           seconds, (double)n / seconds, what);
     free(lines);
     free(text);
     qx_engine_close(engine);

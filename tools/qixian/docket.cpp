@@ -1,5 +1,7 @@
 #include "docket.hpp"
 #include "io.hpp"
+#include "json_writer.hpp"
+#include "render.hpp"
 #include "request_json.hpp"
 
 #define TOML_EXCEPTIONS 0
@@ -100,6 +102,21 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
         request.erase("rules");
     }
     request.erase("id");
+    // The court's own events (its receipt of an application or objection, its acceptance): the
+    // triggers of the rules whose events are the court's (events_of = "court"), kept apart from
+    // the parties' events of the same kind.
+    std::map<std::string, std::string, std::less<>> court_events;
+    if (request.contains("court_events")) {
+        const auto& ce = request["court_events"];
+        if (!ce.is_object()) return unexpected(make_error(errc::invalid_request, "'court_events' must be a table of event kinds"));
+        for (const auto& [kind, value] : ce.items()) {
+            if (!is_event_kind(kind) || !value.is_string())
+                return unexpected(make_error(errc::invalid_request,
+                                             "'court_events': '" + kind + "' must be an event kind with a time (a string)", kind));
+            court_events[kind] = value.get<std::string>();
+        }
+        request.erase("court_events");
+    }
     request["rule"] = "(docket)";
     auto base = request_from_json(request);
     if (!base) return unexpected(base.error());
@@ -116,6 +133,9 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
             for (const auto& c : v.components) components.insert(c);
 
     compute_request req = *base;
+    compute_request court = *base;  // the same case, with the court's events as its events
+    court.events = court_events;
+    court.instalments.clear();
     std::map<std::string, std::string> produced_by;  // event kind → the rule whose end produced it
     // event kind → the producer's alternative readings, with the day the event falls on under each
     std::map<std::string, std::vector<std::pair<std::string, civil_date>>> produced_alternatives;
@@ -130,10 +150,11 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
     for (bool grew = true; grew;) {
         grew = false;
         for (const auto& r : pack.rules()) {
-            if (done.count(r.id) || !selected(patterns, r.id) || !triggered_by(pack, r, req)) continue;
+            const compute_request& own = r.court_events ? court : req;  // only the rule's own events start it
+            if (done.count(r.id) || !selected(patterns, r.id) || !triggered_by(pack, r, own)) continue;
             if (components.count(r.id) && patterns.empty()) continue;
             done.insert(r.id);
-            compute_request one = req;
+            compute_request one = own;
             one.rule = r.id;
             docket_entry e{r.id, std::nullopt, std::nullopt, {}};
             auto d = compute(pack, one);
@@ -158,7 +179,7 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
                                             a->time_limited, std::nullopt});
                     }
                 }
-                if (d->produces && !req.events.count(*d->produces)) {
+                if (d->produces && !req.events.count(*d->produces) && !r.court_events) {
                     req.events[*d->produces] = d->produces_on->to_string();
                     produced_by[*d->produces] = r.id;
                     const std::int32_t shift = calendar_days_between(d->last_day, *d->produces_on);
@@ -182,6 +203,26 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
         return rank(a) == 0 && a.due->ends_at < b.due->ends_at;
     });
     return out;
+}
+
+void write_deadlines(json_writer& w, const docket& d, bool trace, citation_json_cache& cache) {
+    w.key("deadlines").begin_array();
+    for (const auto& e : d.entries) {
+        w.begin_object();
+        if (e.due) {
+            write_fields(w, *e.due, trace, cache);
+            if (!e.chain.empty()) {
+                w.key("chain").begin_array();
+                for (const auto& c : e.chain) w.value(c);
+                w.end_array();
+            }
+        } else {
+            w.field("rule", e.rule).field("ok", false);
+            w.key("error").begin_object().field("code", to_string(e.problem->code)).field("message", e.problem->message).end_object();
+        }
+        w.end_object();
+    }
+    w.end_array();
 }
 
 }  // namespace qixian::cli

@@ -39,4 +39,11 @@ result<nlohmann::json> parse_case(std::string_view text, case_format format, con
 /// and the rules it triggers are computed in turn, until nothing new is produced.
 result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_file);
 
+class json_writer;
+class citation_json_cache;
+/// Writes `"deadlines": [...]` into an object already begun on `w`: each entry's answer
+/// fields (as batch writes them) with its `chain`, or `{"rule", "ok": false, "error"}` — the
+/// one docket JSON of the CLI, the server and the C API, each adding its own fields around it.
+void write_deadlines(json_writer& w, const docket& d, bool trace, citation_json_cache& cache);
+
 }  // namespace qixian::cli

@@ -1,5 +1,6 @@
 #include "render.hpp"
 #include "json_writer.hpp"
+#include "projection_render.hpp"
 #include "qixian/tz.hpp"
 
 #include <sstream>
@@ -36,12 +37,50 @@ std::string expiry_text(expiry_kind e, lang l) {
             case expiry_kind::bar: return "期间届满即不得为之";
             case expiry_kind::defence: return "届满后对方可提出时效抗辩；不妨碍申请";
             case expiry_kind::extinguished: return "除斥期间：届满权利消灭，不适用中止、中断和延长";
+            case expiry_kind::none: return "无：法律给法院的期间，逾期作出的行为仍然有效";
         }
     }
     switch (e) {
         case expiry_kind::bar: return "a bar: the act is out of time after the end";
         case expiry_kind::defence: return "a defence the debtor may raise; not a bar to filing";
         case expiry_kind::extinguished: return "the right is extinguished (no suspension, interruption or extension)";
+        case expiry_kind::none: return "none: a time the law gives the court; an act after it stays valid";
+    }
+    return "";
+}
+
+// What expiry means, said for the kind of period: only a party's period closes an act.
+std::string expiry_text(const deadline& d, lang l) {
+    if (d.expiry != expiry_kind::none) return expiry_text(d.expiry, l);
+    const bool in_zh = l == lang::zh;
+    if (d.backwards) return in_zh ? "无：回溯的期间，不是为某行为的期限" : "none: a window looked back on, not a time to act";
+    switch (d.kind) {
+        case period_kind::waiting:
+            return in_zh ? "无：期间届满后方可为之，届满不使任何权利消灭" : "none: the end opens the act; it closes nothing";
+        case period_kind::deemed:
+            return in_zh ? "无：届满之日视为送达" : "none: the end is the day the event is deemed to happen";
+        case period_kind::court:
+        case period_kind::party: break;
+    }
+    return expiry_text(d.expiry, l);
+}
+
+// What the period is, where it is not a party's last chance to act (period_kind).
+std::string kind_text(const deadline& d, lang l) {
+    const bool in_zh = l == lang::zh;
+    if (d.backwards)
+        return in_zh ? "回溯期间：届满日为所涵盖期间的第一日（不顺延）"
+                  : "a look-back: the last day is the first day the window covers (never rolled)";
+    switch (d.kind) {
+        case period_kind::court: return in_zh ? "法院的期间" : "a time the law gives the court";
+        case period_kind::waiting:
+            return in_zh ? "等待期间：期间届满后方可为之，自 " + d.permitted_from.value_or(d.last_day).to_string() + " 起准许"
+                      : "a waiting period: the act is allowed only after it, from " +
+                            d.permitted_from.value_or(d.last_day).to_string();
+        case period_kind::deemed:
+            return in_zh ? "视为送达之日：" + d.deemed_on.value_or(d.last_day).to_string()
+                      : "the event is deemed to happen on " + d.deemed_on.value_or(d.last_day).to_string();
+        case period_kind::party: break;
     }
     return "";
 }
@@ -91,8 +130,12 @@ std::string render_text(const deadline& d, lang l, bool full) {
     const std::string no_limit = l == lang::zh ? "不受期间限制" : "no time limit";
     // A status in the reader's language (JSON keeps the INTERFACES.md words).
     const auto status_text = [&](const std::string& st) -> std::string {
+        if (st == "undetermined") return undetermined_text(d, l);
         if (l != lang::zh) return st;
-        return st == "timely" ? "未逾期" : st == "late" ? "逾期" : st == "partly_late" ? "部分逾期" : st;
+        return st == "timely" ? "未逾期" : st == "late" ? "逾期" : st == "partly_late" ? "部分逾期"
+               : st == "overdue" ? "超过期限（行为仍然有效）" : st == "premature" ? "期间未满，尚不得为之"
+               : st == "permitted" ? "期间已满，准许" : st == "within" ? "在回溯期间内"
+               : st == "before_window" ? "早于回溯期间" : st;
     };
     // Each instalment's own period, and the other readings of the law with their answers.
     const auto instalments_and_readings = [&] {
@@ -107,7 +150,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
             if (a.time_limited) o << a.last_day << " (" << a.last_day.weekday_name() << ")";
             else o << no_limit;
             if (a.expiry) {
-                static constexpr std::string_view zh_expiry[] = {"期间届满即失权", "可作时效抗辩", "权利消灭"};
+                static constexpr std::string_view zh_expiry[] = {"期间届满即不得为之", "可作时效抗辩", "权利消灭", "无"};
                 o << ", " << (l == lang::zh ? "届满效果 " : "expiry ")
                   << (l == lang::zh ? zh_expiry[static_cast<int>(*a.expiry)] : to_string(*a.expiry));
             }
@@ -133,19 +176,30 @@ std::string render_text(const deadline& d, lang l, bool full) {
         o << "\n";
     }
     const std::string& from = d.start_from.empty() ? d.trigger : d.start_from;
+    const char* not_counted = d.length.is_hours_only()
+                                  ? (l == lang::zh ? "开始的小时不计入，自下一个整点起算" : "the starting hour not counted; counted from the next whole hour")
+                                  : L.not_counted;
     if (from == d.trigger)
-        o << "  " << L.start << "     " << d.start << " (" << from << "; " << L.not_counted << ")\n";
+        o << "  " << L.start << "     " << d.start << " (" << from << "; " << not_counted << ")\n";
+    else if (from == "suspension")  // Art. 194: the period ends six months after the obstacle; it does not restart
+        o << "  " << L.start << "     " << d.start
+          << (l == lang::zh ? " (中止事由消除之日；自该日起满六个月期间届满，不是重新计算; "
+                            : " (suspension: the obstacle ended; the period ends six months later, it does not run anew; ")
+          << not_counted << ")\n";
     else if (l == lang::zh)
-        o << "  " << L.start << "     " << d.start << " (" << (from == "settlement" ? "和解协议未履行" : from == "suspension" ? "中止事由消除" : "中断")
-          << "后重新计算; " << L.not_counted << ")\n";
+        o << "  " << L.start << "     " << d.start << " (" << (from == "settlement" ? "和解协议未履行" : "中断")
+          << "后重新计算; " << not_counted << ")\n";
     else
-        o << "  " << L.start << "     " << d.start << " (" << from << ", anew; " << L.not_counted << ")\n";
+        o << "  " << L.start << "     " << d.start << " (" << from << ", anew; " << not_counted << ")\n";
     if (auto c = find_step(d, "count"); !c.empty()) o << "  " << L.count << "     " << c << "\n";
     if (auto r = find_step(d, "roll"); !r.empty()) o << "  " << L.roll << "      " << r << "\n";
     o << "  " << L.last_day << "  " << d.last_day << " (" << d.last_day.weekday_name() << ") — " << L.ends << " "
       << d.ends_at_forum << " " << d.forum_zone << "\n";
     o << "                = " << d.ends_at_utc << "\n";
-    if (!d.ends_at_local.empty()) o << "                = " << d.ends_at_local << "\n";
+    if (!d.ends_at_local.empty())
+        o << "                = " << d.ends_at_local << (d.ends_at_local_abbrev.empty() ? "" : " " + d.ends_at_local_abbrev)
+          << "\n";
+    if (auto k = kind_text(d, l); !k.empty()) o << "  " << (l == lang::zh ? "性质" : "kind") << "      " << k << "\n";
     if (d.produces)
         o << "  " << (l == lang::zh ? "产生" : "produces") << "  " << *d.produces << " on " << *d.produces_on
           << "\n";
@@ -160,21 +214,49 @@ std::string render_text(const deadline& d, lang l, bool full) {
           << (l == lang::zh ? "人民法院可以根据权利人的申请决定延长" : "a court may extend this period") << "\n";
     if (d.status) {
         o << "  " << L.status << "       " << status_text(*d.status);
-        if (d.days_late) o << " (" << *d.days_late << (l == lang::zh ? " 日)" : *d.days_late == 1 ? " day late)" : " days late)");
+        const bool over = d.kind == period_kind::court;
+        if (d.days_late)
+            o << " (" << *d.days_late
+              << (l == lang::zh ? " 日)" : *d.days_late == 1 ? (over ? " day over)" : " day late)")
+                                                            : (over ? " days over)" : " days late)"));
         o << "\n";
     }
-    o << "  " << L.expiry << "    " << expiry_text(d.expiry, l) << "\n";
+    o << "  " << L.expiry << "    " << expiry_text(d, l) << "\n";
     if (d.provisional)
         o << "  " << L.provisional << "  "
-          << (l == lang::zh ? "所依据的某日超出已公布的节假日安排" : "a day it depends on lies outside published calendar data")
-          << "\n";
+          << provisional_text(d, l) << "\n";
     return close();
+}
+
+std::string citation_id(const citation& c) {
+    std::uint64_t h = 14695981039346656037u;  // FNV-1a, 64 bits
+    const auto mix = [&h](std::string_view s) {
+        for (const unsigned char b : s) h = (h ^ b) * 1099511628211u;
+        h = (h ^ 0x1fu) * 1099511628211u;  // a separator, so that fields cannot run together
+    };
+    mix(c.instrument);
+    mix(c.article);
+    mix(c.paragraph);
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string id = "cite:";
+    for (int shift = 44; shift >= 0; shift -= 4) id += hex[(h >> shift) & 15];
+    return id;
 }
 
 citation_json_cache::entry& citation_json_cache::find(const citation_list& cs) {
     if (auto it = entries_.find(cs.begin()); it != entries_.end()) return it->second;
     if (entries_.size() >= limit) entries_.clear();
     entry e{cs, {}, {}};
+    if (style_ == citation_style::ids) {
+        {
+            json_writer w(e.objects);
+            w.begin_array();
+            for (const auto& c : cs) w.value(citation_id(c));
+            w.end_array();
+        }
+        e.texts = e.objects;
+        return entries_.emplace(cs.begin(), std::move(e)).first->second;
+    }
     {
         json_writer w(e.objects);
         w.begin_array();
@@ -259,10 +341,11 @@ void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cac
 void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache) {
     w.field("ok", true).field("rule", d.rule).field("name_zh", d.name_zh).field("name_en", d.name_en);
     if (!d.time_limited) {
-        w.field("version", d.version).field("time_limited", false);
+        w.field("version", d.version).field("time_limited", false).field("period_kind", to_string(d.kind));
         w.key("citations").raw(cache.objects(d.citations));
         if (!d.trigger.empty()) w.field("trigger", d.trigger);
         if (d.status) w.field("status", *d.status);  // with an act: timely, whenever it was done
+        write_projection_fields(w, d);
         write_instalments(w, d);
         write_alternatives(w, d);
         write_tail(w, d, trace, cache);
@@ -276,9 +359,15 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
     w.field("raw_end", d.raw_end).field("last_day", d.last_day);
     w.field("ends_at", d.ends_at_forum).field("ends_at_utc", d.ends_at_utc);
     if (!d.ends_at_local.empty()) w.field("ends_at_local", d.ends_at_local);
+    if (!d.ends_at_local_abbrev.empty()) w.field("ends_at_local_abbreviation", d.ends_at_local_abbrev);
+    w.field("period_kind", to_string(d.kind));
+    if (d.backwards) w.field("direction", "before");
+    if (d.permitted_from) w.field("permitted_from", *d.permitted_from);
+    if (d.deemed_on) w.field("deemed_on", *d.deemed_on);
     if (d.status) w.field("status", *d.status);
     if (d.days_late) w.field("days_late", static_cast<std::int64_t>(*d.days_late));
     w.field("expiry", to_string(d.expiry)).field("provisional", d.provisional);
+    write_projection_fields(w, d);
     write_instalments(w, d);
     if (d.expiry == expiry_kind::defence) w.field("waived", d.waived);
     if (d.extendable_by_court) w.field("extendable_by_court", true);
@@ -363,12 +452,13 @@ void ics_event(std::string& out, const deadline& d, instant stamp) {
     description += "\nFrom " + (d.start_from.empty() ? d.trigger : d.start_from) + " " + d.start.to_string() +
                    " (start day not counted)\n";
     description += "Authority: " + citations_text(d.citations, lang::zh) + "\n";
-    description += "Expiry: " + expiry_text(d.expiry, lang::en) + "\n";
+    description += "Expiry: " + expiry_text(d, lang::en) + "\n";
+    if (auto k = kind_text(d, lang::en); !k.empty()) description += "Kind: " + k + "\n";
     for (const auto& a : d.alternatives)
         description += "Reading " + a.reading + " gives " +
                        (a.time_limited ? a.last_day.to_string() : std::string("no time limit")) +
                        (a.expiry ? ", expiry " + std::string(to_string(*a.expiry)) : std::string()) + "\n";
-    if (d.provisional) description += "PROVISIONAL: a day it depends on lies outside published calendar data\n";
+    if (d.provisional) description += "PROVISIONAL: " + provisional_text(d, lang::en) + "\n";
     description += "Data: rule pack " + d.source.rule_pack_digest + ", calendar " + d.source.calendar + " " +
                    d.source.calendar_digest + ", tzdata " + d.source.tz_database_version + ", qixian " +
                    d.source.engine_version;
@@ -377,9 +467,18 @@ void ics_event(std::string& out, const deadline& d, instant stamp) {
     ics_line(out, "UID:" + d.rule + "-" + d.start.to_string() + "-" + d.last_day.to_string() + "-" +
                       d.source.rule_pack_digest + "@qixian");
     ics_line(out, "DTSTAMP:" + ics_utc(tz::format_utc(stamp)));
-    ics_line(out, "DTSTART;VALUE=DATE:" + ics_date(d.last_day));
-    ics_line(out, "DTEND;VALUE=DATE:" + ics_date(add_calendar_days(d.last_day, 1)));
-    ics_line(out, "SUMMARY:" + ics_text("Last day: " + d.name_zh + " / " + d.name_en));
+    if (d.length.is_hours_only()) {
+        // An hour period ends at an instant, not on a day: a timed event at the end (in UTC,
+        // so every calendar shows it at the right hour in its own zone).
+        ics_line(out, "DTSTART:" + ics_utc(d.ends_at_utc));
+        ics_line(out, "DTEND:" + ics_utc(d.ends_at_utc));
+    } else {
+        // A provisional answer: the earliest possible last day is the event (the range is described).
+        const civil_date event_day = d.last_day_range ? d.last_day_range->earliest : d.last_day;
+        ics_line(out, "DTSTART;VALUE=DATE:" + ics_date(event_day));
+        ics_line(out, "DTEND;VALUE=DATE:" + ics_date(add_calendar_days(event_day, 1)));
+    }
+    ics_line(out, "SUMMARY:" + ics_text((d.length.is_hours_only() ? "Ends: " : "Last day: ") + d.name_zh + " / " + d.name_en));
     ics_line(out, "DESCRIPTION:" + ics_text(description));
     ics_line(out, "X-QIXIAN-RULE:" + ics_text(d.rule));
     ics_line(out, "X-QIXIAN-ENDS-AT:" + ics_utc(d.ends_at_utc));

@@ -25,9 +25,21 @@ class json_writer;
 /// once. An entry holds its list, so the storage it is keyed by cannot be taken by
 /// another list while the entry lives; the cache is emptied when it passes `limit`
 /// entries (lists joined for one answer come and go), so its memory stays bounded.
+/// How an answer writes its citations: in full, or as ids (`cite:` and 12 hex digits, from
+/// the instrument, article and paragraph) that `qixian rules show ID` resolves — a docketing
+/// system that stores a million answers keeps each authority once.
+enum class citation_style { text, ids };
+
+/// The id of a citation: "cite:" followed by 12 hex digits of an FNV-1a hash of its
+/// instrument, article and paragraph; the same authority has the same id in every pack.
+///
+///   citation_id({"中华人民共和国民事诉讼法（2023年修正）", "250", "", ""})  // "cite:…"
+std::string citation_id(const citation& c);
+
 class citation_json_cache {
 public:
     static constexpr std::size_t limit = 4096;
+    explicit citation_json_cache(citation_style style = citation_style::text) : style_(style) {}
     /// [{"instrument": …, "article": …, "paragraph": …}, …] (the response's "citations").
     std::string_view objects(const citation_list& cs);
     /// ["中华人民共和国民法典 art. 202", …] (a trace step's "citations").
@@ -39,6 +51,7 @@ private:
         std::string objects, texts;
     };
     entry& find(const citation_list& cs);
+    citation_style style_;
     std::unordered_map<const citation*, entry> entries_;
 };
 

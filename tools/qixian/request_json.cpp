@@ -19,11 +19,13 @@ namespace {
 error bad(std::string message) { return make_error(errc::invalid_request, std::move(message)); }
 
 // The top-level fields, in the order of INTERFACES.md.
-constexpr std::array<std::string_view, 12> fields = {"id",      "rule",     "events",      "facts",
+constexpr std::array<std::string_view, 14> fields = {"id",      "rule",     "events",      "facts",
                                                      "tolling", "act",      "zone",        "calendar_as_of",
-                                                     "readings", "local_times", "trace",   "provisional"};
+                                                     "readings", "local_times", "trace",   "provisional",
+                                                     "fields", "calendar_policy"};
 enum class field_id : std::uint8_t {
-    id, rule, events, facts, tolling, act, zone, calendar_as_of, readings, local_times, trace, provisional, unknown
+    id, rule, events, facts, tolling, act, zone, calendar_as_of, readings, local_times, trace, provisional,
+    answer_fields, calendar_policy, unknown
 };
 
 field_id field_of(std::string_view key) {
@@ -114,6 +116,7 @@ public:
             return out;
         }
         out.id = std::move(id_);
+        out.fields = std::move(answer_fields_);
         if (first_error_) {
             out.request = unexpected(std::move(*first_error_));
         } else if (req_.rule.empty()) {
@@ -126,7 +129,7 @@ public:
 
 private:
     enum class container : std::uint8_t {
-        request, events, facts, readings, tolling, tolling_entry, instalments, skipped,
+        request, events, facts, readings, tolling, tolling_entry, instalments, answer_fields, skipped,
         id_object, id_array,  // inside an id that is an object or array: copied to id_writer_
     };
     struct frame {
@@ -187,6 +190,10 @@ private:
             case container::instalments:
                 if (k != value_kind::string) return refuse(k, "events.instalment_due: each day must be a string");
                 req_.instalments.emplace_back(text_);
+                return true;
+            case container::answer_fields:
+                if (k != value_kind::string) return refuse(k, "fields: each field name must be a string");
+                answer_fields_->emplace_back(text_);
                 return true;
             case container::tolling:
                 if (k != value_kind::object) return refuse(k, "each tolling entry must be an object");
@@ -260,6 +267,17 @@ private:
                 if (k != value_kind::boolean) return refuse(k, "'provisional' must be true or false");
                 req_.outside = boolean_ ? coverage_policy::provisional : coverage_policy::strict;
                 return true;
+            case field_id::answer_fields:
+                if (k != value_kind::array) return refuse(k, "'fields' must be an array of answer field names");
+                answer_fields_.emplace();
+                return enter(container::answer_fields);
+            case field_id::calendar_policy: {
+                const std::string_view s = k == value_kind::string ? text_ : std::string_view();
+                if (s == "project") req_.policy = calendar_policy::project;
+                else if (s == "strict") req_.policy = calendar_policy::strict;
+                else return refuse(k, "calendar_policy must be project or strict");
+                return true;
+            }
             case field_id::unknown: break;  // reported at its key
         }
         return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
@@ -345,6 +363,7 @@ private:
     std::vector<std::string> readings_seen_;
     std::vector<std::pair<std::string, std::optional<std::string>>> entry_;  // the tolling entry being read
     std::optional<error> first_error_;
+    std::optional<std::vector<std::string>> answer_fields_;  // "fields", when given
     // The scalar being reported (valid during one call): a string's or a number's text.
     std::string_view text_;
     bool boolean_ = false;

@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace qixian::cli {
 
 /// One line of `qixian batch`: the request's id as JSON text, echoed as given ("null"
@@ -12,6 +16,8 @@ namespace qixian::cli {
 struct parsed_request {
     std::string id = "null";
     result<compute_request> request = compute_request{};
+    /// "fields": the answer fields the request asks for (fields.hpp), when it names them.
+    std::optional<std::vector<std::string>> fields;
 };
 
 /// Reads a request object (INTERFACES.md) from JSON text straight into a compute_request,

@@ -8,8 +8,11 @@
 // suspensions, settlements and waivers (`tolling`) and instalments apply as the rule
 // version's data allows; composites take the earliest (or latest) of their components;
 // a rule with no time limit answers `time_limited = false`. Every reading of the law
-// that would change the last day is reported under `alternatives`, and an answer
-// that depends on a day outside the calendar's data is `provisional`.
+// that would change the last day (or, with an act, its status) is reported under
+// `alternatives`, and an answer that depends on a day outside the calendar's data is
+// `provisional`. Where a reading can change which version governs (a transitional
+// take-over, the day of an event or act abroad), its alternative is the whole
+// computation run again under that reading.
 //
 // Example:
 //
@@ -76,6 +79,14 @@ enum class version_reading { application, trigger };
 
 std::string_view to_string(version_reading r) noexcept;
 
+/// What to do past the published calendar data (INTERFACES.md `calendar_policy`).
+enum class calendar_policy : std::uint8_t {
+    project,  ///< answer provisionally from the projected calendar, with the range (default)
+    strict,   ///< errc::outside_calendar_coverage
+};
+
+std::string_view to_string(calendar_policy p) noexcept;
+
 /// What to compute.
 struct compute_request {
     std::string rule;
@@ -85,8 +96,16 @@ struct compute_request {
     std::map<std::string, std::string, std::less<>> facts;
     std::optional<std::string> act;  ///< when the act was done, to judge timeliness
     adjusted_weekend adjusted = adjusted_weekend::schedule;  ///< reading 1 of LAW.md §1
+    /// Legacy: `provisional` (the old --provisional) is accepted and means `policy = project`.
     coverage_policy outside = coverage_policy::strict;
-    std::optional<civil_date> calendar_as_of;  ///< the notices as they stood on this day
+    /// Past the published notices: project the calendar (default) or refuse (`strict`).
+    calendar_policy policy = calendar_policy::project;
+    /// The notices (and versions of the holiday law) as they stood on this day; later ones
+    /// are unknown, and the years they would cover are projected.
+    std::optional<civil_date> calendar_as_of;
+    /// Internal to the projection: count on this calendar (a projected view) instead of the
+    /// pack's. Leave null.
+    const table_calendar* calendar_view = nullptr;
     std::string zone;  ///< an extra zone to show the end in
     /// Which zone fixes the legal day of an act given as a time abroad (LAW.md §1,
     /// reading 5): the forum's (default) or the actor's own.
@@ -103,7 +122,9 @@ struct compute_request {
     std::vector<std::string> instalments;
     /// Reading 2 of LAW.md §1; empty = what the version's text says.
     std::optional<suspension_reading> suspension;
-    instalment_reading instalments_reading = instalment_reading::each;
+    /// Reading 4 of LAW.md §1, where the request gives it; unset: each instalment under the
+    /// version in force on its own due day.
+    std::optional<instalment_reading> instalments_reading;
     /// Reading 3 of LAW.md §1: whether a take-over of running periods applies.
     transition_reading transition = transition_reading::takes_over;
     /// Reading 6 (qixian): for rules whose versions govern applications, the version in
@@ -175,9 +196,27 @@ struct deadline {
     std::string ends_at_forum;         ///< RFC 3339 in the forum zone
     std::string ends_at_utc;
     std::string ends_at_local;         ///< in request.zone, if given
-    expiry_kind expiry = expiry_kind::bar;
+    std::string ends_at_local_abbrev;  ///< its zone abbreviation at that instant (EDT, EST), where known
+    expiry_kind expiry = expiry_kind::bar;  ///< `none` for a court's period
+    period_kind kind = period_kind::party;  ///< what the end means for an act
+    std::optional<civil_date> permitted_from;  ///< waiting periods: the first day the act is allowed
+    std::optional<civil_date> deemed_on;       ///< deemed periods: the day the event is deemed to happen
+    bool backwards = false;                    ///< a look-back: last_day is the window's first day
+    /// True when a day the answer depends on lies past the published notices (a projected
+    /// year, or the last notice's December tail): `last_day` is then the best estimate.
     bool provisional = false;
-    std::optional<std::string> status; ///< with an act: "timely" or "late"
+    /// With `provisional`: the earliest and latest last day under every arrangement of the
+    /// uncertain days (qixian/calendar_projection.hpp).
+    struct day_range {
+        civil_date earliest, latest;
+    };
+    std::optional<day_range> last_day_range;
+    /// The calendar years the answer consulted, ascending.
+    std::vector<int> calendar_years;
+    /// With an act: "timely" / "late" (party), "timely" / "overdue" (court), "premature" /
+    /// "permitted" (waiting), "within" / "before_window" (a look-back); "undetermined" when a
+    /// provisional answer's range straddles the act.
+    std::optional<std::string> status;
     std::optional<std::int32_t> days_late;
     std::vector<alternative> alternatives;
     combinator combine = combinator::none;      ///< composites: how components combined
@@ -201,5 +240,8 @@ std::string_view engine_version() noexcept;
 /// no_version_in_force, invalid_date/invalid_time/unknown_zone (an event's time),
 /// nonexistent/ambiguous_local_time, outside_calendar_coverage, …
 result<deadline> compute(const rule_pack& pack, const compute_request& request);
+
+/// The same on the published calendar data alone (or `request.calendar_view`): no projection.
+result<deadline> compute_on_data(const rule_pack& pack, const compute_request& request);
 
 }  // namespace qixian

@@ -23,6 +23,8 @@
 #pragma once
 
 #include "qixian/calendar.hpp"
+#include "qixian/calendar_projection.hpp"
+#include "qixian/holiday_law.hpp"
 #include "qixian/civil.hpp"
 #include "qixian/counting.hpp"
 #include "qixian/diagnostics.hpp"
@@ -155,18 +157,38 @@ struct convention {
     }
 };
 
-/// What the end of a period means.
-enum class expiry_kind { bar, defence, extinguished };
+/// What the end of a period means. `none`: a time the law gives the court (period_kind
+/// court): an act after it stays valid; an answer says so, a rule file cannot.
+enum class expiry_kind { bar, defence, extinguished, none };
 std::string_view to_string(expiry_kind e) noexcept;
+
+/// What a period means for the act judged against it (INTERFACES.md `period_kind`):
+/// - `party` (the default): a party must act by the end — `timely` / `late`;
+/// - `court`: a time the law gives the court; an act after the end is `overdue` and stays
+///   valid (the answer's expiry is "none");
+/// - `waiting`: an act is allowed only after the period — `premature` on or before the last
+///   day, `permitted` after it (`permitted_from` = the day after);
+/// - `deemed`: the end is the day an event is deemed to happen (`deemed_on`).
+///
+///     if (r->kind == qixian::period_kind::waiting) { /* the act must come after the end */ }
+enum class period_kind { party, court, waiting, deemed };
+std::string_view to_string(period_kind k) noexcept;
 
 /// Whether the period can be suspended or interrupted.
 enum class tolling_class { limitation, fixed, exclusion };
 std::string_view to_string(tolling_class t) noexcept;
 
 /// A period that applies when the request's facts match `when` (empty = always).
+/// An entry with `when` names facts; an entry without is the default. Where a version has a
+/// default, an entry naming a fact the request does not give is passed over (the trace says
+/// which facts would have chosen another period); without one, the fact is required.
+/// `ends_no_later_than`: a transitional cap for this entry only (e.g. the 2013 retrial cap,
+/// which some grounds escape).
 struct period_choice {
     std::map<std::string, std::string, std::less<>> when;
     period length;
+    std::optional<civil_date> ends_no_later_than;
+    citation_list citations;  ///< the authority for this entry, cited when it is chosen
 };
 
 /// Claims a version does not limit at all, by the request's facts, with the authority:
@@ -198,12 +220,35 @@ std::string_view to_string(suspension_reading r) noexcept;
 
 /// The authority for each tolling mechanism a version allows; a mechanism with no
 /// citation does not apply to the version (a request that uses it is refused).
+///
+/// Where the authority changed while the version was in force (a settlement before
+/// 2015-02-04 is governed by the 2008 Enforcement-Procedure Interpretation, one after by
+/// 法释〔2015〕5号 Art. 468), `from` lists dated entries: a tolling event on or after an
+/// entry's `valid_from` takes each mechanism that entry gives from it (`tolling_on`).
 struct tolling_rules {
     citation_list interruption;  ///< 中断: the period runs anew from the interruption
-    citation_list settlement;    ///< a settlement not performed: anew from its last day of performance
+    citation_list settlement;    ///< a settlement interrupts: anew from its last day of performance or its day
     citation_list suspension;    ///< 中止: only an obstacle in the last 6 months counts
     citation_list waiver;        ///< agreeing to perform after expiry loses the defence
     suspension_reading suspension_text = suspension_reading::civil_code;  ///< what the version's text says
+    /// The authority for the other suspension reading, if any: only then is it offered
+    /// (the Enforcement Interpretation's "resumes" beside Civil Code Art. 194).
+    citation_list suspension_other;
+    /// A settlement not performed: the period runs anew from its last day of performance
+    /// (false: from the settlement itself, as an interruption — the 2008 text).
+    bool settlement_from_performance_due = true;
+    struct dated;
+    std::vector<dated> from;  ///< sorted by valid_from
+
+    /// The rules for a tolling event on `day`: this table, with each mechanism a dated entry
+    /// in force that day gives taken from it.
+    tolling_rules on(civil_date day) const;
+};
+struct tolling_rules::dated {
+    civil_date valid_from;
+    tolling_rules rules;  ///< only the mechanisms given (the others empty)
+    bool gives_suspension_text = false;
+    bool gives_settlement_from = false;
 };
 
 /// How a version counts instalments (分期履行).
@@ -232,6 +277,9 @@ struct rule_version {
     instalment_mode instalments = instalment_mode::none;
     bool extendable_by_court = false;  ///< a court may extend the period (e.g. the 20-year long-stop)
     bool time_limited = true;          ///< false: the act is not subject to any period (time_limit = "none")
+    /// true (`direction = "before"`): a look-back, counted backwards from the trigger; the
+    /// answer's last_day is the first day of the window, never rolled.
+    bool backwards = false;
     /// Transitional rule: a period of the previous version still running on this
     /// version's `valid_from` is counted under this version from its original start
     /// (one that ran out before stays expired); the authority for that. Empty: a
@@ -258,6 +306,12 @@ struct rule {
     std::string name_en;
     expiry_kind expiry = expiry_kind::bar;
     tolling_class tolling = tolling_class::fixed;
+    period_kind kind = period_kind::party;  ///< what the end means for an act (`period_kind`)
+    /// true (`events_of = "court"`): the trigger events are the court's own (its receipt of an
+    /// application or objection, its acceptance), not a party's — a docket takes them from the
+    /// case's `court_events`, so the debtor's receipt of a payment order never starts the
+    /// court's acceptance period.
+    bool court_events = false;
     std::string convention;  ///< convention id
     std::vector<rule_version> versions;  ///< sorted by valid_from, non-overlapping
     /// Where the versions govern the applications made while they are in force, not the
@@ -280,6 +334,9 @@ struct rule {
 ///     auto len = qixian::period_for(*r, *v, {{"parties", "legal_persons"}});  // 6 months
 result<period> period_for(const rule& r, const rule_version& v,
                           const std::map<std::string, std::string, std::less<>>& facts);
+/// The same, as the entry chosen (with its cap and citations).
+result<const period_choice*> choice_for(const rule& r, const rule_version& v,
+                                        const std::map<std::string, std::string, std::less<>>& facts);
 
 /// The entry of `v.not_time_limited` whose `when` the facts match, or nullptr (a fact not
 /// given matches nothing: the period applies).
@@ -305,6 +362,11 @@ public:
     const rule* find(std::string_view id) const noexcept;
     const convention* find_convention(std::string_view id) const noexcept;
     const table_calendar* find_calendar(std::string_view id) const noexcept;
+    /// The holiday law of a calendar (rules/calendars/<calendar>/holiday_law.toml), if any.
+    const holiday_law* find_holiday_law(std::string_view calendar_id) const noexcept;
+    /// The calendar projected past its last notice with every notice known; nullptr without
+    /// a holiday law. With `calendar_as_of`, build one: calendar_projection::build.
+    std::shared_ptr<const calendar_projection> find_projection(std::string_view calendar_id) const noexcept;
 
     const std::vector<rule>& rules() const noexcept { return rules_; }
     const std::vector<convention>& conventions() const noexcept { return conventions_; }
@@ -322,6 +384,9 @@ private:
     std::vector<rule> rules_;
     std::vector<convention> conventions_;
     std::map<std::string, std::shared_ptr<const table_calendar>, std::less<>> calendars_;
+    std::map<std::string, std::shared_ptr<const holiday_law>, std::less<>> holiday_laws_;
+    struct lazy_projection;  // built on first use: most answers never need it
+    std::map<std::string, std::shared_ptr<lazy_projection>, std::less<>> projections_;
     std::string digest_;
     std::string calendar_digest_;
     std::vector<diagnostic> warnings_;

@@ -1,0 +1,124 @@
+// qixian calendar: the status of each day of a calendar, or the days a notice changed.
+#include "commands.hpp"
+#include "projection_render.hpp"
+#include "render.hpp"
+
+#include "qixian/counting.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace qixian::cli {
+namespace {
+
+int run_calendar(const std::string& dir, const std::string& from, const std::string& to, bool json,
+                 const std::string& as_of, const std::string& id, const std::string& since, bool strict) {
+    auto a = civil_date::parse(from);
+    if (!a) return fail(a.error(), json);
+    auto b = civil_date::parse(to);
+    if (!b) return fail(b.error(), json);
+    if (*b < *a) return fail(make_error(errc::invalid_request, "--to is before --from"), json);
+    if (calendar_days_between(*a, *b) > 366 * 50)
+        return fail(make_error(errc::invalid_request, "at most 50 years at a time"), json);
+    calendar_query q;
+    if (!as_of.empty()) {
+        auto k = civil_date::parse(as_of);
+        if (!k) return fail(k.error(), json);
+        q.as_of = *k;
+    }
+    auto pack = load_pack(dir);
+    if (!pack) return print_diagnostics(pack.error());
+    const table_calendar* cal = pack->find_calendar(id);
+    if (cal == nullptr) return fail(make_error(errc::invalid_request, "no calendar '" + id + "'", id), json);
+    if (!since.empty()) {
+        auto earlier = civil_date::parse(since);
+        if (!earlier) return fail(earlier.error(), json);
+        const civil_date later = q.as_of.value_or(civil_date::max());
+        for (const auto& c : cal->changed_days(*a, *b, *earlier, later)) {
+            if (json) {
+                std::cout << nlohmann::ordered_json{{"date", c.before.day.to_string()},
+                                                    {"before", {{"working", c.before.working},
+                                                                {"kind", std::string(to_string(c.before.kind))},
+                                                                {"notice", std::string(c.before.notice)}}},
+                                                    {"after", {{"working", c.after.working},
+                                                               {"kind", std::string(to_string(c.after.kind))},
+                                                               {"name", std::string(c.after.name)},
+                                                               {"notice", std::string(c.after.notice)}}}}
+                                 .dump()
+                          << '\n';
+            } else {
+                std::cout << c.before.day << ' ' << c.before.day.weekday_name() << "  "
+                          << to_string(c.before.kind) << " -> " << to_string(c.after.kind);
+                if (!c.after.name.empty()) std::cout << "  " << c.after.name << "  [" << c.after.notice << "]";
+                std::cout << '\n';
+            }
+        }
+        return 0;
+    }
+    std::shared_ptr<const calendar_projection> projected;
+    if (!strict) {
+        auto p = projection_for(*pack, id, q.as_of);
+        if (!p) return fail(p.error(), json);
+        projected = *p;
+    }
+    for (civil_date d = *a; d <= *b; d = add_calendar_days(d, 1)) {
+        const bool past = projected && d > projected->published_last();
+        auto s = past ? projected->view(projection_view::best).status(d, {}) : cal->status(d, q);
+        if (json) {
+            nlohmann::ordered_json j{{"date", d.to_string()}};
+            if (s) {
+                j["working"] = s->working;
+                j["kind"] = std::string(to_string(s->kind));
+                if (!s->name.empty()) j["name"] = std::string(s->name);
+                if (!s->notice.empty()) {
+                    j["notice"] = std::string(s->notice);
+                    if (const auto* n = cal->find_notice(s->notice)) j["notice_title"] = n->title;
+                }
+            } else {
+                j["outside_data"] = true;
+                j["error"] = {{"code", std::string(to_string(s.error().code))}, {"message", s.error().message}};
+            }
+            if (s && projected) add_projected_fields(j, *projected, d);
+            std::cout << j.dump() << '\n';
+        } else if (s) {
+            std::cout << d << ' ' << d.weekday_name() << "  " << (s->working ? "W" : "R") << "  "
+                      << to_string(s->kind);
+            if (!s->name.empty()) std::cout << "  " << s->name << "  [" << s->notice << "]";
+            if (projected) std::cout << projected_suffix(*projected, d);
+            std::cout << '\n';
+        } else {
+            std::cout << d << ' ' << d.weekday_name() << "  ?  outside the calendar's data\n";
+        }
+    }
+    return 0;
+}
+
+
+}  // namespace
+
+command add_calendar_command(CLI::App& app, const global_options& g) {
+    struct options {
+        std::string from, to, as_of, since, id = "cn.mainland", policy = "project";
+        bool json = false;
+    };
+    auto o = std::make_shared<options>();
+    auto* cmd = app.add_subcommand("calendar", "the status of each day: working, weekend, holiday, adjusted working");
+    cmd->add_option("--from", o->from, "first day (YYYY-MM-DD)")->required();
+    cmd->add_option("--to", o->to, "last day (YYYY-MM-DD)")->required();
+    cmd->add_flag("--json", o->json, "one JSON object per line");
+    cmd->add_option("--as-of", o->as_of, "as the notices stood on this day");
+    cmd->add_option("--calendar", o->id, "calendar id (default cn.mainland)");
+    cmd->add_option("--calendar-policy", o->policy,
+                    "past the published notices: project (default: each day with \"projected\": true, its "
+                    "certainty certain_rest|certain_work|uncertain and the reason) or strict (reported as outside "
+                    "the data)")
+        ->check(CLI::IsMember({"project", "strict"}));
+    cmd->add_option("--changes-since", o->since,
+                    "list only the days the notices changed after this day (up to --as-of, or all notices)");
+    return {cmd, [o, &g] { return run_calendar(g.rules_dir, o->from, o->to, o->json, o->as_of, o->id, o->since,
+                                                      o->policy == "strict"); }};
+}
+
+}  // namespace qixian::cli
