@@ -6,8 +6,11 @@ Usage: faults_test.py QIXIAN_BINARY SOURCE_DIR FAULT   (FAULT: one of FAULTS bel
 Every fault must end in a clear answer: an error line per bad batch line (and the batch
 goes on), or a message on stderr naming the problem and a non-zero exit status; never a
 crash, a sanitizer report, a hang or silently lost output."""
+import datetime
+import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -391,35 +394,111 @@ def numbers_out_of_range():
     shutil.rmtree(d)
 
 
+DATE = re.compile(rb"(?<![0-9])(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})(?![0-9])")
+
+
+def real_dates(text, what):
+    """Every YYYY-MM-DD in `text` is a real day of 0001-9999 (a date pushed past 9999-12-31
+    must be an error, never a wrapped year such as 0000-01-01)."""
+    for m in DATE.finditer(text):
+        try:
+            datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            check(False, f"{what}: {m.group(0)!r} is no day of 0001-9999 ({text[max(0, m.start() - 120):m.end() + 60]!r})")
+            return
+
+
+EXTREME_DAYS = ("0001-01-01", "9999-12-31", "0001-01-01T00:00Z", "9999-12-31T23:59:59-12:00",
+                "0001-01-01T00:00+14:00", "9999-12-31T23:59[Pacific/Kiritimati]", "0001-01-01T00:00[Pacific/Pago_Pago]")
+
+
 def extreme_dates():
-    """0001-01-01 and 9999-12-31 in every date field of every rule (each event, the act,
-    tolling dates, calendar_as_of): every line answered, none a crash; the same through
-    compute and calendar."""
+    """0001-01-01 and 9999-12-31 (as days, instants and zoned times at both ends of the
+    world's offsets) in every date field of every rule (each event, the act, tolling dates,
+    calendar_as_of, with and without a display zone): every line answered, every answer
+    a right one or a clear error, never a crash nor a date outside 0001-9999; the same
+    through compute, docket, calendar and serve."""
     listing = json.loads(run(["rules", "list", "--json"]).stdout)
     rules = [r["id"] for r in listing] if isinstance(listing, list) else [r["id"] for r in listing["rules"]]
     events = ["effective", "performance_due", "instalment_due", "found_in_china", "recognition_effective",
               "served", "received", "accepted", "knew", "debtor_act", "harm", "measure", "published", "posted"]
     lines = []
-    for day in ("0001-01-01", "9999-12-31", "0001-01-01T00:00Z", "9999-12-31T23:59:59-12:00",
-                "9999-12-31T23:59[Pacific/Kiritimati]"):
+    for day in EXTREME_DAYS:
         for rule in rules:
             ev = {k: ([day] if k == "instalment_due" else day) for k in events}
-            for extra in ({}, {"act": day}, {"calendar_as_of": day[:10]},
+            for extra in ({}, {"act": day}, {"calendar_as_of": day[:10]}, {"zone": "Pacific/Kiritimati"},
+                          {"zone": "Pacific/Pago_Pago", "act": day, "readings": {"event_zone": "local"}},
                           {"tolling": [{"kind": "interruption", "at": day},
                                        {"kind": "suspension", "from": day, "to": day},
                                        {"kind": "settlement", "at": day, "performance_due": day},
                                        {"kind": "agreed_after_expiry", "at": day}]},
-                          {"act": "2020-01-01", "calendar_policy": "strict"}):
+                          {"act": "2020-01-01", "calendar_policy": "strict"}, {"calendar_policy": "project"}):
                 lines.append(json.dumps({"id": len(lines), "rule": rule, "events": ev, **extra}))
         lines.append(json.dumps({"id": 0, "convention": "cn", "period": "P1D", "events": {"start": day}}))
     lines.append(GOOD % 1)
-    a = batch_answers("\n".join(lines).encode() + b"\n", "0001-01-01 and 9999-12-31 in every date field")
+    stdin = "\n".join(lines).encode() + b"\n"
+    a = batch_answers(stdin, "0001-01-01 and 9999-12-31 in every date field")
     check(a and a[-1]["ok"] is True, "extreme dates: the last good line answered")
+    real_dates(run(["batch"], stdin).stdout, "extreme dates: batch")
     for day in ("0001-01-01", "9999-12-31"):
-        for rule in rules[:5]:
-            p = run(["compute", rule, "--event", f"effective={day}", "--event", f"received={day}", "--act", day])
+        for rule in rules:
+            p = run(["compute", rule, "--event", f"effective={day}", "--event", f"received={day}", "--act", day,
+                     "--zone", "Pacific/Kiritimati", "--format", "json"])
             no_crash(p, f"compute {rule} on {day}")
-        no_crash(run(["calendar", "--from", day, "--to", day]), f"calendar on {day}")
+            real_dates(p.stdout, f"compute {rule} on {day}")
+        for args in (["--from", day, "--to", day], ["--from", day, "--to", day, "--as-of", day, "--json"],
+                     ["--from", "2025-01-01", "--to", "2025-01-02", "--since", day]):
+            p = run(["calendar", *args])
+            no_crash(p, f"calendar {' '.join(args)}")
+            real_dates(p.stdout, f"calendar {' '.join(args)}")
+    d = tmpdir()
+    for i, day in enumerate(EXTREME_DAYS):
+        case = os.path.join(d, f"case{i}.json")
+        with open(case, "w") as f:
+            json.dump({"events": {k: ([day] if k == "instalment_due" else day) for k in events},
+                       "act": day, "zone": "Pacific/Kiritimati", "calendar_as_of": day[:10],
+                       "tolling": [{"kind": "interruption", "at": day}], "rules": ["*"]}, f)
+        for fmt in ("json", "text"):
+            p = run(["docket", case, "--format", fmt])
+            no_crash(p, f"docket on {day} ({fmt})")
+            real_dates(p.stdout, f"docket on {day} ({fmt})")
+    shutil.rmtree(d)
+    extreme_dates_served(lines)
+
+
+def extreme_dates_served(lines):
+    """The same through `qixian serve`: POST /v1/deadline, /v1/batch, /v1/docket and
+    GET /v1/calendar at both ends, then a good request still answered."""
+    sys.path.insert(0, os.path.join(source, "tests", "serve"))
+    from serve_harness import Server  # noqa: E402  (tests/serve/, python3-jsonschema)
+    server = Server(qixian)
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+
+        def call(method, path, body=None, ctype="application/json"):
+            conn.request(method, path, body=body, headers={"Content-Type": ctype} if body is not None else {})
+            r = conn.getresponse()
+            data = r.read()
+            check(r.status < 500, f"serve {method} {path}: status {r.status} ({data[:200]!r})")
+            real_dates(data, f"serve {method} {path}")
+            return r.status, data
+
+        for line in lines[::7]:
+            call("POST", "/v1/deadline", line.encode())
+        call("POST", "/v1/batch", ("\n".join(lines[:400]) + "\n").encode(), "application/x-ndjson")
+        for day in ("0001-01-01", "9999-12-31"):
+            call("GET", f"/v1/calendar?from={day}&to={day}")
+            call("GET", f"/v1/calendar?from={day}&to={day}&as_of={day}")
+            call("POST", "/v1/docket", json.dumps({"events": {"received": day, "served": day, "effective": day},
+                                                   "rules": ["cn.*"]}).encode())
+            call("GET", f"/deadline?rule=cn.enforcement.application&lang=en&ev.effective.date={day}")
+        status, data = call("POST", "/v1/deadline", (GOOD % 1).encode())
+        check(status == 200 and json.loads(data)["ok"] is True, "serve: a good request after the extreme ones")
+        conn.close()
+    finally:
+        check(server.stop() == 0, "serve: stops cleanly after the extreme dates")
+    log = "".join(server.log)
+    check(not any(m.decode() in log for m in CRASH_MARKS), f"serve: no crash report in its log ({log[-300:]!r})")
 
 
 def tz_database():

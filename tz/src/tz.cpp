@@ -257,7 +257,18 @@ result<civil_date> legal_day_of(const moment& m, const zone& forum, local_policy
     if (m.kind == moment::form::legal_day) return m.day;
     auto i = instant_of(m, forum, policy);
     if (!i) return unexpected(i.error());
-    return legal_day(*i, forum);
+    // A time at either end of the supported years may fall on a day outside them in the
+    // forum's zone (9999-12-31T23:00-12:00 is 10000-01-01 in Shanghai): an error, never a
+    // day that cannot be written.
+    const auto local = to_local(*i, forum);
+    const auto days = date::floor<date::days>(local).time_since_epoch().count();
+    if (!civil_date::in_range(days))
+        return unexpected(make_error(errc::out_of_range,
+                                     "'" + m.text + "' falls " + (days < 0 ? "before 0001-01-01" : "after 9999-12-31") +
+                                         " in the forum's zone (" + std::string(forum.name()) +
+                                         "), outside the supported years 0001-9999",
+                                     m.text));
+    return day_of(local);
 }
 
 }  // namespace qixian::tz
