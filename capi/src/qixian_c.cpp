@@ -9,6 +9,7 @@
 #include "render.hpp"
 
 #include "qixian/error.hpp"
+#include "qixian/messages.hpp"
 #include "qixian/rule_pack.hpp"
 #include "qixian/tz.hpp"
 
@@ -59,7 +60,9 @@ std::string error_answer(int code, std::string_view message) {
     json_writer w(text);
     const char* name = qx_error_name(code);
     w.begin_object().key("id").null().field("ok", false);
-    w.key("error").begin_object().field("code", name != nullptr ? name : "internal_error").field("message", message);
+    const std::string_view code_name = name != nullptr ? name : "internal_error";
+    w.key("error").begin_object().field("code", code_name).field("message", message);
+    w.field("message_zh", qixian::translate_zh(code_name, message));
     w.end_object().end_object();
     return w.finish();
 }
@@ -141,11 +144,12 @@ std::string diagnostics_json(bool ok, int code, const std::vector<qixian::diagno
     w.key("diagnostics").begin_array();
     for (const auto& d : ds) {
         w.begin_object().field("code", d.code).field("severity", qixian::to_string(d.level)).field("message", d.message);
+        w.field("message_zh", qixian::message_zh(d));
         write_region(w, d.region);
         if (!d.notes.empty()) {
             w.key("notes").begin_array();
             for (const auto& n : d.notes) {
-                w.begin_object().field("message", n.message);
+                w.begin_object().field("message", n.message).field("message_zh", qixian::translate_zh("note", n.message));
                 write_region(w, n.region);
                 w.end_object();
             }

@@ -67,8 +67,21 @@ std::string article_of(const statutory_day& s) {
 
 // The class of a day past the notices, or of an ordinary day in the tail (only statutory days
 // after `published_last` count then: the next year's).
+// The reasons of the days far from any statutory day, the same for every such day: made
+// once per build (some 26,000 days are classified), copied into each day.
+struct far_reasons {
+    std::string weekend, weekend_zh, weekday, weekday_zh;
+    explicit far_reasons(const projection_reach& reach)
+        : weekend("a weekly rest day more than " + std::to_string(reach.working) +
+                  " days from any statutory day: no notice has made such a day a working day"),
+          weekend_zh("距任何法定节假日均超过" + std::to_string(reach.working) + "日的周休日：历年安排从未调为上班"),
+          weekday("a weekday more than " + std::to_string(reach.bridge) +
+                  " days from any statutory day: no notice has made such a day a rest day"),
+          weekday_zh("距任何法定节假日均超过" + std::to_string(reach.bridge) + "日的工作日：历年安排从未调为休息") {}
+};
+
 projected_day classify_day(civil_date d, const statutory_index& ix, const projection_reach& reach,
-                           std::optional<civil_date> after) {
+                           const far_reasons& far, std::optional<civil_date> after) {
     projected_day p{d, day_certainty::certain_work, true, {}, {}, {}, {}};
     const bool weekend = d.is_saturday_or_sunday();
     if (!after) {
@@ -92,31 +105,19 @@ projected_day classify_day(civil_date d, const statutory_index& ix, const projec
         }
     }
     const auto [near, dist] = ix.nearest(d, after);
-    if (weekend) {
-        p.reason = "a weekly rest day more than " + std::to_string(reach.working) +
-                   " days from any statutory day: no notice has made such a day a working day";
-        p.reason_zh = "距任何法定节假日均超过" + std::to_string(reach.working) + "日的周休日：历年安排从未调为上班";
-    } else {
-        p.reason = "a weekday more than " + std::to_string(reach.bridge) +
-                   " days from any statutory day: no notice has made such a day a rest day";
-        p.reason_zh = "距任何法定节假日均超过" + std::to_string(reach.bridge) + "日的工作日：历年安排从未调为休息";
+    p.working = !weekend;
+    const bool close = near != nullptr && dist <= (weekend ? reach.working : reach.bridge);
+    if (!close) {
+        p.certainty = weekend ? day_certainty::certain_rest : day_certainty::certain_work;
+        p.reason = weekend ? far.weekend : far.weekday;
+        p.reason_zh = weekend ? far.weekend_zh : far.weekday_zh;
+        return p;
     }
-    if (weekend) {
-        p.working = false;
-        p.certainty = near != nullptr && dist <= reach.working ? day_certainty::uncertain : day_certainty::certain_rest;
-        if (p.certainty == day_certainty::uncertain) {
-            p.name = near->of->name;
-            p.reason = "may be a working day to make up for a day bridged into the " + near->of->name_en + " block";
-            p.reason_zh = "可能因" + near->of->name + "调休而上班";
-        }
-    } else {
-        p.certainty = near != nullptr && dist <= reach.bridge ? day_certainty::uncertain : day_certainty::certain_work;
-        if (p.certainty == day_certainty::uncertain) {
-            p.name = near->of->name;
-            p.reason = "may be bridged into the " + near->of->name_en + " block, or be its make-up day (Art. 6)";
-            p.reason_zh = "可能调休并入" + near->of->name + "假期，或为其补休日（第六条）";
-        }
-    }
+    p.certainty = day_certainty::uncertain;
+    p.name = near->of->name;
+    p.reason = weekend ? "may be a working day to make up for a day bridged into the " + near->of->name_en + " block"
+                       : "may be bridged into the " + near->of->name_en + " block, or be its make-up day (Art. 6)";
+    p.reason_zh = weekend ? "可能因" + near->of->name + "调休而上班" : "可能调休并入" + near->of->name + "假期，或为其补休日（第六条）";
     return p;
 }
 
@@ -240,14 +241,16 @@ result<std::shared_ptr<const calendar_projection>> calendar_projection::build(co
     auto ix = index_statutory(law, p->first_.year() - 1, law.last_year() + 1, as_of);
     if (!ix) return unexpected(ix.error());
     const calendar_query asked{.as_of = as_of};
+    const far_reasons far(law.reach);
+    p->days_.reserve(static_cast<std::size_t>(calendar_days_between(p->first_, p->last_)) + 1);
     for (civil_date d = p->first_; d <= p->last_; d = add_calendar_days(d, 1)) {
         if (d > p->published_last_) {
-            p->days_.push_back(classify_day(d, *ix, law.reach, std::nullopt));
+            p->days_.push_back(classify_day(d, *ix, law.reach, far, std::nullopt));
             continue;
         }
         auto s = base.status(d, asked);
         if (!s) return unexpected(s.error());
-        projected_day day = classify_day(d, *ix, law.reach, p->published_last_);
+        projected_day day = classify_day(d, *ix, law.reach, far, p->published_last_);
         if (s->kind == day_kind::holiday || s->kind == day_kind::adjusted_working) {
             day = projected_day{d, s->working ? day_certainty::certain_work : day_certainty::certain_rest,
                                 s->working, std::string(s->name), {}, "set by the published notice",

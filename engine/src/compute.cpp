@@ -599,6 +599,13 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
     if (special != v->trigger_citations.end())
         d.citations = citation_list::join(d.citations, special->second);
     d.citations = citation_list::join(d.citations, (*chosen)->citations);
+    // An entry's citation repeating one of the version's keeps its own note as a note of the
+    // answer (e.g. that the fact's value is a rule's old spelling, still accepted).
+    for (const auto& c : (*chosen)->citations)
+        if (!c.note.empty() && std::none_of(d.citations.begin(), d.citations.end(), [&](const citation& x) {
+                return x.instrument == c.instrument && x.article == c.article && x.note == c.note;
+            }))
+            d.notes.push_back(c.note);
     // Periods a fact not given would have chosen (the default applied): the trace names them.
     std::string other_periods;
     if (req.trace)

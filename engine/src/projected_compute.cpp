@@ -86,7 +86,37 @@ result<deadline> compute_projected(const rule_pack& pack, const compute_request&
 
 }  // namespace
 
+namespace {
+
+// The years an answer depends on whose calendar data is of secondary confidence (notice text
+// not found): those consulted for the last day, and each instalment's and component's last day.
+void mark_confidence(const rule_pack& pack, deadline& d) {
+    const table_calendar* cal = pack.find_calendar(d.source.calendar);
+    if (cal == nullptr || !d.time_limited) return;
+    std::vector<int> years = d.calendar_years;
+    for (const auto& i : d.instalments)
+        if (i.time_limited && i.last_day != civil_date{}) years.push_back(i.last_day.year());
+    for (const auto& c : d.components)
+        if (c.last_day != civil_date{}) years.push_back(c.last_day.year());
+    for (const auto& y : cal->data().years)
+        if (y.confidence == "secondary" && std::find(years.begin(), years.end(), y.year) != years.end())
+            d.secondary_calendar_years.push_back(y.year);
+    std::sort(d.secondary_calendar_years.begin(), d.secondary_calendar_years.end());
+}
+
+result<deadline> compute_unmarked(const rule_pack& pack, const compute_request& req);
+
+}  // namespace
+
 result<deadline> compute(const rule_pack& pack, const compute_request& req) {
+    auto d = compute_unmarked(pack, req);
+    if (d) mark_confidence(pack, *d);
+    return d;
+}
+
+namespace {
+
+result<deadline> compute_unmarked(const rule_pack& pack, const compute_request& req) {
     const bool strict = req.policy == calendar_policy::strict && req.outside != coverage_policy::provisional;
     const rule* r = pack.find(req.rule);
     const convention* conv = r ? pack.find_convention(r->convention) : nullptr;
@@ -127,5 +157,7 @@ result<deadline> compute(const rule_pack& pack, const compute_request& req) {
     if (p == nullptr) return d;
     return compute_projected(pack, req, *p);
 }
+
+}  // namespace
 
 }  // namespace qixian

@@ -3,6 +3,7 @@
 #include "qixian/rule_pack.hpp"
 #include "qixian/tz.hpp"
 #include "pack_model.hpp"
+#include "text.hpp"
 #include "toml_image.hpp"
 
 #include <algorithm>
@@ -24,14 +25,19 @@ namespace {
 
 using namespace detail;
 
-constexpr std::array<std::string_view, 15> kinds = {
+constexpr std::array<std::string_view, 16> kinds = {
     "effective", "performance_due", "instalment_due", "found_in_china", "recognition_effective",
     "served",    "received",        "accepted",       "knew",           "debtor_act",
-    "harm",      "measure",         "published",      "posted",         "breach"};
+    "harm",      "measure",         "published",      "posted",         "breach",
+    "property_change"};  // a change in the debtor's property (财产变动) after its report
 
 // Facts a period may depend on, with their values (INTERFACES.md).
 constexpr std::array<std::string_view, 2> parties_values = {"natural_person_involved", "legal_persons"};
-constexpr std::array<std::string_view, 2> domicile_values = {"china", "abroad"};
+// domicile: where a party has its domicile, as the text in question names it — `china` / `abroad`
+// for the CPL's 在中华人民共和国领域内（没有）住所 (appeals, the foreign-related defence), `mainland` /
+// `none_in_mainland` for the Taiwan Provisions' 在大陆（没有）住所 (2024 Art. 9), which a respondent
+// domiciled in Taiwan falls under: "abroad" would misname it (AUDIT-2.md D15).
+constexpr std::array<std::string_view, 4> domicile_values = {"china", "abroad", "mainland", "none_in_mainland"};
 // claim: the kinds the law does not limit at all, and the one-year claims of GPCL Art. 136
 // (bodily injury; substandard goods sold without notice; rent delayed or refused; loss of or
 // damage to deposited property).
@@ -704,9 +710,12 @@ result<const period_choice*> choice_for(const rule& r, const rule_version& v,
         }
         if (matches) return &choice;
     }
+    std::string known;  // what the version's periods name, e.g. "domicile=mainland, domicile=none_in_mainland"
+    for (const auto& choice : v.periods)
+        for (const auto& [fact, value] : choice.when) detail::append(known, {known.empty() ? "" : ", ", fact, "=", value});
     return unexpected(make_error(errc::invalid_request,
                                  "rule '" + r.id + "': no period of the version from " + v.valid_from.to_string() +
-                                     " matches the facts given"));
+                                     " matches the facts given (its periods are for " + known + ")"));
 }
 
 std::string_view to_string(expiry_kind e) noexcept {

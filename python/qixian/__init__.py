@@ -9,7 +9,7 @@ dict one line of ``qixian batch`` carries, and an answer is the dict batch write
 >>> d = engine.compute({"rule": "cn.enforcement.application",
 ...                     "events": {"effective": "2023-06-30"}})
 >>> d["last_day"], d["citations"][0]["article"]
-('2025-06-30', '250')
+('2025-06-30', '246')
 >>> [step["step"] for step in d["trace"]][:3]
 ['select', 'anchor', 'start']
 

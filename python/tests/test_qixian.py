@@ -29,14 +29,14 @@ def enforcement(effective, **extra):
 
 
 def test_compute_answers_the_law(engine):
-    # Two years from a judgment effective 2023-06-30 (CPL 2023 art. 250): Monday 2025-06-30.
+    # Two years from a judgment effective 2023-06-30 (CPL 2021 art. 246, the text in force that day): Monday 2025-06-30.
     d = engine.compute(enforcement("2023-06-30", id="c1", zone="America/New_York"))
     assert d["id"] == "c1" and d["ok"] is True
     assert d["last_day"] == "2025-06-30"
     assert d["ends_at"] == "2025-07-01T00:00:00+08:00"
     assert d["ends_at_utc"] == "2025-06-30T16:00:00Z"
     assert d["ends_at_local"] == "2025-06-30T12:00:00-04:00"
-    assert {"instrument": "中华人民共和国民事诉讼法（2023年修正）", "article": "250"} in d["citations"]
+    assert [(c["instrument"], c["article"]) for c in d["citations"]] == [("中华人民共和国民事诉讼法（2021年修正）", "246")]
     assert [s["step"] for s in d["trace"]][0] == "select"
     assert d["provenance"]["engine_version"] == engine.version
 

@@ -52,7 +52,7 @@ static void test_versions_and_names(void) {
 
 static void test_compute(void) {
     char *a = NULL;
-    /* A judgment effective 2023-06-30: two years, to Monday 2025-06-30 (CPL 2023 art. 250). */
+    /* A judgment effective 2023-06-30: two years, to Monday 2025-06-30 (CPL 2021 art. 246, in force that day). */
     int rc = qx_compute(engine,
                         "{\"id\":\"c1\",\"rule\":\"cn.enforcement.application\","
                         "\"events\":{\"effective\":\"2023-06-30\"},\"zone\":\"America/New_York\"}",
@@ -61,7 +61,7 @@ static void test_compute(void) {
     CHECK(strncmp(a, "{\"id\":\"c1\",\"ok\":true,", 20) == 0);
     CHECK_HAS(a, "\"last_day\":\"2025-06-30\"");
     CHECK_HAS(a, "\"ends_at_local\":\"2025-06-30T12:00:00-04:00\"");
-    CHECK_HAS(a, "\"article\":\"250\"");
+    CHECK_HAS(a, "\"article\":\"246\"");
     CHECK_HAS(a, "\"trace\":[");
     qx_free(a);
 

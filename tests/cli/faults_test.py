@@ -130,6 +130,10 @@ def write_error():
         with open("/dev/full", "wb") as full:
             p = subprocess.run([qixian, *args], input=stdin, stdout=full, stderr=subprocess.PIPE, timeout=300)
         fails_clearly(p, f"{name} > /dev/full", "cannot write", "No space left on device")
+        check(p.returncode == 26, f"{name} > /dev/full: exit status 26 (io_error), got {p.returncode}")
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([qixian, "rules", "list", "--lang", "zh"], stdout=full, stderr=subprocess.PIPE, timeout=300)
+    fails_clearly(p, "rules list --lang zh > /dev/full", "qixian：错误 io_error：无法写出输出")
     shutil.rmtree(d)
 
 

@@ -37,7 +37,7 @@ check(ev.decoded("dtend") == datetime.date(2025, 7, 1), "DTEND is the next day (
 summary = str(ev.get("summary"))
 check("申请执行期间" in summary and "Period to apply for enforcement" in summary, "summary names the rule")
 desc = str(ev.get("description"))
-check("中华人民共和国民事诉讼法（2023年修正）第250条" in desc, "description cites the article")
+check("中华人民共和国民事诉讼法（2021年修正）第246条" in desc, "description cites the article (the text in force on 2023-06-30)")
 check("2025-07-01T00:00:00+08:00" in desc and "2025-06-30T16:00:00Z" in desc, "description gives the end instant")
 check("2025-06-30T12:00:00-04:00" in desc, "description gives the end in the requested zone")
 check(str(ev.get("x-qixian-ends-at")) == "20250630T160000Z", "X-QIXIAN-ENDS-AT")

@@ -18,7 +18,7 @@ cmake -S "$src/tools/examples/docketing" -B "$tmp/example" -DCMAKE_PREFIX_PATH="
 cmake --build "$tmp/example" > "$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
 out=$("$tmp/example/docketing")
 echo "$out"
-expected="cn.enforcement.application: last day 2025-06-30, ends 2025-06-30T16:00:00Z = 2025-06-30T12:00:00-04:00 (中华人民共和国民事诉讼法（2023年修正） art. 250)"
+expected="cn.enforcement.application: last day 2025-06-30, ends 2025-06-30T16:00:00Z = 2025-06-30T12:00:00-04:00 (中华人民共和国民事诉讼法（2021年修正） art. 246)"
 grep -qF "$expected" <<<"$out" || { echo "FAIL: missing: $expected"; exit 1; }
 grep -qF "cn.appeal.judgment: last day 2024-10-21" <<<"$out" || { echo "FAIL: appeal (abroad, 30 days)"; exit 1; }
 grep -qF "cn.civil.revocation: last day 2025-06-04" <<<"$out" || { echo "FAIL: revocation"; exit 1; }

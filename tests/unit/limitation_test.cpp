@@ -380,13 +380,14 @@ TEST_CASE("instalments: each its own period before 2022, one period from the las
     for (const auto& a : d->alternatives) alt = alt || (a.reading == "instalments=last" && a.status == "timely");
     CHECK(alt);
 
-    // The 2022-01-01 boundary. Last instalment due 2021-12-31: the 2008 text, each one:
+    // The 2022-01-01 boundary. Last instalment due 2021-12-31: the 2008 text (as CPL 2017 Art. 239
+    // numbers it: the version from 2017-07-01), each one:
     // 2021-06-30 -> Fri 2023-06-30 (late on 2023-09-01); 2021-12-31 -> Sun 2023-12-31, then
     // New Year's Day -> Tue 2024-01-02 (timely) -> partly_late.
     req.act = "2023-09-01";
     req.instalments = {"2021-06-30", "2021-12-31"};
     auto old = compute(pack(), req);
-    CHECK(old->version == day("2008-04-01"));
+    CHECK(old->version == day("2017-07-01"));
     CHECK(*old->status == "partly_late");
     // Straddling 2022-01-01 (AUDIT-2.md T23): each instalment under the version in force on
     // its own due day. 2021-06-30 and 2021-12-31 under the 2008 text, each its own period:

@@ -321,3 +321,39 @@ TEST_CASE("bad holiday data: a gap in the lunar table, a year it lacks, a notice
     CHECK(r->message.find("'10-3' is not MM-DD") != std::string::npos);
     CHECK(r->region.file.find("holiday_law.toml") != std::string::npos);
 }
+
+TEST_CASE("calendar confidence: an answer resting on a year whose notice text was not found says so (issue 16)") {
+    // rules/calendars/cn-mainland: 2000, 2002-2005 and 2008 are `secondary`; 2001, 2006, 2007, 2009- `notice_text`.
+    struct row {
+        const char* rule;
+        const char* kind;
+        const char* day;
+        const char* last_day;
+        std::vector<int> secondary;
+    };
+    const row rows[] = {
+        // 15 days from Mon 2003-03-03 = Tue 2003-03-18
+        {"cn.appeal.judgment", "served", "2003-03-03", "2003-03-18", {2003}},
+        // 15 days from Mon 2001-03-05 = Tue 2001-03-20: the 2001 notice was read
+        {"cn.appeal.judgment", "served", "2001-03-05", "2001-03-20", {}},
+        // 15 days from Sat 2007-12-22 = Sun 2008-01-06 -> Mon 2008-01-07: rolled in 2008
+        {"cn.appeal.judgment", "served", "2007-12-22", "2008-01-07", {2008}},
+        // 15 days from 2025-03-03 = Tue 2025-03-18
+        {"cn.appeal.judgment", "served", "2025-03-03", "2025-03-18", {}},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.day);
+        auto d = compute_ok({.rule = r.rule, .events = {{r.kind, r.day}}, .facts = {{"domicile", "china"}}});
+        CHECK(d.last_day == day(r.last_day));
+        CHECK(d.secondary_calendar_years == r.secondary);
+    }
+    // Instalments: each instalment's last day counts (legal persons, 1991 text, 6 months each):
+    // due 2002-04-15 -> Tue 2002-10-15; due 2006-12-29 -> Fri 2007-06-29 (both before 2008-04-01).
+    auto inst = compute_ok({.rule = "cn.enforcement.application",
+                            .facts = {{"parties", "legal_persons"}},
+                            .instalments = {"2002-04-15", "2006-12-29"}});
+    REQUIRE(inst.instalments.size() == 2);
+    CHECK(inst.instalments[0].last_day == day("2002-10-15"));
+    CHECK(inst.instalments[1].last_day == day("2007-06-29"));
+    CHECK(inst.secondary_calendar_years == std::vector<int>{2002});
+}

@@ -138,7 +138,7 @@ TEST_CASE("compute: the enforcement-application period end to end") {
     CHECK(d->ends_at_utc == "2025-06-30T16:00:00Z");
     CHECK(d->ends_at_local == "2025-06-30T12:00:00-04:00");
     CHECK(d->expiry == expiry_kind::defence);
-    CHECK(d->citations.front().article == "250");
+    CHECK(d->citations.front().article == "246");  // CPL 2021, the text in force on 2023-06-30
     CHECK(d->alternatives.empty());
     CHECK(d->source.tz_database_version == tz::database_version());
 
@@ -344,9 +344,9 @@ TEST_CASE("Taiwan judgments: the version in force on the day of the application 
                  const char* last_day; expiry_kind expiry; const char* status;
                  const char* other_reading; const char* other_day; const char* other_expiry; };
     const row rows[] = {
-        // Applied 2019: the 2015 Provisions, 2 years -> Thu 2004-04-01; by the trigger day the
-        // 1998 text's 1 year -> Tue 2003-04-01.
-        {"2002-04-01", "2019-06-25", "application", "2015-07-01", "2004-04-01", expiry_kind::defence, "late",
+        // Applied 2019: the 2015 Provisions with CPL 2017 Art. 239 (the version from 2017-07-01),
+        // 2 years -> Thu 2004-04-01; by the trigger day the 1998 text's 1 year -> Tue 2003-04-01.
+        {"2002-04-01", "2019-06-25", "application", "2017-07-01", "2004-04-01", expiry_kind::defence, "late",
          "version_by=trigger", "2003-04-01", "bar"},
         {"2002-04-01", "2019-06-25", "trigger", "1998-05-26", "2003-04-01", expiry_kind::bar, "late",
          "version_by=application", "2004-04-01", "defence"},

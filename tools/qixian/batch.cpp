@@ -1,4 +1,6 @@
 #include "batch.hpp"
+
+#include "qixian/messages.hpp"
 #include "fields.hpp"
 #include "json_writer.hpp"
 #include "render.hpp"
@@ -25,7 +27,12 @@ bool answer_line(const rule_pack& pack, std::string_view line, std::size_t line_
         w.begin_object().key("id").raw(parsed.id);
         if (failed != nullptr) {
             w.field("line", static_cast<std::int64_t>(line_no)).field("ok", false);
-            w.key("error").begin_object().field("code", to_string(failed->code)).field("message", failed->message).end_object();
+            w.key("error")
+                .begin_object()
+                .field("code", to_string(failed->code))
+                .field("message", failed->message)
+                .field("message_zh", message_zh(*failed))
+                .end_object();
             ok = false;
         } else {
             write_fields(w, *done, with_trace, cache);

@@ -4,6 +4,7 @@
 #include "render.hpp"
 
 #include "qixian/counting.hpp"
+#include "qixian/messages.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -13,8 +14,20 @@
 namespace qixian::cli {
 namespace {
 
+// A day's class in the reader's language: the spelling of INTERFACES.md, or the law's words.
+std::string_view kind_text(day_kind k, lang l) {
+    if (l != lang::zh) return to_string(k);
+    switch (k) {
+        case day_kind::working: return "工作日";
+        case day_kind::weekend: return "休息日";
+        case day_kind::holiday: return "节假日放假";
+        case day_kind::adjusted_working: return "调休上班日";
+    }
+    return to_string(k);
+}
+
 int run_calendar(const std::string& dir, const std::string& from, const std::string& to, bool json,
-                 const std::string& as_of, const std::string& id, const std::string& since, bool strict) {
+                 const std::string& as_of, const std::string& id, const std::string& since, bool strict, lang l) {
     auto a = civil_date::parse(from);
     if (!a) return fail(a.error(), json);
     auto b = civil_date::parse(to);
@@ -49,8 +62,8 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
                                  .dump()
                           << '\n';
             } else {
-                std::cout << c.before.day << ' ' << c.before.day.weekday_name() << "  "
-                          << to_string(c.before.kind) << " -> " << to_string(c.after.kind);
+                std::cout << c.before.day << ' ' << weekday_text(c.before.day, l) << "  " << kind_text(c.before.kind, l)
+                          << " -> " << kind_text(c.after.kind, l);
                 if (!c.after.name.empty()) std::cout << "  " << c.after.name << "  [" << c.after.notice << "]";
                 std::cout << '\n';
             }
@@ -78,18 +91,24 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
                 }
             } else {
                 j["outside_data"] = true;
-                j["error"] = {{"code", std::string(to_string(s.error().code))}, {"message", s.error().message}};
+                j["error"] = {{"code", std::string(to_string(s.error().code))},
+                              {"message", s.error().message},
+                              {"message_zh", message_zh(s.error())}};
             }
             if (s && projected) add_projected_fields(j, *projected, d);
             std::cout << j.dump() << '\n';
         } else if (s) {
-            std::cout << d << ' ' << d.weekday_name() << "  " << (s->working ? "W" : "R") << "  "
-                      << to_string(s->kind);
-            if (!s->name.empty()) std::cout << "  " << s->name << "  [" << s->notice << "]";
-            if (projected) std::cout << projected_suffix(*projected, d);
+            const bool zh = l == lang::zh;
+            std::cout << d << ' ' << weekday_text(d, l) << "  " << (s->working ? (zh ? "班" : "W") : (zh ? "休" : "R"))
+                      << "  " << kind_text(s->kind, l);
+            // A projected day has no notice yet: "projection" stands for the holiday law's projection.
+            const std::string_view notice = zh && s->notice == "projection" ? "推算" : s->notice;
+            if (!s->name.empty()) std::cout << "  " << s->name << "  [" << notice << "]";
+            if (projected) std::cout << projected_suffix(*projected, d, l);
             std::cout << '\n';
         } else {
-            std::cout << d << ' ' << d.weekday_name() << "  ?  outside the calendar's data\n";
+            std::cout << d << ' ' << weekday_text(d, l)
+                      << (l == lang::zh ? "  ?  超出日历的节假日数据范围\n" : "  ?  outside the calendar's data\n");
         }
     }
     return 0;
@@ -100,7 +119,7 @@ int run_calendar(const std::string& dir, const std::string& from, const std::str
 
 command add_calendar_command(CLI::App& app, const global_options& g) {
     struct options {
-        std::string from, to, as_of, since, id = "cn.mainland", policy = "project";
+        std::string from, to, as_of, since, id = "cn.mainland", policy = "project", lang = "en";
         bool json = false;
     };
     auto o = std::make_shared<options>();
@@ -110,6 +129,10 @@ command add_calendar_command(CLI::App& app, const global_options& g) {
     cmd->add_flag("--json", o->json, "one JSON object per line");
     cmd->add_option("--as-of", o->as_of, "as the notices stood on this day");
     cmd->add_option("--calendar", o->id, "calendar id (default cn.mainland)");
+    cmd->add_option("--lang", o->lang,
+                    "en or zh (text: weekdays 周一…周日, 班/休, the day's class 工作日/休息日/节假日放假/调休上班日, "
+                    "the projection's certainty and reason; errors in Chinese)")
+        ->check(CLI::IsMember({"en", "zh"}));
     cmd->add_option("--calendar-policy", o->policy,
                     "past the published notices: project (default: each day with \"projected\": true, its "
                     "certainty certain_rest|certain_work|uncertain and the reason) or strict (reported as outside "
@@ -118,7 +141,7 @@ command add_calendar_command(CLI::App& app, const global_options& g) {
     cmd->add_option("--changes-since", o->since,
                     "list only the days the notices changed after this day (up to --as-of, or all notices)");
     return {cmd, [o, &g] { return run_calendar(g.rules_dir, o->from, o->to, o->json, o->as_of, o->id, o->since,
-                                                      o->policy == "strict"); }};
+                                                      o->policy == "strict", o->lang == "zh" ? lang::zh : lang::en); }};
 }
 
 }  // namespace qixian::cli

@@ -4,6 +4,7 @@
 #include "json_writer.hpp"
 #include "projection_render.hpp"
 #include "render.hpp"
+#include "qixian/messages.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -29,22 +30,38 @@ void print_json(const docket& d, const std::string& path) {
 }
 
 void print_text(const docket& d, bool zh) {
+    const lang l = zh ? lang::zh : lang::en;
+    // "performance_due from cn.payment-order.objection" → "履行期间届满 (performance_due)，由 cn.payment-order.objection 产生"
+    const auto chained = [&](const std::string& c) {
+        const auto from = c.find(" from ");
+        if (!zh || from == std::string::npos) return c;
+        return event_text(c.substr(0, from), l) + "，由 " + c.substr(from + 6) + " 产生";
+    };
     for (const auto& e : d.entries) {
         if (e.due && !e.due->time_limited) {
-            std::cout << "no limit    " << e.rule << "  " << (zh ? e.due->name_zh : e.due->name_en) << "\n";
+            std::cout << (zh ? "不受期间限制  " : "no limit    ") << e.rule << "  " << (zh ? e.due->name_zh : e.due->name_en) << "\n";
         } else if (e.due) {
-            std::cout << e.due->last_day << " (" << e.due->last_day.weekday_name() << ")  " << e.rule << "  "
-                      << (zh ? e.due->name_zh : e.due->name_en) << "\n      from " << e.due->trigger << " "
-                      << e.due->start << ", " << to_string(e.due->length) << "; ends " << e.due->ends_at_forum;
-            if (!e.due->ends_at_local.empty()) std::cout << " = " << e.due->ends_at_local;
+            const deadline& due = *e.due;
+            std::cout << due.last_day << " (" << weekday_text(due.last_day, l) << ")  " << e.rule << "  "
+                      << (zh ? due.name_zh : due.name_en) << "\n      ";
+            if (zh)
+                std::cout << "自 " << event_text(due.trigger, l) << " " << due.start << " 起算，" << to_string_zh(due.length)
+                          << "；截止 " << due.ends_at_forum;
+            else
+                std::cout << "from " << due.trigger << " " << due.start << ", " << to_string(due.length) << "; ends "
+                          << due.ends_at_forum;
+            if (!due.ends_at_local.empty()) std::cout << " = " << due.ends_at_local;
             std::cout << "\n";
-            for (const auto& c : e.chain) std::cout << "      chained: " << c << "\n";
-            for (const auto& a : e.due->alternatives) std::cout << "      reading " << a.reading << " → " << a.last_day << "\n";
-            if (e.due->provisional)
-                std::cout << "      PROVISIONAL  " << provisional_text(*e.due, zh ? lang::zh : lang::en) << "\n";
+            for (const auto& c : e.chain) std::cout << (zh ? "      连锁：" : "      chained: ") << chained(c) << "\n";
+            for (const auto& a : due.alternatives)
+                std::cout << (zh ? "      不同解读 " : "      reading ") << reading_text(a.reading, l) << " → " << a.last_day << "\n";
+            if (due.provisional)
+                std::cout << (zh ? "      临时结果  " : "      PROVISIONAL  ") << provisional_text(due, l) << "\n";
+            if (auto c = confidence_text(due, l); !c.empty())
+                std::cout << "      " << (zh ? "日历" : "calendar") << "  " << c << "\n";
         } else {
-            std::cout << "—           " << e.rule << "\n      " << to_string(e.problem->code) << ": " << e.problem->message
-                      << "\n";
+            std::cout << "—           " << e.rule << "\n      " << to_string(e.problem->code) << (zh ? "：" : ": ")
+                      << (zh ? message_zh(*e.problem) : e.problem->message) << "\n";
         }
     }
 }

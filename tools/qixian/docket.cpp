@@ -1,5 +1,6 @@
 #include "docket.hpp"
 #include "io.hpp"
+#include "qixian/messages.hpp"
 #include "json_writer.hpp"
 #include "render.hpp"
 #include "request_json.hpp"
@@ -218,7 +219,12 @@ void write_deadlines(json_writer& w, const docket& d, bool trace, citation_json_
             }
         } else {
             w.field("rule", e.rule).field("ok", false);
-            w.key("error").begin_object().field("code", to_string(e.problem->code)).field("message", e.problem->message).end_object();
+            w.key("error")
+                .begin_object()
+                .field("code", to_string(e.problem->code))
+                .field("message", e.problem->message)
+                .field("message_zh", message_zh(*e.problem))
+                .end_object();
         }
         w.end_object();
     }

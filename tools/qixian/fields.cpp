@@ -9,7 +9,7 @@ const std::vector<std::string_view>& field_selection::answer_fields() {
         "id", "line", "ok", "error", "rule", "name_zh", "name_en", "version", "citations", "trigger",
         "start", "start_from", "period", "raw_end", "last_day", "last_day_range", "ends_at",
         "ends_at_utc", "ends_at_local", "ends_at_local_abbreviation", "direction", "expiry", "period_kind", "provisional", "calendar_years",
-        "calendar_confidence", "status", "days_late", "permitted_from", "deemed_on", "time_limited",
+        "calendar_confidence", "calendar_secondary_years", "status", "days_late", "permitted_from", "deemed_on", "time_limited",
         "instalments", "components", "capped", "waived", "extendable_by_court", "notes", "produces",
         "alternatives", "trace", "provenance"};
     return names;

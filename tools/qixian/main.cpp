@@ -1,7 +1,6 @@
 // qixian — statutory deadlines and limitation periods of PRC civil procedure.
 // The subcommands live one per file (cmd_*.cpp); main assembles them and runs the one given.
 #include "commands.hpp"
-#include "io.hpp"
 #include "serve/command.hpp"
 
 #include "qixian/compute.hpp"
@@ -24,12 +23,37 @@ constexpr const char* exit_codes_help = R"(Exit status:
       22 no_version_in_force, 23 missing_event, 24 invalid_request, 25 rules_invalid,
       26 io_error, 27 missing_fact)";
 
+// The usage code of the message catalog (messages.hpp) for a CLI11 parse error.
+std::string_view usage_code(const CLI::ParseError& e) {
+    using codes = CLI::ExitCodes;
+    const auto is = [&](codes c) { return e.get_exit_code() == static_cast<int>(c); };
+    if (is(codes::ExtrasError)) return "usage.extras";
+    if (is(codes::RequiredError) || is(codes::RequiresError)) return "usage.required";
+    if (is(codes::ValidationError)) return "usage.invalid_value";
+    if (is(codes::ConversionError)) return "usage.conversion";
+    if (is(codes::ArgumentMismatch)) return "usage.mismatch";
+    if (is(codes::OptionNotFound)) return "usage.unknown_option";
+    if (is(codes::ExcludesError)) return "usage.excludes";
+    return "usage";
+}
+
+// `--lang zh` (or --lang=zh) anywhere: messages in Chinese, even those of a command line
+// CLI11 refuses.
+bool wants_chinese(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--lang=zh" || (a == "--lang" && i + 1 < argc && std::string_view(argv[i + 1]) == "zh")) return true;
+    }
+    return false;
+}
+
 int run_command(int argc, char** argv) {
     using namespace qixian::cli;
     CLI::App app{"qixian — deadlines and limitation periods of PRC civil procedure, with citations"};
     app.footer(exit_codes_help);
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("qixian ") + std::string(qixian::engine_version()));
+    set_messages_in_chinese(wants_chinese(argc, argv));
     global_options g;
     app.add_option("--rules", g.rules_dir, "use the rule pack in this directory instead of the built-in one");
 
@@ -50,6 +74,7 @@ int run_command(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
+        if (messages_in_chinese()) return usage_error(e.what(), usage_code(e));
         app.exit(e);
         return 2;
     }

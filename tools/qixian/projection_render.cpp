@@ -42,6 +42,22 @@ void write_projection_fields(json_writer& w, const deadline& d) {
     w.key("calendar_years").begin_array();
     for (int y : d.calendar_years) w.value(y);
     w.end_array();
+    if (!d.time_limited) return;
+    w.field("calendar_confidence", d.secondary_calendar_years.empty() ? "notice_text" : "secondary");
+    if (d.secondary_calendar_years.empty()) return;
+    w.key("calendar_secondary_years").begin_array();
+    for (int y : d.secondary_calendar_years) w.value(y);
+    w.end_array();
+}
+
+std::string confidence_text(const deadline& d, lang l) {
+    std::string years;
+    for (int y : d.secondary_calendar_years) years += (years.empty() ? "" : ", ") + std::to_string(y);
+    if (years.empty()) return "";
+    if (l == lang::zh)
+        return years + "年的节假日安排未见国务院通知原文，系依据当时的报道整理（次级来源）；结果取决于这些日期";
+    return "the answer depends on the calendar of " + years +
+           ", whose holiday notice text was not found: its days come from contemporary reports (secondary sources)";
 }
 
 std::string undetermined_text(const deadline& d, lang l) {
@@ -72,10 +88,17 @@ void add_projected_fields(nlohmann::ordered_json& j, const calendar_projection& 
     if (!c->article.empty()) j["article"] = c->article;
 }
 
-std::string projected_suffix(const calendar_projection& p, civil_date d) {
+std::string projected_suffix(const calendar_projection& p, civil_date d, lang l) {
     if (d < p.first_projected()) return "";
     auto c = p.classify(d);
     if (!c) return "";
+    if (l == lang::zh) {
+        const char* certainty = c->certainty == day_certainty::certain_rest   ? "确定休息"
+                                : c->certainty == day_certainty::certain_work ? "确定上班"
+                                                                              : "尚不确定";
+        const std::string& why = c->reason_zh.empty() ? std::string() : c->reason_zh;
+        return std::string("  推算：") + certainty + (why.empty() ? "" : " — " + why);
+    }
     return "  projected: " + std::string(to_string(c->certainty)) + (c->reason.empty() ? "" : " — " + c->reason);
 }
 

@@ -1,5 +1,6 @@
 // How a provisional answer (a last day past the published holiday notices) is shown: the
-// range in words (en, zh), the JSON fields `last_day_range` and `calendar_years`.
+// range in words (en, zh), the JSON fields `last_day_range` and `calendar_years`; and the
+// confidence of the calendar years an answer depends on (`calendar_confidence`).
 //
 // Example:
 //
@@ -19,8 +20,14 @@ namespace qixian::cli {
 /// Why the answer is provisional and what its range is, in one line.
 std::string provisional_text(const deadline& d, lang l);
 
-/// `last_day_range` (when provisional) and `calendar_years` (always).
+/// `last_day_range` (when provisional), `calendar_years` and `calendar_confidence` ("notice_text" or
+/// "secondary", with `calendar_secondary_years`) (always, for a time-limited answer).
 void write_projection_fields(json_writer& w, const deadline& d);
+
+/// Where the answer depends on calendar years of `secondary` confidence (their notice's text
+/// was not found; the days come from contemporary reports): one line saying so, e.g. "2003: the
+/// holiday notice's text was not found; …". Empty when every year is from the notice's text.
+std::string confidence_text(const deadline& d, lang l);
 
 /// The status in words ("undetermined": the act lies inside the range).
 std::string undetermined_text(const deadline& d, lang l);
@@ -34,7 +41,8 @@ result<std::shared_ptr<const calendar_projection>> projection_for(const rule_pac
 /// for a day from the projection's first day on.
 void add_projected_fields(nlohmann::ordered_json& j, const calendar_projection& p, civil_date d);
 
-/// `qixian calendar` text: "  projected: uncertain — may be bridged …" or "".
-std::string projected_suffix(const calendar_projection& p, civil_date d);
+/// `qixian calendar` text: "  projected: uncertain — may be bridged …" (en) or
+/// "  推算：尚不确定 — …" (zh, with the reason in Chinese), or "".
+std::string projected_suffix(const calendar_projection& p, civil_date d, lang l = lang::en);
 
 }  // namespace qixian::cli

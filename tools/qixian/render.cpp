@@ -1,6 +1,7 @@
 #include "render.hpp"
 #include "json_writer.hpp"
 #include "projection_render.hpp"
+#include "qixian/messages.hpp"
 #include "qixian/tz.hpp"
 
 #include <sstream>
@@ -21,15 +22,16 @@ struct labels {
     const char* expiry;
     const char* data;
     const char* provisional;
+    const char* calendar;
     const char* alternative;
     const char* status;
     const char* note;
 };
 
 constexpr labels en{"version", "in force from", "start", "start day not counted", "count", "roll", "last day",
-                    "ends", "expiry", "data", "PROVISIONAL", "reading", "act", "note"};
+                    "ends", "expiry", "data", "PROVISIONAL", "calendar", "reading", "act", "note"};
 constexpr labels zh{"版本", "施行", "起算", "开始的当日不计入", "计算", "顺延", "届满日", "截止", "届满效果", "数据",
-                    "临时结果", "不同解读", "行为", "说明"};
+                    "临时结果", "日历", "不同解读", "行为", "说明"};
 
 std::string expiry_text(expiry_kind e, lang l) {
     if (l == lang::zh) {
@@ -85,6 +87,8 @@ std::string kind_text(const deadline& d, lang l) {
     return "";
 }
 
+}  // namespace
+
 std::string citations_text(const citation_list& cs, lang l) {
     std::string out;
     for (const auto& c : cs) {
@@ -100,10 +104,66 @@ std::string citations_text(const citation_list& cs, lang l) {
     return out;
 }
 
+std::string_view weekday_text(civil_date d, lang l) {
+    static constexpr std::string_view zh_days[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+    return l == lang::zh ? zh_days[d.iso_weekday() - 1] : d.weekday_name();
+}
+
+std::string event_text(std::string_view kind, lang l) {
+    if (l != lang::zh) return std::string(kind);
+    static constexpr std::pair<std::string_view, std::string_view> names[] = {
+        {"effective", "法律文书生效"},     {"performance_due", "履行期间届满"},
+        {"instalment_due", "分期履行期间届满"}, {"found_in_china", "在中国境内发现被执行人或其财产"},
+        {"recognition_effective", "承认裁定生效"}, {"served", "送达"},
+        {"received", "收到"},            {"accepted", "受理"},
+        {"knew", "知道或者应当知道"},     {"debtor_act", "债务人行为"},
+        {"harm", "损害发生"},            {"measure", "采取保全措施"},
+        {"published", "公告"},           {"posted", "邮寄"},
+        {"breach", "债务人违反不作为义务"}, {"start", "起算事件"}};
+    for (const auto& [k, word] : names)
+        if (k == kind) return std::string(word) + " (" + std::string(kind) + ")";
+    return std::string(kind);
+}
+
+std::string reading_text(std::string_view reading, lang l) {
+    if (l != lang::zh) return std::string(reading);
+    static constexpr std::pair<std::string_view, std::string_view> names[] = {
+        {"adjusted_weekend=weekday", "调休上班的周六、周日仍作休息日"},
+        {"adjusted_weekend=schedule", "以国务院放假安排为准（调休上班日为工作日）"},
+        {"event_zone=local", "以行为地的日期为准"},
+        {"event_zone=forum", "以法院所在地的日期为准"},
+        {"suspension=resume", "中止事由消除后，剩余期间继续计算"},
+        {"suspension=civil_code", "自中止时效的原因消除之日起满六个月届满"},
+        {"instalments=each", "各期分别计算"},
+        {"instalments=last", "自最后一期履行期间届满之日起计算"},
+        {"transition=by_trigger", "适用起算时施行的规定"},
+        {"transition=takes_over", "尚未届满的期间适用新规定"},
+        {"version_by=trigger", "适用起算时施行的版本"},
+        {"version_by=application", "适用申请时施行的版本"}};
+    for (const auto& [k, word] : names)
+        if (k == reading) return std::string(word) + " (" + std::string(reading) + ")";
+    return std::string(reading);
+}
+
+namespace {
+
 std::string find_step(const deadline& d, const char* step) {
     for (const auto& t : d.trace)
         if (t.step == step) return t.detail;
     return "";
+}
+
+// The data used: rule pack, calendar (its data and digest), tz database, engine.
+void data_line(std::ostream& o, const deadline& d, lang l) {
+    const provenance& s = d.source;
+    if (l == lang::zh)
+        o << "  数据      规则包 " << s.rule_pack_digest << "，日历 " << s.calendar << "（数据 " << s.calendar_first
+          << ".." << s.calendar_last << "，" << s.calendar_digest << "），时区数据库 tzdata " << s.tz_database_version
+          << "，qixian " << s.engine_version << "\n";
+    else
+        o << "  data      rule pack " << s.rule_pack_digest << ", calendar " << s.calendar << " (data "
+          << s.calendar_first << ".." << s.calendar_last << ", " << s.calendar_digest << "), tzdata "
+          << s.tz_database_version << ", qixian " << s.engine_version << "\n";
 }
 
 }  // namespace
@@ -113,18 +173,15 @@ std::string render_text(const deadline& d, lang l, bool full) {
     std::ostringstream o;
     // The notes, the steps (explain) and the data used: the end of every answer.
     const auto close = [&] {
-        for (const auto& n : d.notes) o << "  " << L.note << "      " << n << "\n";
+        for (const auto& n : d.notes) o << "  " << L.note << "      " << (l == lang::zh ? note_zh(n) : n) << "\n";
         if (full) {
-            o << "  trace\n";
+            o << (l == lang::zh ? "  计算过程\n" : "  trace\n");
             for (const auto& t : d.trace) {
                 o << "    " << t.step << ": " << t.detail << "\n";
                 if (!t.citations.empty()) o << "      ⟶ " << citations_text(t.citations, l) << "\n";
             }
         }
-        o << "  " << L.data << "      rule pack " << d.source.rule_pack_digest << ", calendar " << d.source.calendar
-          << " (data " << d.source.calendar_first << ".." << d.source.calendar_last << ", "
-          << d.source.calendar_digest << "), tzdata " << d.source.tz_database_version << ", qixian "
-          << d.source.engine_version << "\n";
+        data_line(o, d, l);
         return o.str();
     };
     const std::string no_limit = l == lang::zh ? "不受期间限制" : "no time limit";
@@ -140,14 +197,15 @@ std::string render_text(const deadline& d, lang l, bool full) {
     // Each instalment's own period, and the other readings of the law with their answers.
     const auto instalments_and_readings = [&] {
         for (const auto& i : d.instalments) {
-            o << "  " << (l == lang::zh ? "分期" : "instalment") << "  due " << i.due << " → ";
-            if (i.time_limited) o << "last day " << i.last_day;
+            o << "  " << (l == lang::zh ? "分期" : "instalment") << (l == lang::zh ? "  到期 " : "  due ") << i.due
+              << " → ";
+            if (i.time_limited) o << (l == lang::zh ? "届满日 " : "last day ") << i.last_day;
             else o << no_limit;
             o << (i.status ? " (" + status_text(*i.status) + ")" : std::string()) << "\n";
         }
         for (const auto& a : d.alternatives) {
-            o << "  " << L.alternative << "   " << a.reading << " → ";
-            if (a.time_limited) o << a.last_day << " (" << a.last_day.weekday_name() << ")";
+            o << "  " << L.alternative << "   " << reading_text(a.reading, l) << " → ";
+            if (a.time_limited) o << a.last_day << " (" << weekday_text(a.last_day, l) << ")";
             else o << no_limit;
             if (a.expiry) {
                 static constexpr std::string_view zh_expiry[] = {"期间届满即不得为之", "可作时效抗辩", "权利消灭", "无"};
@@ -180,20 +238,21 @@ std::string render_text(const deadline& d, lang l, bool full) {
                                   ? (l == lang::zh ? "开始的小时不计入，自下一个整点起算" : "the starting hour not counted; counted from the next whole hour")
                                   : L.not_counted;
     if (from == d.trigger)
-        o << "  " << L.start << "     " << d.start << " (" << from << "; " << not_counted << ")\n";
+        o << "  " << L.start << "     " << d.start << " (" << event_text(from, l) << (l == lang::zh ? "；" : "; ")
+          << not_counted << ")\n";
     else if (from == "suspension")  // Art. 194: the period ends six months after the obstacle; it does not restart
         o << "  " << L.start << "     " << d.start
-          << (l == lang::zh ? " (中止事由消除之日；自该日起满六个月期间届满，不是重新计算; "
+          << (l == lang::zh ? " (中止事由消除之日；自该日起满六个月期间届满，不是重新计算；"
                             : " (suspension: the obstacle ended; the period ends six months later, it does not run anew; ")
           << not_counted << ")\n";
     else if (l == lang::zh)
         o << "  " << L.start << "     " << d.start << " (" << (from == "settlement" ? "和解协议未履行" : "中断")
-          << "后重新计算; " << not_counted << ")\n";
+          << "后重新计算；" << not_counted << ")\n";
     else
         o << "  " << L.start << "     " << d.start << " (" << from << ", anew; " << not_counted << ")\n";
     if (auto c = find_step(d, "count"); !c.empty()) o << "  " << L.count << "     " << c << "\n";
     if (auto r = find_step(d, "roll"); !r.empty()) o << "  " << L.roll << "      " << r << "\n";
-    o << "  " << L.last_day << "  " << d.last_day << " (" << d.last_day.weekday_name() << ") — " << L.ends << " "
+    o << "  " << L.last_day << "  " << d.last_day << " (" << weekday_text(d.last_day, l) << ") — " << L.ends << " "
       << d.ends_at_forum << " " << d.forum_zone << "\n";
     o << "                = " << d.ends_at_utc << "\n";
     if (!d.ends_at_local.empty())
@@ -201,8 +260,8 @@ std::string render_text(const deadline& d, lang l, bool full) {
           << "\n";
     if (auto k = kind_text(d, l); !k.empty()) o << "  " << (l == lang::zh ? "性质" : "kind") << "      " << k << "\n";
     if (d.produces)
-        o << "  " << (l == lang::zh ? "产生" : "produces") << "  " << *d.produces << " on " << *d.produces_on
-          << "\n";
+        o << "  " << (l == lang::zh ? "产生" : "produces") << "  " << event_text(*d.produces, l)
+          << (l == lang::zh ? "，于 " : " on ") << *d.produces_on << "\n";
     instalments_and_readings();
     if (d.waived)
         o << "  " << (l == lang::zh ? "放弃抗辩" : "waived") << "    "
@@ -225,6 +284,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
     if (d.provisional)
         o << "  " << L.provisional << "  "
           << provisional_text(d, l) << "\n";
+    if (auto c = confidence_text(d, l); !c.empty()) o << "  " << L.calendar << "  " << c << "\n";
     return close();
 }
 
@@ -459,6 +519,7 @@ void ics_event(std::string& out, const deadline& d, instant stamp) {
                        (a.time_limited ? a.last_day.to_string() : std::string("no time limit")) +
                        (a.expiry ? ", expiry " + std::string(to_string(*a.expiry)) : std::string()) + "\n";
     if (d.provisional) description += "PROVISIONAL: " + provisional_text(d, lang::en) + "\n";
+    if (auto c = confidence_text(d, lang::en); !c.empty()) description += "Calendar: " + c + "\n";
     description += "Data: rule pack " + d.source.rule_pack_digest + ", calendar " + d.source.calendar + " " +
                    d.source.calendar_digest + ", tzdata " + d.source.tz_database_version + ", qixian " +
                    d.source.engine_version;
@@ -502,7 +563,8 @@ std::string render_ics(const std::vector<const deadline*>& ds, instant stamp) {
 std::string render_ics(const deadline& d, instant stamp) { return render_ics(std::vector<const deadline*>{&d}, stamp); }
 
 nlohmann::ordered_json error_json(const error& e) {
-    return {{"ok", false}, {"error", {{"code", std::string(to_string(e.code))}, {"message", e.message}}}};
+    return {{"ok", false},
+            {"error", {{"code", std::string(to_string(e.code))}, {"message", e.message}, {"message_zh", message_zh(e)}}}};
 }
 
 }  // namespace qixian::cli

@@ -13,6 +13,17 @@ namespace qixian::cli {
 
 enum class lang { en, zh };
 
+/// Citations joined by "; ": as written (en), or 《instrument》第N条第M款 (zh).
+std::string citations_text(const citation_list& cs, lang l);
+/// A day's weekday: "Mon" … "Sun", or 周一 … 周日.
+std::string_view weekday_text(civil_date d, lang l);
+/// An event kind: as it is (en), or in Chinese with the kind in parentheses (zh):
+/// "法律文书生效 (effective)".
+std::string event_text(std::string_view kind, lang l);
+/// A reading "key=value": as it is (en), or in Chinese with the reading in parentheses (zh):
+/// "调休上班的周六、周日仍作休息日 (adjusted_weekend=weekday)".
+std::string reading_text(std::string_view reading, lang l);
+
 /// The lawyer's view: rule, version and citation, the steps, the last day and its end
 /// in the forum zone, UTC and the requested zone, expiry, and the data used.
 /// `full` adds every trace step with its citations (qixian explain).

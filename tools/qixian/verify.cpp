@@ -1,6 +1,7 @@
 #include "verify.hpp"
 #include "io.hpp"
 #include "request_json.hpp"
+#include "qixian/messages.hpp"
 
 #define TOML_EXCEPTIONS 0
 #define TOML_HEADER_ONLY 1
@@ -131,6 +132,53 @@ std::string court_text(const decision& want) {
     return court;
 }
 
+// The verify words in Chinese: statuses, the fields that differ, the court's decision.
+std::string status_zh(const std::string& st) {
+    static constexpr std::pair<std::string_view, std::string_view> words[] = {
+        {"timely", "未逾期"},          {"late", "逾期"},         {"partly_late", "部分逾期"},
+        {"overdue", "超过期限"},       {"premature", "期间未满"}, {"permitted", "期间已满，准许"},
+        {"within", "在回溯期间内"},    {"before_window", "早于回溯期间"}, {"undetermined", "尚无法确定"}};
+    for (const auto& [en, zh] : words)
+        if (en == st) return std::string(zh);
+    return st;
+}
+std::string expiry_zh(std::string_view e) {
+    return e == "bar" ? "期间届满即不得为之" : e == "defence" ? "可作时效抗辩" : e == "extinguished" ? "权利消灭" : "无";
+}
+std::string field_zh(const std::string& f) {
+    return f == "status" ? "结论" : f == "last day" ? "届满日" : f == "expiry" ? "届满效果" : f == "waived" ? "放弃抗辩" : "计算出错";
+}
+std::string court_zh(const decision& want) {
+    std::string court = status_zh(want.status);
+    if (want.last_day) court += "，届满日 " + want.last_day->to_string();
+    if (!want.expiry.empty()) court += "，届满效果 " + expiry_zh(want.expiry);
+    if (want.waived && *want.waived) court += "，已放弃时效抗辩";
+    return court;
+}
+
+void print_text_zh(const case_result& x, std::ostream& out) {
+    if (x.result == case_result::outcome::error) {
+        out << "案例文件有误 " << x.file << "\n";
+        for (const auto& p : x.problems) out << "      " << translate_zh("fixture", p) << "\n";
+        return;
+    }
+    if (x.got_error) {
+        out << "不符  " << x.citation << "\n      法院：  " << court_zh(x.want) << "\n      本程序：错误 "
+            << to_string(x.got_error->code) << "：" << message_zh(*x.got_error) << "\n";
+        return;
+    }
+    const deadline& got = *x.got;
+    std::string engine = got.status ? status_zh(*got.status) : "（未给出行为日）";
+    engine += got.time_limited ? "，届满日 " + got.last_day.to_string() + "，届满效果 " + expiry_zh(to_string(got.expiry))
+                               : std::string("，不受期间限制");
+    if (got.waived) engine += "，已放弃时效抗辩";
+    std::string what;
+    for (const auto& d : x.differs) what += (what.empty() ? "" : "、") + field_zh(d);
+    out << (x.result == case_result::outcome::pass ? "通过  " + x.citation : "不符  " + x.citation + " — 不同之处：" + what)
+        << "\n      法院：  " << court_zh(x.want) << "\n      本程序：" << engine << "（" << got.rule << "，"
+        << got.version << " 起施行的版本）\n";
+}
+
 void print_text(const case_result& x, std::ostream& out) {
     if (x.result == case_result::outcome::error) {
         out << "ERROR " << x.file << "\n";
@@ -176,7 +224,10 @@ nlohmann::ordered_json to_json(const case_result& x) {
     if (x.want.waived) court["waived"] = *x.want.waived;
     out["court"] = std::move(court);
     if (x.got_error) {
-        out["qixian"] = {{"error", {{"code", std::string(to_string(x.got_error->code))}, {"message", x.got_error->message}}}};
+        out["qixian"] = {{"error",
+                          {{"code", std::string(to_string(x.got_error->code))},
+                           {"message", x.got_error->message},
+                           {"message_zh", message_zh(*x.got_error)}}}};
     } else {
         const deadline& got = *x.got;
         json engine{{"rule", got.rule}, {"version", got.version.to_string()}, {"time_limited", got.time_limited}};
@@ -194,7 +245,7 @@ nlohmann::ordered_json to_json(const case_result& x) {
 
 }  // namespace
 
-verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ostream& out, bool json) {
+verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ostream& out, bool json, bool zh) {
     verify_stats stats;
     std::error_code ec;
     std::vector<fs::path> files;
@@ -215,6 +266,9 @@ verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ost
                                           {"cases", nlohmann::ordered_json::array()}}
                        .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";
+        else if (zh)
+            out << "案例文件有误 " << path
+                << (fs::is_directory(path, ec) ? "：该目录中没有案例文件（*.toml）\n" : "：不是案例文件，也不是目录\n");
         else
             out << "ERROR " << why << "\n";
         return stats;
@@ -224,11 +278,14 @@ verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ost
         const case_result x = run_one(pack, f);
         (x.result == case_result::outcome::pass ? stats.passed : stats.failed) += 1;
         if (json) cases.push_back(to_json(x));
+        else if (zh) print_text_zh(x, out);
         else print_text(x, out);
     }
     if (json)
         out << nlohmann::ordered_json{{"passed", stats.passed}, {"failed", stats.failed}, {"cases", std::move(cases)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
             << "\n";
+    else if (zh)
+        out << "通过 " << stats.passed << " 件，不符或有误 " << stats.failed << " 件\n";
     else
         out << stats.passed << " passed, " << stats.failed << " failed\n";
     return stats;

@@ -16,7 +16,8 @@ struct verify_stats {
 /// Runs every fixture in `path` (a .toml file, or a directory of them, in name order),
 /// printing each case with the court's conclusion beside the engine's — as text, or as
 /// one JSON document {"passed", "failed", "cases": [{file, citation, result (pass | fail |
-/// error), court, qixian, differs, problems}]} for CI and tools.
-verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ostream& out, bool json = false);
+/// error), court, qixian, differs, problems}]} for CI and tools. `zh`: the text in Chinese.
+verify_stats run_verify(const rule_pack& pack, const std::string& path, std::ostream& out, bool json = false,
+                        bool zh = false);
 
 }  // namespace qixian::cli

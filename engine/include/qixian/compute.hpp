@@ -213,6 +213,11 @@ struct deadline {
     std::optional<day_range> last_day_range;
     /// The calendar years the answer consulted, ascending.
     std::vector<int> calendar_years;
+    /// Of those (and of the instalments' and components' last days), the years whose calendar
+    /// data is of `secondary` confidence — the notice's text was not found and the days come from
+    /// contemporary reports (rules/calendars, `confidence`), e.g. {2003}. Empty: every year the
+    /// answer depends on comes from the notice's own text (`calendar_confidence` "notice_text").
+    std::vector<int> secondary_calendar_years;
     /// With an act: "timely" / "late" (party), "timely" / "overdue" (court), "premature" /
     /// "permitted" (waiting), "within" / "before_window" (a look-back); "undetermined" when a
     /// provisional answer's range straddles the act.

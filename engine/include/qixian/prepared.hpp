@@ -5,9 +5,13 @@
 // rule can prepare the rule once — the rule, its convention, the forum calendar, the
 // facts and the readings resolved — and then map legal days to last days with no
 // parsing, no strings and no allocation. The answer is the same last day `compute`
-// gives for that trigger day (tests/unit/prepared_test.cpp checks every day of a range).
+// gives for that trigger day: counted as count() counts (also under a convention that
+// counts the start day), and past the published calendar the projection's best estimate,
+// as compute()'s default policy gives it (the projection is built on first use; the roll
+// of each covered day is resolved at prepare time). tests/unit/prepared_test.cpp checks
+// every built-in rule that can be prepared against compute() on every day of 2021-2024.
 //
-// Only simple rules (a trigger and a period) without tolling or instalments can be
+// Only simple rules (a trigger and a period, counted forwards) without tolling or instalments can be
 // prepared, and only rules whose versions are chosen by the trigger day, as `compute`
 // chooses them (a rule whose versions govern applications — Taiwan judgments — needs the
 // day of the application: use `compute`). A claim a version does not limit at all (the
@@ -26,6 +30,7 @@
 #include "qixian/rule_pack.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,13 +60,33 @@ private:
         std::optional<civil_date> cap;
         std::optional<error> problem;  ///< why this version cannot be used with the facts
         bool takes_over_running = false;
+        std::int32_t months = 0;  ///< years and months of `length`, in months
+        bool back_one = false;    ///< the start day is counted: the period ends a day earlier
     };
-    result<civil_date> last_day_under(const version_plan& v, civil_date trigger) const;
+    struct counted {
+        civil_date raw;   ///< the counted end, capped, before the roll
+        civil_date last;  ///< the last day
+    };
+    struct projection_source;
+    static result<version_plan> plan_version(const rule& r, const rule_version& v,
+                                             const std::map<std::string, std::string, std::less<>>& facts,
+                                             const counting_convention& counting);
+    std::optional<civil_date> common_last_day(civil_date trigger) const noexcept;
+    result<counted> on(const table_calendar& cal, const calendar_query& q, civil_date trigger) const;
+    result<counted> count_under(const version_plan& v, civil_date trigger, const table_calendar& cal,
+                                const calendar_query& q) const;
+    /// The roll of each day the calendar covers, resolved by roll() at prepare time (the
+    /// calendar query without `as_of`): calendar days moved, or `unrolled` to ask roll().
+    static constexpr std::int8_t unrolled = -128;
+    std::vector<std::int8_t> moved_;
+    civil_date rolls_from_;
     std::vector<version_plan> versions_;
     counting_convention counting_;
     const table_calendar* calendar_ = nullptr;
     calendar_query query_;
     std::string rule_id_;
+    std::shared_ptr<projection_source> projection_;  ///< null: the calendar has no holiday law
+    civil_date first_projected_ = civil_date::max();
 };
 
 }  // namespace qixian

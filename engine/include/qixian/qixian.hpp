@@ -42,6 +42,7 @@
 #include "qixian/counting.hpp"
 #include "qixian/diagnostics.hpp"
 #include "qixian/error.hpp"
+#include "qixian/messages.hpp"
 #include "qixian/period.hpp"
 #include "qixian/prepared.hpp"
 #include "qixian/result.hpp"

@@ -172,8 +172,17 @@ void alternatives(page_ctx& p, const json& a) {
     p.esc(p.t.status);
     p.add("</th></tr></thead><tbody>");
     for (const auto& alt : *alts) {
-        p.add("<tr><td><code>");
-        p.esc(str(alt, "reading"));
+        const std::string reading = str(alt, "reading");
+        p.add("<tr><td>");
+        if (p.zh) {  // the reading in words, its key after it: 调休上班的周六、周日仍作休息日 adjusted_weekend=weekday
+            const std::string words = cli::reading_text(reading, cli::lang::zh);
+            if (const auto paren = words.rfind(" ("); paren != std::string::npos) {
+                p.esc(words.substr(0, paren));
+                p.add(" ");
+            }
+        }
+        p.add("<code>");
+        p.esc(reading);
         p.add("</code></td><td>");
         if (const std::string d = str(alt, "last_day"); !d.empty()) day_with_weekday(p, d);
         else p.esc(p.t.no_limit);

@@ -1,4 +1,5 @@
 #include "page_text.hpp"
+#include "qixian/messages.hpp"
 
 #include <array>
 #include <map>
@@ -60,6 +61,7 @@ std::string event_label(const page_text& t, std::string_view kind) {
         {"found_in_china", {"Debtor or its property first found in mainland China", "首次在中国内地发现被执行人或其财产"}},
         {"recognition_effective", {"Recognition ruling takes effect", "承认裁定生效"}},
         {"breach", {"The debtor failed to perform", "被执行人不履行"}},
+        {"property_change", {"The debtor's property changed (after its report)", "被执行人财产情况发生变动（报告财产后）"}},
         {"served", {"Served", "送达"}},
         {"received", {"Received", "收到"}},
         {"accepted", {"Accepted by the court", "法院受理"}},
@@ -148,25 +150,8 @@ std::string period_text(const page_text& t, std::string_view period) {
 }
 
 std::string error_text(const page_text& t, const error& e) {
-    static const std::map<errc, std::string_view> zh = {
-        {errc::invalid_date, "日期无效"},
-        {errc::invalid_time, "时间无效"},
-        {errc::invalid_period, "期间无效"},
-        {errc::out_of_range, "日期超出支持范围"},
-        {errc::ambiguous_month_end, "月末日期不明确"},
-        {errc::outside_calendar_coverage, "超出已公布的节假日数据范围"},
-        {errc::no_working_day, "找不到工作日"},
-        {errc::nonexistent_local_time, "该当地时间不存在（夏令时调整时跳过）"},
-        {errc::ambiguous_local_time, "该当地时间出现两次（夏令时）"},
-        {errc::unknown_zone, "未知时区"},
-        {errc::unknown_rule, "未知规则"},
-        {errc::no_version_in_force, "该日期没有施行中的规则版本"},
-        {errc::missing_event, "缺少起算事件"},
-        {errc::invalid_request, "填写有误"},
-        {errc::missing_fact, "缺少所需的案件事实"}};
-    if (&t != &zh_text()) return e.message;
-    const auto it = zh.find(e.code);
-    return std::string(it == zh.end() ? "错误" : it->second) + "：" + e.message;
+    // Chinese from the one message catalog (qixian/messages.hpp), with the values kept.
+    return &t == &zh_text() ? message_zh(e) : e.message;
 }
 
 }  // namespace qixian::serve

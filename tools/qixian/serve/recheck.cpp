@@ -2,6 +2,7 @@
 #include "batch.hpp"
 #include "json_writer.hpp"
 #include "render.hpp"
+#include "qixian/messages.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -27,7 +28,8 @@ const json& member(const json& j, const char* key) {
 }
 
 void report_error(std::string& out, std::size_t line_no, const json& id, std::string_view code, std::string_view message) {
-    out += json{{"line", line_no}, {"id", id}, {"ok", false}, {"error", {{"code", code}, {"message", message}}}}.dump(
+    const json e{{"code", code}, {"message", message}, {"message_zh", translate_zh(code, message)}};
+    out += json{{"line", line_no}, {"id", id}, {"ok", false}, {"error", e}}.dump(
         -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

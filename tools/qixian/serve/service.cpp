@@ -9,6 +9,7 @@
 #include "render.hpp"
 #include "request_json.hpp"
 
+#include "qixian/messages.hpp"
 #include "qixian/tz.hpp"
 
 #include <chrono>
@@ -207,7 +208,9 @@ json day_json(const table_calendar& cal, civil_date d, const calendar_query& q) 
     const auto s = cal.status(d, q);
     if (!s) {
         j["outside_data"] = true;
-        j["error"] = {{"code", std::string(to_string(s.error().code))}, {"message", s.error().message}};
+        j["error"] = {{"code", std::string(to_string(s.error().code))},
+                      {"message", s.error().message},
+                      {"message_zh", message_zh(s.error())}};
         return j;
     }
     j["working"] = s->working;
@@ -296,6 +299,7 @@ response problem(int status, std::string_view code, std::string_view detail, std
            {"title", std::string(title_of(status))},
            {"status", status},
            {"detail", std::string(detail)},
+           {"detail_zh", translate_zh(code, detail)},
            {"code", std::string(code)}};
     if (!field.empty()) p["field"] = std::string(field);
     response r;
