@@ -225,6 +225,20 @@ char* to_chars(char* out, local_time t) noexcept {
 }
 
 std::string to_string(local_time t) {
+    // A time outside 0001-9999 (an instant written in UTC, far from the forum's day): the
+    // fixed-width writer holds four digits, and date::format writes year -1 as "00-1".
+    const auto days = date::floor<date::days>(t);
+    if (!civil_date::in_range(days.time_since_epoch().count())) {
+        const date::year_month_day ymd{days};
+        const auto secs = (t - days).count();
+        const int year = static_cast<int>(ymd.year());
+        char buf[48];
+        const int n = std::snprintf(buf, sizeof buf, "%s%04d-%02u-%02uT%02lld:%02lld:%02lld", year < 0 ? "-" : "",
+                                    year < 0 ? -year : year, static_cast<unsigned>(ymd.month()),
+                                    static_cast<unsigned>(ymd.day()), static_cast<long long>(secs / 3600),
+                                    static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
+        return std::string(buf, static_cast<std::size_t>(n));
+    }
     char buf[local_time_text_size];
     return std::string(buf, to_chars(buf, t));
 }

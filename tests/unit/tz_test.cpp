@@ -88,6 +88,29 @@ TEST_CASE("a time whose forum day falls outside 0001-9999 is out_of_range, at bo
     }
 }
 
+TEST_CASE("an instant outside 0001-9999 in UTC is written with its year as it is") {
+    // Such an instant exists (its moment parsed); only its legal day is out of range. The
+    // fixed-width writer once wrote year 10000 as "0000" (fuzz_time, far-offset-after-9999).
+    const auto sh = *tz::locate("Asia/Shanghai");
+    const struct {
+        const char* text;
+        const char* utc;
+    } rows[] = {
+        {"9999-12-31T23:59:59-12:00", "10000-01-01T11:59:59Z"},
+        {"9999-12-31T15:59:59Z", "9999-12-31T15:59:59Z"},
+        {"0001-01-01T00:00+14:00", "0000-12-31T10:00:00Z"},
+        {"0001-01-01T00:00Z", "0001-01-01T00:00:00Z"},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.text);
+        const auto i = tz::instant_of(*tz::parse_moment(r.text), sh, tz::local_policy::reject);
+        REQUIRE(i.has_value());
+        CHECK(tz::format_utc(*i) == r.utc);
+    }
+    CHECK(to_string(start_of(civil_date::max()) + std::chrono::hours{24}) == "10000-01-01T00:00:00");
+    CHECK(to_string(start_of(civil_date::min()) - std::chrono::hours{24} * 367) == "-0001-12-31T00:00:00");
+}
+
 TEST_CASE("local times skipped or repeated by a clock change are errors naming both candidates") {
     auto sh = *tz::locate("Asia/Shanghai");
     auto gap = tz::to_instant(*parse_local_time("1986-05-04T02:30"), sh, tz::local_policy::reject);

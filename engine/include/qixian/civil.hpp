@@ -127,15 +127,18 @@ civil_date last_day_of_month(civil_date d) noexcept;
 /// (no offset, no zone); errc::invalid_time or errc::invalid_date say what is wrong.
 result<local_time> parse_local_time(std::string_view text);
 
-/// `YYYY-MM-DDTHH:MM:SS`.
+/// `YYYY-MM-DDTHH:MM:SS`; a time outside the years 0001–9999 with the year as it is
+/// ("10000-01-01T11:59:59", "-0001-12-31T00:00:00").
 std::string to_string(local_time t);
 
 /// Writes `YYYY-MM-DDTHH:MM:SS` (exactly `local_time_text_size` characters, no
-/// terminator) at `out` and returns the end, like `civil_date::to_chars`.
+/// terminator) at `out` and returns the end, like `civil_date::to_chars`. The caller
+/// keeps `t` within the years 0001–9999 (to_string writes any time).
 inline constexpr std::size_t local_time_text_size = 19;
 char* to_chars(char* out, local_time t) noexcept;
 
-/// The legal day a wall-clock time falls on.
+/// The legal day a wall-clock time falls on. The caller keeps `t` within the years
+/// 0001–9999 (tz::legal_day_of checks a moment and says out_of_range).
 civil_date day_of(local_time t) noexcept;
 
 /// 00:00 at the start of `d`, on the wall clock.
