@@ -19,16 +19,6 @@ std::string_view to_string(month_end m) noexcept {
     return "unset";
 }
 
-std::string_view to_string(step_kind k) noexcept {
-    switch (k) {
-        case step_kind::start: return "start";
-        case step_kind::count: return "count";
-        case step_kind::roll: return "roll";
-        case step_kind::close: return "close";
-    }
-    return "start";
-}
-
 std::string to_string(const day_end& e) {
     if (e.which == day_end::kind::midnight) return "24:00";
     char buf[8];
@@ -155,10 +145,13 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
     // start: under exclusion the count runs from the next day (Civil Code Art. 201).
     auto first_counted = excluded ? checked_add_calendar_days(start, 1) : result<civil_date>(start);
     if (!first_counted) return unexpected(first_counted.error());
-    if (explain)
-        out.trace.push_back({step_kind::start, start, *first_counted,
-                             excluded ? detail::cat({start, " is not counted; counting begins ", *first_counted})
-                                      : detail::cat({start, " is counted as the first day"})});
+    if (explain) {
+        trace_step st{.kind = trace_kind::start,
+                      .reason = excluded ? trace_reason::start_excluded : trace_reason::start_included};
+        st.from = start;
+        st.to = *first_counted;
+        out.trace.push_back(std::move(st));
+    }
 
     // count: months and years on the corresponding day, then days, then working days.
     // With the start day counted (other jurisdictions), a calendar period ends the day
@@ -166,7 +159,8 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
     // period counts the start day itself when it is a working day.
     const std::int64_t months = static_cast<std::int64_t>(p.years) * 12 + p.months;
     civil_date raw = start;
-    std::string how;
+    trace_reason how = trace_reason::counted;
+    civil_date month_end_day;
     if (months != 0) {
         bool adjusted = false;
         auto m = add_months(raw, static_cast<std::int32_t>(months), convention.month_end_policy,
@@ -174,10 +168,8 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
         if (!m) return unexpected(m.error());
         raw = *m;
         out.month_end_adjusted = adjusted;
-        if (explain)
-            how = adjusted ? detail::cat({"no corresponding day in the final month: month-end policy ",
-                                          to_string(convention.month_end_policy), " gives ", raw})
-                           : "the corresponding day";
+        how = adjusted ? trace_reason::counted_month_end : trace_reason::counted_corresponding;
+        month_end_day = raw;
     }
     if (p.days != 0) {
         auto d = checked_add_calendar_days(raw, p.days);
@@ -188,7 +180,6 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
         auto back = checked_add_calendar_days(raw, -1);
         if (!back) return unexpected(back.error());
         raw = *back;
-        if (explain && (months != 0 || p.days != 0)) how += how.empty() ? "start day counted" : "; start day counted";
     }
     if (p.working_days != 0) {
         auto w = calendar->add_working_days(raw, p.working_days, q);
@@ -197,10 +188,18 @@ result<day_count> count(civil_date start, const period& p, const counting_conven
         raw = w->day;
     }
     out.raw_end = raw;
-    if (explain)
-        out.trace.push_back({step_kind::count, start, raw,
-                             how.empty() ? detail::cat({"+ ", to_string(p), " -> ", raw})
-                                         : detail::cat({"+ ", to_string(p), " -> ", raw, " (", how, ")"})});
+    if (explain) {
+        trace_step st{.kind = trace_kind::count, .reason = how};
+        st.from = start;
+        st.to = raw;
+        st.length = p;
+        if (how == trace_reason::counted_month_end) {
+            st.other_day = month_end_day;
+            st.policy = to_string(convention.month_end_policy);
+        }
+        st.start_counted = !excluded && (months != 0 || p.days != 0);
+        out.trace.push_back(std::move(st));
+    }
 
     return settle(std::move(out), convention, calendar, q, detail);
 }
@@ -220,17 +219,16 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
         out.last_day = r->day;
         out.provisional = out.provisional || r->provisional;
         if (explain) {
-            std::string what;
-            if (r->moved == 0) {
-                what = detail::cat({raw, " is a working day: no change"});
-            } else {
-                const bool named = !r->original.name.empty();
-                what = detail::cat({raw, " is a rest day (", to_string(r->original.kind), named ? ", " : "",
-                                    r->original.name, "): moved ", r->moved < 0 ? -r->moved : r->moved,
-                                    (r->moved == 1 || r->moved == -1) ? " day to " : " days to ", r->day});
-            }
-            if (r->provisional) what += " [provisional: outside the calendar's data]";
-            out.trace.push_back({step_kind::roll, raw, r->day, what});
+            trace_step st{.kind = trace_kind::roll,
+                          .reason = r->moved == 0 ? trace_reason::working_day : trace_reason::rest_day};
+            st.from = raw;
+            st.to = r->day;
+            st.days = r->moved;
+            st.day_kind = to_string(r->original.kind);
+            st.holiday = r->original.name;
+            st.notice = r->original.notice;
+            st.provisional = r->provisional;
+            out.trace.push_back(std::move(st));
         }
     }
 
@@ -239,10 +237,15 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
         return unexpected(make_error(errc::out_of_range, "the period ends on " + out.last_day.to_string() +
                                                               ", whose end lies outside the supported years 0001-9999"));
     out.ends_before = end_of(out.last_day, convention.end);
-    if (explain)
-        out.trace.push_back({step_kind::close, out.last_day, out.last_day,
-                             detail::cat({"ends at ", to_string(convention.end), " on ", out.last_day,
-                                          " (exclusive bound ", out.ends_before, ")"})});
+    if (explain) {
+        trace_step st{.kind = trace_kind::close, .reason = trace_reason::closed};
+        st.on = out.last_day;
+        st.to_time = out.ends_before;
+        st.day_ends = convention.end.which == day_end::kind::midnight
+                          ? 1440
+                          : static_cast<std::int32_t>(convention.end.close.count());
+        out.trace.push_back(std::move(st));
+    }
     return out;
 }
 

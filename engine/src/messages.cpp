@@ -319,6 +319,7 @@ constexpr message_template templates[] = {
      "未给出行为日：按现行版本回答；请给出行为日（--act），以适用行为之日施行的文本"},
     // The CLI (usage errors).
     {"usage.repeated", "{o}: {k} given twice{*}", "{o}：「{k}」给出了两次"},
+    {"usage.repeated", "{o}: At Most 1 required but received {n}", "{o} 只能给出一次（给出了 {n} 次）"},
     {"usage.extras", "The following argument was not expected: {a}", "多余的参数：「{a}」"},
     {"usage.extras", "The following arguments were not expected: {a}", "多余的参数：「{a}」"},
     {"usage.required", "A subcommand is required", "需要一个子命令（如 compute、explain、rules、calendar）"},

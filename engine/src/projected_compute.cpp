@@ -74,13 +74,16 @@ result<deadline> compute_projected(const rule_pack& pack, const compute_request&
         for (std::size_t i = 0; i < out.instalments.size() && i < early.instalments.size() && i < late.instalments.size(); ++i)
             out.instalments[i].status = judged(early.instalments[i].status, late.instalments[i].status);
     }
-    if (req.trace)
-        out.trace.push_back({"project",
-                             "the calendar past " + p.published_last().to_string() +
-                                 " is projected from the holiday law (no notice published yet): the last day is " +
-                                 lo.to_string() + " at the earliest and " + hi.to_string() + " at the latest; best estimate " +
-                                 out.last_day.to_string(),
-                             {}});
+    if (req.trace) {
+        trace_entry t;
+        t.kind = trace_kind::project;
+        t.reason = trace_reason::projected;
+        t.other_day = p.published_last();
+        t.from = lo;
+        t.to = hi;
+        t.last_day = out.last_day;
+        out.trace.push_back(std::move(t));
+    }
     return out;
 }
 

@@ -181,93 +181,96 @@ std::pair<bool, bool> read_tolling(table_reader& t, tolling_rules& out) {
     return {sr.has_value(), from.has_value()};
 }
 
-rule_version read_version(const toml::table& t, const diagnostics_sink& sink, const std::string& rule_id) {
-    table_reader r(t, sink, "rule '" + rule_id + "' version");
-    rule_version v;
-    v.where = region_of(sink.file, t.source());
-    v.valid_from = r.date("valid_from", true).value_or(civil_date{});
-    v.valid_until = r.date("valid_until", false);
+// A version of an act not subject to any period (time_limit = "none"), with its authority.
+void read_untimed_version(table_reader& r, const diagnostics_sink& sink, const std::string& rule_id, rule_version& v) {
+    const toml::node* none = r.node("time_limit");
+    if (!none->is_string() || none->as_string()->get() != "none")
+        sink.error(code::bad_value, "rule '" + rule_id + "': time_limit can only be \"none\"", none->source());
+    v.time_limited = false;
+    if (auto trig = r.strings("trigger", false)) v.trigger = *trig;
+    for (const char* key : {"period", "periods", "earliest_of", "latest_of"})
+        if (const toml::node* n = r.node(key))
+            sink.error(code::bad_value, "rule '" + rule_id + "': a version without a time limit has no '" + key + "'",
+                       n->source());
+}
+
+// A composite version: its components (earliest_of or latest_of) instead of a trigger and a period.
+void read_composite(table_reader& r, const toml::table& t, const diagnostics_sink& sink, const std::string& rule_id, rule_version& v) {
     const toml::node* earliest = r.node("earliest_of");
     const toml::node* latest = r.node("latest_of");
-    if (const toml::node* none = r.node("time_limit")) {
-        // An act not subject to any period: the version says so, with its authority.
-        if (!none->is_string() || none->as_string()->get() != "none")
-            sink.error(code::bad_value, "rule '" + rule_id + "': time_limit can only be \"none\"", none->source());
-        v.time_limited = false;
-        if (auto trig = r.strings("trigger", false)) v.trigger = *trig;
-        for (const char* key : {"period", "periods", "earliest_of", "latest_of"})
-            if (const toml::node* n = r.node(key))
-                sink.error(code::bad_value, "rule '" + rule_id + "': a version without a time limit has no '" + key + "'",
-                           n->source());
-    } else if (earliest != nullptr || latest != nullptr) {
-        // A composite: components instead of a trigger and a period.
-        if (earliest != nullptr && latest != nullptr)
-            sink.error(code::bad_value, "rule '" + rule_id + "' version: give earliest_of or latest_of, not both",
-                       t.source());
-        v.combine = earliest != nullptr ? combinator::earliest_of : combinator::latest_of;
-        const toml::node* list = earliest != nullptr ? earliest : latest;
-        if (const auto* a = list->as_array()) {
-            for (const auto& item : *a) {
-                if (const auto* str = item.as_string())
-                    v.components.push_back(str->get());
-                else
-                    sink.error(code::wrong_type, "rule '" + rule_id + "': components must be rule ids (strings)",
-                               item.source());
-            }
-        }
-        if (v.components.size() < 2)
-            sink.error(code::bad_value, "rule '" + rule_id + "': a composite needs at least two rule ids",
-                       list->source());
-        for (const char* key : {"trigger", "period", "periods"})
-            if (const toml::node* n = r.node(key))
-                sink.error(code::bad_value,
-                           "rule '" + rule_id + "': a composite version has no '" + key +
-                               "' (its components have their own)",
-                           n->source());
-    } else {
-        if (auto trig = r.strings("trigger", true)) {
-            v.trigger = *trig;
-            const toml::node* n = t.get("trigger");
-            for (const auto& k : v.trigger)
-                if (!is_event_kind(k))
-                    sink.error(code::event_kind, "rule '" + rule_id + "': trigger '" + k +
-                                                     "' is not an event kind (see INTERFACES.md)", n->source());
-            if (v.trigger.empty()) sink.error(code::missing_key, "rule '" + rule_id + "': empty trigger", n->source());
-        }
-        const toml::node* single = r.node("period");
-        const toml::node* several = r.node("periods");
-        if ((single == nullptr) == (several == nullptr))
-            sink.error(single ? code::bad_value : code::missing_key,
-                       "rule '" + rule_id + "' version: give exactly one of 'period' or 'periods'", t.source());
-        if (single != nullptr) {
-            if (const auto* pt = single->as_table()) {
-                if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' period", nullptr))
-                    v.periods.push_back({{}, *p});
-            } else {
-                sink.error(code::wrong_type, "rule '" + rule_id + "': 'period' must be a table, e.g. { years = 2 }",
-                           single->source());
-            }
-        }
-        if (several != nullptr) {
-            if (const auto* arr = several->as_array()) {
-                for (const auto& item : *arr) {
-                    const auto* pt = item.as_table();
-                    if (pt == nullptr) {
-                        sink.error(code::wrong_type, "rule '" + rule_id + "': each of 'periods' must be a table",
-                                   item.source());
-                        continue;
-                    }
-                    period_choice pc;
-                    if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' periods", &pc.when, &pc)) {
-                        pc.length = *p;
-                        v.periods.push_back(std::move(pc));
-                    }
-                }
-            } else {
-                sink.error(code::wrong_type, "rule '" + rule_id + "': 'periods' must be an array", several->source());
-            }
+    if (earliest != nullptr && latest != nullptr)
+        sink.error(code::bad_value, "rule '" + rule_id + "' version: give earliest_of or latest_of, not both",
+                   t.source());
+    v.combine = earliest != nullptr ? combinator::earliest_of : combinator::latest_of;
+    const toml::node* list = earliest != nullptr ? earliest : latest;
+    if (const auto* a = list->as_array()) {
+        for (const auto& item : *a) {
+            if (const auto* str = item.as_string())
+                v.components.push_back(str->get());
+            else
+                sink.error(code::wrong_type, "rule '" + rule_id + "': components must be rule ids (strings)",
+                           item.source());
         }
     }
+    if (v.components.size() < 2)
+        sink.error(code::bad_value, "rule '" + rule_id + "': a composite needs at least two rule ids",
+                   list->source());
+    for (const char* key : {"trigger", "period", "periods"})
+        if (const toml::node* n = r.node(key))
+            sink.error(code::bad_value,
+                       "rule '" + rule_id + "': a composite version has no '" + key +
+                           "' (its components have their own)",
+                       n->source());
+}
+
+// A version with a trigger and a period (or periods chosen by facts).
+void read_trigger_and_periods(table_reader& r, const toml::table& t, const diagnostics_sink& sink, const std::string& rule_id, rule_version& v) {
+    if (auto trig = r.strings("trigger", true)) {
+        v.trigger = *trig;
+        const toml::node* n = t.get("trigger");
+        for (const auto& k : v.trigger)
+            if (!is_event_kind(k))
+                sink.error(code::event_kind, "rule '" + rule_id + "': trigger '" + k +
+                                                 "' is not an event kind (see INTERFACES.md)", n->source());
+        if (v.trigger.empty()) sink.error(code::missing_key, "rule '" + rule_id + "': empty trigger", n->source());
+    }
+    const toml::node* single = r.node("period");
+    const toml::node* several = r.node("periods");
+    if ((single == nullptr) == (several == nullptr))
+        sink.error(single ? code::bad_value : code::missing_key,
+                   "rule '" + rule_id + "' version: give exactly one of 'period' or 'periods'", t.source());
+    if (single != nullptr) {
+        if (const auto* pt = single->as_table()) {
+            if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' period", nullptr))
+                v.periods.push_back({{}, *p});
+        } else {
+            sink.error(code::wrong_type, "rule '" + rule_id + "': 'period' must be a table, e.g. { years = 2 }",
+                       single->source());
+        }
+    }
+    if (several != nullptr) {
+        if (const auto* arr = several->as_array()) {
+            for (const auto& item : *arr) {
+                const auto* pt = item.as_table();
+                if (pt == nullptr) {
+                    sink.error(code::wrong_type, "rule '" + rule_id + "': each of 'periods' must be a table",
+                               item.source());
+                    continue;
+                }
+                period_choice pc;
+                if (auto p = read_period(*pt, sink, "rule '" + rule_id + "' periods", &pc.when, &pc)) {
+                    pc.length = *p;
+                    v.periods.push_back(std::move(pc));
+                }
+            }
+        } else {
+            sink.error(code::wrong_type, "rule '" + rule_id + "': 'periods' must be an array", several->source());
+        }
+    }
+}
+
+// The claims a version does not limit at all (not_time_limited), each with its facts.
+void read_not_time_limited(table_reader& r, const diagnostics_sink& sink, const std::string& rule_id, rule_version& v) {
     if (const auto* untimed = r.array("not_time_limited", false)) {
         for_each_table(untimed, sink, "rule '" + rule_id + "' not_time_limited", [&](const toml::table* ut) {
             table_reader u(*ut, sink, "rule '" + rule_id + "' not_time_limited");
@@ -289,6 +292,10 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
             v.not_time_limited.push_back(std::move(c));
         });
     }
+}
+
+// The event the period produces (e.g. service deemed made), and on which day.
+void read_produces(table_reader& r, const diagnostics_sink& sink, const std::string& rule_id, rule_version& v) {
     if (const auto* prod = r.subtable("produces", false)) {
         table_reader pr(*prod, sink, "rule '" + rule_id + "' produces");
         produced_event pe;
@@ -302,7 +309,10 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
         pr.finish();
         v.produces = pe;
     }
-    v.ends_no_later_than = r.date("ends_no_later_than", false);
+}
+
+// Citations of the version's own for particular triggers.
+void read_trigger_citations(table_reader& r, const diagnostics_sink& sink, const std::string& rule_id, rule_version& v) {
     if (const auto* tc = r.subtable("trigger_citations", false)) {
         table_reader tcr(*tc, sink, "rule '" + rule_id + "' trigger_citations");
         for (auto&& [k, node] : *tc) {
@@ -314,6 +324,10 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
         }
         tcr.finish();
     }
+}
+
+// The version's tolling rules, undated and dated (from).
+void read_version_tolling(table_reader& r, const diagnostics_sink& sink, const std::string& rule_id, rule_version& v) {
     if (const auto* tr = r.subtable("tolling_rules", false)) {
         const std::string context = "rule '" + rule_id + "' tolling_rules";
         table_reader t2(*tr, sink, context);
@@ -334,6 +348,28 @@ rule_version read_version(const toml::table& t, const diagnostics_sink& sink, co
         }
         t2.finish();
     }
+}
+
+rule_version read_version(const toml::table& t, const diagnostics_sink& sink, const std::string& rule_id) {
+    table_reader r(t, sink, "rule '" + rule_id + "' version");
+    rule_version v;
+    v.where = region_of(sink.file, t.source());
+    v.valid_from = r.date("valid_from", true).value_or(civil_date{});
+    v.valid_until = r.date("valid_until", false);
+    const toml::node* earliest = r.node("earliest_of");
+    const toml::node* latest = r.node("latest_of");
+    if (r.node("time_limit") != nullptr) {
+        read_untimed_version(r, sink, rule_id, v);
+    } else if (earliest != nullptr || latest != nullptr) {
+        read_composite(r, t, sink, rule_id, v);
+    } else {
+        read_trigger_and_periods(r, t, sink, rule_id, v);
+    }
+    read_not_time_limited(r, sink, rule_id, v);
+    read_produces(r, sink, rule_id, v);
+    v.ends_no_later_than = r.date("ends_no_later_than", false);
+    read_trigger_citations(r, sink, rule_id, v);
+    read_version_tolling(r, sink, rule_id, v);
     if (auto dir = r.choice("direction", false, {"after", "before"})) v.backwards = *dir == "before";
     if (auto im = r.choice("instalments", false, {"each", "last"}))
         v.instalments = *im == "each" ? instalment_mode::each : instalment_mode::last;
@@ -360,232 +396,259 @@ struct pack_parts {
     std::vector<diagnostic> diagnostics;
 };
 
+// The authority of each step of a convention: one table (undated), or an array of tables
+// each with the days of the law it states (valid_from, valid_until), in order, not overlapping.
+void read_convention_steps(table_reader& r, const diagnostics_sink& sink, const std::string& path, convention& c,
+                           std::vector<diagnostic>& diags) {
+    const auto read_steps = [&](table_reader& sr, std::map<std::string, citation_list, std::less<>>& into) {
+        for (const char* step : {"start", "count", "roll", "close"})
+            if (sr.node(step) != nullptr) into[step] = read_citations(sr, step, true);
+    };
+    if (const toml::node* steps = r.node("steps"); steps != nullptr && steps->is_table()) {
+        table_reader sr(*steps->as_table(), sink, "convention '" + c.id + "' steps");
+        read_steps(sr, c.step_citations);
+        sr.finish();
+    } else if (steps != nullptr && steps->is_array()) {
+        for_each_table(steps->as_array(), sink, "convention '" + c.id + "' steps", [&](const toml::table* st) {
+            table_reader sr(*st, sink, "convention '" + c.id + "' steps");
+            convention::dated_steps d;
+            d.where = region_of(path, st->source());
+            d.valid_from = sr.date("valid_from", true).value_or(civil_date{});
+            d.valid_until = sr.date("valid_until", false);
+            read_steps(sr, d.steps);
+            sr.finish();
+            if (d.valid_until && *d.valid_until <= d.valid_from)
+                sink.error(code::empty_range,
+                           "convention '" + c.id + "' steps: valid_until " + d.valid_until->to_string() +
+                               " is not after valid_from " + d.valid_from.to_string(),
+                           st->get("valid_until")->source());
+            c.steps_by_date.push_back(std::move(d));
+        });
+        std::stable_sort(c.steps_by_date.begin(), c.steps_by_date.end(),
+                         [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+        for (std::size_t i = 1; i < c.steps_by_date.size(); ++i) {
+            const auto& prev = c.steps_by_date[i - 1];
+            const auto& cur = c.steps_by_date[i];
+            if (!prev.valid_until || *prev.valid_until > cur.valid_from)
+                diags.push_back(diagnostic{
+                    code::overlap, severity::error,
+                    "convention '" + c.id + "': the steps from " + cur.valid_from.to_string() +
+                        " overlap the steps from " + prev.valid_from.to_string(),
+                    cur.where, {{"the earlier steps are here", prev.where}}});
+        }
+    } else if (steps != nullptr) {
+        sink.error(code::wrong_type,
+                   "convention '" + c.id + "': 'steps' must be a table, or an array of tables with valid_from",
+                   steps->source());
+    }
+}
+
+// A convention: how a period is counted (start day, month end, roll, day end), where (calendar,
+// zone), and the authority of each step.
+convention read_convention(const toml::table* t, const diagnostics_sink& sink, const std::string& path,
+                           std::vector<diagnostic>& diags) {
+    table_reader r(*t, sink, "convention");
+    convention c;
+    c.where = region_of(path, t->source());
+    c.id = r.string("id", true).value_or("");
+    c.name_zh = r.string("name_zh", true).value_or("");
+    c.name_en = r.string("name_en", true).value_or("");
+    c.counting.id = c.id;
+    if (auto s = r.choice("start_day", true, {"excluded", "included"}))
+        c.counting.start = *s == "excluded" ? start_day::excluded : start_day::included;
+    if (auto m = r.choice("month_end", true, {"clamp", "first_of_next", "spill", "reject"}))
+        c.counting.month_end_policy = *m == "clamp" ? month_end::clamp
+                                      : *m == "first_of_next" ? month_end::first_of_next
+                                      : *m == "spill" ? month_end::spill : month_end::reject;
+    if (auto ro = r.choice("roll", true, {"none", "next_working_day", "previous_working_day"}))
+        c.counting.roll = *ro == "none" ? roll_convention::none
+                          : *ro == "next_working_day" ? roll_convention::next_working_day
+                                                      : roll_convention::previous_working_day;
+    if (auto e = r.string("day_end", true)) {
+        int hh = -1, mm = -1;
+        if (*e == "24:00") {
+            c.counting.end = day_end::midnight();
+        } else if (e->size() == 5 && (*e)[2] == ':' && std::sscanf(e->c_str(), "%2d:%2d", &hh, &mm) == 2 &&
+                   hh >= 0 && hh < 24 && mm >= 0 && mm < 60) {
+            c.counting.end = day_end::business_close(std::chrono::minutes{hh * 60 + mm});
+        } else {
+            sink.error(code::bad_value, "convention '" + c.id + "': day_end must be \"24:00\" or \"HH:MM\"",
+                       t->get("day_end")->source());
+        }
+    }
+    c.calendar = r.string("calendar", true).value_or("");
+    c.zone = r.string("zone", true).value_or("");
+    if (auto zone = tz::locate(c.zone); !c.zone.empty() && !zone)
+        sink.error(code::bad_value,  // an unknown name, or the tz database itself unusable (io_error)
+                   "convention '" + c.id + "': " +
+                       (zone.error().code == errc::io_error ? zone.error().message
+                                                            : "'" + c.zone + "' is not a time zone"),
+                   t->get("zone")->source());
+    c.citations = read_citations(r, "citations", true);
+    read_convention_steps(r, sink, path, c, diags);
+    r.date("checked_on", false);
+    r.finish();
+    return c;
+}
+
+// A rule's versions in order of valid_from, with no overlap and no gap between them.
+void check_version_order(rule& ru, std::vector<diagnostic>& diags) {
+    std::stable_sort(ru.versions.begin(), ru.versions.end(),
+                     [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+    for (std::size_t i = 1; i < ru.versions.size(); ++i) {
+        const auto& prev = ru.versions[i - 1];
+        const auto& cur = ru.versions[i];
+        if (!prev.valid_until || prev.valid_from == cur.valid_from || *prev.valid_until > cur.valid_from)
+            diags.push_back(diagnostic{
+                code::overlap, severity::error,
+                "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
+                    " overlaps the version from " + prev.valid_from.to_string() +
+                    (prev.valid_until ? " (in force until " + prev.valid_until->to_string() + ")"
+                                      : " (which has no valid_until)"),
+                cur.where, {{"the earlier version is here", prev.where}}});
+        else if (*prev.valid_until < cur.valid_from)
+            diags.push_back(diagnostic{
+                code::gap, severity::error,
+                "rule '" + ru.id + "': no version is in force from " + prev.valid_until->to_string() +
+                    " to " + cur.valid_from.to_string(),
+                cur.where, {{"the earlier version ends here", prev.where}}});
+    }
+}
+
+// Versions chosen by the application day must be simple periods (a version of instalments or a
+// composite would be counted under one version and judged by another) and take nothing over (a
+// period is never counted under two versions); a take-over needs an earlier period to take over.
+void check_version_shapes(const rule& ru, std::vector<diagnostic>& diags) {
+    const auto by_application_error = [&](const rule_version& cur, const char* what, const char* why) {
+        diags.push_back(diagnostic{
+            code::bad_value, severity::error,
+            "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() + " " + what +
+                ", but the rule's versions are chosen by the application day (version_by_application): " + why,
+            cur.where, {}});
+    };
+    if (!ru.version_by_application.empty())
+        for (const auto& cur : ru.versions)
+            if (cur.instalments != instalment_mode::none || cur.combine != combinator::none)
+                by_application_error(cur, "counts instalments or combines rules", "only simple periods can be");
+    // A transitional take-over needs an earlier period to take over, and both must be periods.
+    for (std::size_t i = 0; i < ru.versions.size(); ++i) {
+        const auto& cur = ru.versions[i];
+        if (cur.takes_over_running.empty()) continue;
+        if (!ru.version_by_application.empty()) {
+            by_application_error(cur, "takes over running periods", "a period is never counted under two versions");
+            continue;
+        }
+        const rule_version* prev = i == 0 ? nullptr : &ru.versions[i - 1];
+        const auto simple = [](const rule_version& x) { return x.combine == combinator::none && x.time_limited; };
+        if (prev == nullptr || !simple(*prev) || !simple(cur))
+            diags.push_back(diagnostic{
+                code::bad_value, severity::error,
+                "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
+                    " takes over running periods, but " +
+                    (prev == nullptr ? std::string("there is no earlier version")
+                                     : std::string("it and the earlier version must both be periods "
+                                                   "(not composites or time_limit = \"none\")")),
+                cur.where, {}});
+    }
+}
+
+// A rule: its names, expiry, tolling class, kind, convention and versions.
+rule read_rule(const toml::table* t, const diagnostics_sink& sink, const std::string& path,
+               std::vector<diagnostic>& diags) {
+    table_reader r(*t, sink, "rule");
+    rule ru;
+    ru.where = region_of(path, t->source());
+    ru.id = r.string("id", true).value_or("");
+    ru.name_zh = r.string("name_zh", true).value_or("");
+    ru.name_en = r.string("name_en", true).value_or("");
+    if (auto e = read_expiry(r, true)) ru.expiry = *e;
+    if (auto tc = r.choice("tolling", true, {"limitation", "fixed", "exclusion"}))
+        ru.tolling = *tc == "limitation" ? tolling_class::limitation
+                     : *tc == "fixed" ? tolling_class::fixed : tolling_class::exclusion;
+    if (auto k = r.choice("period_kind", false, {"party", "court", "waiting", "deemed"}))
+        ru.kind = *k == "court" ? period_kind::court : *k == "waiting" ? period_kind::waiting
+                  : *k == "deemed" ? period_kind::deemed : period_kind::party;
+    if (auto who = r.choice("events_of", false, {"party", "court"})) ru.court_events = *who == "court";
+    ru.convention = r.string("convention", true).value_or("");
+    ru.version_by_application = read_citations(r, "version_by_application", false);
+    if (const auto* versions = r.array("version", true)) {
+        for_each_table(versions, sink, "rule.version",
+                       [&](const toml::table* vt) { ru.versions.push_back(read_version(*vt, sink, ru.id)); });
+        if (versions->empty())
+            sink.error(code::missing_key, "rule '" + ru.id + "' has no versions", t->source());
+    }
+    r.finish();
+    check_version_order(ru, diags);
+    check_version_shapes(ru, diags);
+    return ru;
+}
+
+// A calendar's definition: its zone, weekly rest days and days-off eras (its years are files of their own).
+calendar_definition read_calendar_definition(const toml::table* t, const diagnostics_sink& sink, const std::string& path) {
+    table_reader r(*t, sink, "calendar");
+    calendar_definition c;
+    c.where = region_of(path, t->source());
+    c.id = r.string("id", true).value_or("");
+    c.name_zh = r.string("name_zh", true).value_or("");
+    c.name_en = r.string("name_en", true).value_or("");
+    c.zone = r.string("zone", true).value_or("");
+    if (const auto* wr = r.array("weekly_rest", true)) {
+        for_each_table(wr, sink, "calendar.weekly_rest", [&](const toml::table* wt) {
+            table_reader wrr(*wt, sink, "weekly_rest");
+            weekly_rest_rule rule_;
+            rule_.valid_from = wrr.date("valid_from", true).value_or(civil_date{});
+            rule_.days = 0;
+            static constexpr std::array<std::string_view, 7> names = {"mon", "tue", "wed", "thu",
+                                                                      "fri", "sat", "sun"};
+            for (const auto& d : wrr.strings("days", true).value_or(std::vector<std::string>{})) {
+                const auto it = std::find(names.begin(), names.end(), d);
+                if (it == names.end())
+                    sink.error(code::bad_value, "weekly_rest: '" + d + "' is not mon..sun", wt->get("days")->source());
+                else
+                    rule_.days = static_cast<weekday_set>(rule_.days | (1U << (it - names.begin())));
+            }
+            auto cites = read_citations(wrr, "citation", true);
+            if (!cites.empty()) rule_.citation = to_string(cites.front());
+            wrr.finish();
+            c.weekly_rest.push_back(rule_);
+        });
+    }
+    if (const auto* eras = r.array("days_off", false)) {
+        for_each_table(eras, sink, "calendar.days_off", [&](const toml::table* et) {
+            table_reader er(*et, sink, "days_off");
+            days_off_era era;
+            era.valid_from = er.date("valid_from", true).value_or(civil_date{});
+            era.days = static_cast<int>(er.integer("days", true).value_or(0));
+            read_citations(er, "citation", true);
+            er.finish();
+            c.days_off.push_back(era);
+        });
+    }
+    r.finish();
+    std::sort(c.weekly_rest.begin(), c.weekly_rest.end(),
+              [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+    std::sort(c.days_off.begin(), c.days_off.end(),
+              [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+    return c;
+}
+
 void read_rule_file(const std::string& path, const toml::table& top_table, pack_parts& parts) {
     diagnostics_sink sink{path, &parts.diagnostics};
     table_reader top(top_table, sink, "rule file");
     if (auto v = top.integer("schema_version", true); v && *v != 1)
         sink.error(code::bad_value, "schema_version " + std::to_string(*v) + " is not supported (1 is)",
                    top_table.get("schema_version")->source());
-    if (const auto* conventions = top.array("convention", false)) {
+    if (const auto* conventions = top.array("convention", false))
         for_each_table(conventions, sink, "convention", [&](const toml::table* t) {
-            table_reader r(*t, sink, "convention");
-            convention c;
-            c.where = region_of(path, t->source());
-            c.id = r.string("id", true).value_or("");
-            c.name_zh = r.string("name_zh", true).value_or("");
-            c.name_en = r.string("name_en", true).value_or("");
-            c.counting.id = c.id;
-            if (auto s = r.choice("start_day", true, {"excluded", "included"}))
-                c.counting.start = *s == "excluded" ? start_day::excluded : start_day::included;
-            if (auto m = r.choice("month_end", true, {"clamp", "first_of_next", "spill", "reject"}))
-                c.counting.month_end_policy = *m == "clamp" ? month_end::clamp
-                                              : *m == "first_of_next" ? month_end::first_of_next
-                                              : *m == "spill" ? month_end::spill : month_end::reject;
-            if (auto ro = r.choice("roll", true, {"none", "next_working_day", "previous_working_day"}))
-                c.counting.roll = *ro == "none" ? roll_convention::none
-                                  : *ro == "next_working_day" ? roll_convention::next_working_day
-                                                              : roll_convention::previous_working_day;
-            if (auto e = r.string("day_end", true)) {
-                int hh = -1, mm = -1;
-                if (*e == "24:00") {
-                    c.counting.end = day_end::midnight();
-                } else if (e->size() == 5 && (*e)[2] == ':' && std::sscanf(e->c_str(), "%2d:%2d", &hh, &mm) == 2 &&
-                           hh >= 0 && hh < 24 && mm >= 0 && mm < 60) {
-                    c.counting.end = day_end::business_close(std::chrono::minutes{hh * 60 + mm});
-                } else {
-                    sink.error(code::bad_value, "convention '" + c.id + "': day_end must be \"24:00\" or \"HH:MM\"",
-                               t->get("day_end")->source());
-                }
-            }
-            c.calendar = r.string("calendar", true).value_or("");
-            c.zone = r.string("zone", true).value_or("");
-            if (auto zone = tz::locate(c.zone); !c.zone.empty() && !zone)
-                sink.error(code::bad_value,  // an unknown name, or the tz database itself unusable (io_error)
-                           "convention '" + c.id + "': " +
-                               (zone.error().code == errc::io_error ? zone.error().message
-                                                                    : "'" + c.zone + "' is not a time zone"),
-                           t->get("zone")->source());
-            c.citations = read_citations(r, "citations", true);
-            // The authority of each step: one table (undated), or an array of tables each with the
-            // days of the law it states (valid_from, valid_until).
-            const auto read_steps = [&](table_reader& sr, std::map<std::string, citation_list, std::less<>>& into) {
-                for (const char* step : {"start", "count", "roll", "close"})
-                    if (sr.node(step) != nullptr) into[step] = read_citations(sr, step, true);
-            };
-            if (const toml::node* steps = r.node("steps"); steps != nullptr && steps->is_table()) {
-                table_reader sr(*steps->as_table(), sink, "convention '" + c.id + "' steps");
-                read_steps(sr, c.step_citations);
-                sr.finish();
-            } else if (steps != nullptr && steps->is_array()) {
-                for_each_table(steps->as_array(), sink, "convention '" + c.id + "' steps", [&](const toml::table* st) {
-                    table_reader sr(*st, sink, "convention '" + c.id + "' steps");
-                    convention::dated_steps d;
-                    d.where = region_of(path, st->source());
-                    d.valid_from = sr.date("valid_from", true).value_or(civil_date{});
-                    d.valid_until = sr.date("valid_until", false);
-                    read_steps(sr, d.steps);
-                    sr.finish();
-                    if (d.valid_until && *d.valid_until <= d.valid_from)
-                        sink.error(code::empty_range,
-                                   "convention '" + c.id + "' steps: valid_until " + d.valid_until->to_string() +
-                                       " is not after valid_from " + d.valid_from.to_string(),
-                                   st->get("valid_until")->source());
-                    c.steps_by_date.push_back(std::move(d));
-                });
-                std::stable_sort(c.steps_by_date.begin(), c.steps_by_date.end(),
-                                 [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
-                for (std::size_t i = 1; i < c.steps_by_date.size(); ++i) {
-                    const auto& prev = c.steps_by_date[i - 1];
-                    const auto& cur = c.steps_by_date[i];
-                    if (!prev.valid_until || *prev.valid_until > cur.valid_from)
-                        parts.diagnostics.push_back(diagnostic{
-                            code::overlap, severity::error,
-                            "convention '" + c.id + "': the steps from " + cur.valid_from.to_string() +
-                                " overlap the steps from " + prev.valid_from.to_string(),
-                            cur.where, {{"the earlier steps are here", prev.where}}});
-                }
-            } else if (steps != nullptr) {
-                sink.error(code::wrong_type,
-                           "convention '" + c.id + "': 'steps' must be a table, or an array of tables with valid_from",
-                           steps->source());
-            }
-            r.date("checked_on", false);
-            r.finish();
-            parts.conventions.push_back(std::move(c));
+            parts.conventions.push_back(read_convention(t, sink, path, parts.diagnostics));
         });
-    }
-    if (const auto* rules = top.array("rule", false)) {
-        for_each_table(rules, sink, "rule", [&](const toml::table* t) {
-            table_reader r(*t, sink, "rule");
-            rule ru;
-            ru.where = region_of(path, t->source());
-            ru.id = r.string("id", true).value_or("");
-            ru.name_zh = r.string("name_zh", true).value_or("");
-            ru.name_en = r.string("name_en", true).value_or("");
-            if (auto e = read_expiry(r, true)) ru.expiry = *e;
-            if (auto tc = r.choice("tolling", true, {"limitation", "fixed", "exclusion"}))
-                ru.tolling = *tc == "limitation" ? tolling_class::limitation
-                             : *tc == "fixed" ? tolling_class::fixed : tolling_class::exclusion;
-            if (auto k = r.choice("period_kind", false, {"party", "court", "waiting", "deemed"}))
-                ru.kind = *k == "court" ? period_kind::court : *k == "waiting" ? period_kind::waiting
-                          : *k == "deemed" ? period_kind::deemed : period_kind::party;
-            if (auto who = r.choice("events_of", false, {"party", "court"})) ru.court_events = *who == "court";
-            ru.convention = r.string("convention", true).value_or("");
-            ru.version_by_application = read_citations(r, "version_by_application", false);
-            if (const auto* versions = r.array("version", true)) {
-                for_each_table(versions, sink, "rule.version",
-                               [&](const toml::table* vt) { ru.versions.push_back(read_version(*vt, sink, ru.id)); });
-                if (versions->empty())
-                    sink.error(code::missing_key, "rule '" + ru.id + "' has no versions", t->source());
-            }
-            r.finish();
-            // Versions in order, without overlaps or gaps.
-            std::stable_sort(ru.versions.begin(), ru.versions.end(),
-                             [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
-            for (std::size_t i = 1; i < ru.versions.size(); ++i) {
-                const auto& prev = ru.versions[i - 1];
-                const auto& cur = ru.versions[i];
-                if (!prev.valid_until || prev.valid_from == cur.valid_from || *prev.valid_until > cur.valid_from)
-                    parts.diagnostics.push_back(diagnostic{
-                        code::overlap, severity::error,
-                        "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
-                            " overlaps the version from " + prev.valid_from.to_string() +
-                            (prev.valid_until ? " (in force until " + prev.valid_until->to_string() + ")"
-                                              : " (which has no valid_until)"),
-                        cur.where, {{"the earlier version is here", prev.where}}});
-                else if (*prev.valid_until < cur.valid_from)
-                    parts.diagnostics.push_back(diagnostic{
-                        code::gap, severity::error,
-                        "rule '" + ru.id + "': no version is in force from " + prev.valid_until->to_string() +
-                            " to " + cur.valid_from.to_string(),
-                        cur.where, {{"the earlier version ends here", prev.where}}});
-            }
-            // Versions chosen by the application day must be simple periods (a version of
-            // instalments or a composite would be counted under one version and judged by
-            // another) and take nothing over (a period is never counted under two versions).
-            const auto by_application_error = [&](const rule_version& cur, const char* what, const char* why) {
-                parts.diagnostics.push_back(diagnostic{
-                    code::bad_value, severity::error,
-                    "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() + " " + what +
-                        ", but the rule's versions are chosen by the application day (version_by_application): " + why,
-                    cur.where, {}});
-            };
-            if (!ru.version_by_application.empty())
-                for (const auto& cur : ru.versions)
-                    if (cur.instalments != instalment_mode::none || cur.combine != combinator::none)
-                        by_application_error(cur, "counts instalments or combines rules", "only simple periods can be");
-            // A transitional take-over needs an earlier period to take over, and both must be periods.
-            for (std::size_t i = 0; i < ru.versions.size(); ++i) {
-                const auto& cur = ru.versions[i];
-                if (cur.takes_over_running.empty()) continue;
-                if (!ru.version_by_application.empty()) {
-                    by_application_error(cur, "takes over running periods", "a period is never counted under two versions");
-                    continue;
-                }
-                const rule_version* prev = i == 0 ? nullptr : &ru.versions[i - 1];
-                const auto simple = [](const rule_version& x) { return x.combine == combinator::none && x.time_limited; };
-                if (prev == nullptr || !simple(*prev) || !simple(cur))
-                    parts.diagnostics.push_back(diagnostic{
-                        code::bad_value, severity::error,
-                        "rule '" + ru.id + "': the version from " + cur.valid_from.to_string() +
-                            " takes over running periods, but " +
-                            (prev == nullptr ? std::string("there is no earlier version")
-                                             : std::string("it and the earlier version must both be periods "
-                                                           "(not composites or time_limit = \"none\")")),
-                        cur.where, {}});
-            }
-            parts.rules.push_back(std::move(ru));
-        });
-    }
-    if (const auto* calendars = top.array("calendar", false)) {
+    if (const auto* rules = top.array("rule", false))
+        for_each_table(rules, sink, "rule",
+                       [&](const toml::table* t) { parts.rules.push_back(read_rule(t, sink, path, parts.diagnostics)); });
+    if (const auto* calendars = top.array("calendar", false))
         for_each_table(calendars, sink, "calendar", [&](const toml::table* t) {
-            table_reader r(*t, sink, "calendar");
-            calendar_definition c;
-            c.where = region_of(path, t->source());
-            c.id = r.string("id", true).value_or("");
-            c.name_zh = r.string("name_zh", true).value_or("");
-            c.name_en = r.string("name_en", true).value_or("");
-            c.zone = r.string("zone", true).value_or("");
-            if (const auto* wr = r.array("weekly_rest", true)) {
-                for_each_table(wr, sink, "calendar.weekly_rest", [&](const toml::table* wt) {
-                    table_reader wrr(*wt, sink, "weekly_rest");
-                    weekly_rest_rule rule_;
-                    rule_.valid_from = wrr.date("valid_from", true).value_or(civil_date{});
-                    rule_.days = 0;
-                    static constexpr std::array<std::string_view, 7> names = {"mon", "tue", "wed", "thu",
-                                                                              "fri", "sat", "sun"};
-                    for (const auto& d : wrr.strings("days", true).value_or(std::vector<std::string>{})) {
-                        const auto it = std::find(names.begin(), names.end(), d);
-                        if (it == names.end())
-                            sink.error(code::bad_value, "weekly_rest: '" + d + "' is not mon..sun", wt->get("days")->source());
-                        else
-                            rule_.days = static_cast<weekday_set>(rule_.days | (1U << (it - names.begin())));
-                    }
-                    auto cites = read_citations(wrr, "citation", true);
-                    if (!cites.empty()) rule_.citation = to_string(cites.front());
-                    wrr.finish();
-                    c.weekly_rest.push_back(rule_);
-                });
-            }
-            if (const auto* eras = r.array("days_off", false)) {
-                for_each_table(eras, sink, "calendar.days_off", [&](const toml::table* et) {
-                    table_reader er(*et, sink, "days_off");
-                    days_off_era era;
-                    era.valid_from = er.date("valid_from", true).value_or(civil_date{});
-                    era.days = static_cast<int>(er.integer("days", true).value_or(0));
-                    read_citations(er, "citation", true);
-                    er.finish();
-                    c.days_off.push_back(era);
-                });
-            }
-            r.finish();
-            std::sort(c.weekly_rest.begin(), c.weekly_rest.end(),
-                      [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
-            std::sort(c.days_off.begin(), c.days_off.end(),
-                      [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
-            parts.calendars.push_back(std::move(c));
+            parts.calendars.push_back(read_calendar_definition(t, sink, path));
         });
-    }
     top.finish();
 }
 

@@ -21,6 +21,21 @@ rc, full, _ = batch('--jobs', '1')
 check(rc == 0 and len(full) == 2000, 'full batch answers every line')
 seen = {k for a in full for k in a}
 check(seen <= set(known), f'fields a full answer holds but fields.cpp does not list: {sorted(seen - set(known))}')
+# Every field a trace step holds is a known step field (docs/TRACE.md), and so is every field of its items.
+fields_cpp = open(os.path.join(src, 'tools/qixian/fields.cpp')).read()
+step_known = re.findall(r'"([a-z_]+)"', fields_cpp.split('trace_step_fields()')[1].split('};')[0])
+items_known = re.findall(r'"([a-z_]+)"', fields_cpp.split('items_fields()')[1].split('};')[0])
+steps = [t for a in full for t in a.get('trace', [])]
+check(len(steps) > 0, 'the full answers carry their traces')
+step_seen = {k for t in steps for k in t}
+check(step_seen <= set(step_known), f'fields a trace step holds but fields.cpp does not list: {sorted(step_seen - set(step_known))}')
+items_seen = {k for t in steps for i in t.get('items', []) for k in i}
+check(items_seen <= set(items_known), f'fields a step item holds but fields.cpp does not list: {sorted(items_seen - set(items_known))}')
+check(all('code' in t and 'step' in t and 'detail' in t and 'citations' in t for t in steps), 'every step has step, detail, citations and code')
+for t in steps:  # the keys in the order fields.cpp lists them
+    order = [step_known.index(k) for k in t if k in step_known]
+    if order != sorted(order):
+        check(False, f'trace step fields out of order: {list(t)}'); break
 rc, every, _ = batch('--fields', ','.join(known))
 check(every == full, '--fields with every answer field is the full answer')
 
@@ -81,6 +96,38 @@ for cid, texts in trace_ids.items():  # the trace's citations, as text: one auth
     check(len(texts) == 1 and r.returncode == 0 and json.loads(r.stdout)['text'] in texts, f'trace id {cid}: {r.stdout} {texts}')
 r = subprocess.run([q, 'rules', 'show', 'cite:000000000000'], capture_output=True, text=True)
 check(r.returncode == 21, f'an unknown citation id: exit {r.returncode}')
+
+# "lang": "zh" gives each step's detail and the notes in Chinese (tests/messages/latin.py), and
+# changes nothing else; "lang": "en" is the default; any other value is refused.
+sys.path.insert(0, os.path.join(src, 'tests/messages'))
+from latin import latin_words  # noqa: E402
+lines = corpus.splitlines()[:400]
+def with_lang(line, lang):  # the corpus's malformed lines stay as they are
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return line
+    return json.dumps({**obj, 'lang': lang}, ensure_ascii=False) if isinstance(obj, dict) and 'lang' not in obj else line
+zh_text = '\n'.join(with_lang(l, 'zh') for l in lines) + '\n'
+en_text = '\n'.join(with_lang(l, 'en') for l in lines) + '\n'
+rc, zh, _ = batch('--jobs', '1', text=zh_text)
+rc_en, en, _ = batch('--jobs', '1', text=en_text)
+check(rc == 0 and len(zh) == len(lines), 'lang zh: every line answered')
+check(en == full[:len(lines)], 'lang en: the same answers as no lang')
+def words_of(a):
+    return [t['detail'] for t in a.get('trace', [])] + a.get('notes', [])
+def without_words(a):
+    b = dict(a)
+    b.pop('notes', None)
+    b['trace'] = [{k: v for k, v in t.items() if k != 'detail'} for t in a.get('trace', [])]
+    return b
+check([without_words(a) for a in zh] == [without_words(a) for a in full[:len(lines)]],
+      'lang zh changes only the details and the notes')
+english = [(w, latin_words(w)) for a in zh for w in words_of(a) if latin_words(w)]
+check(not english, f'lang zh: English words in details or notes: {english[:5]}')
+check(any(words_of(a) for a in zh), 'lang zh: the answers have details to check')
+rc, bad, _ = batch(text='{"rule": "cn.civil.limitation", "events": {"knew": "2024-01-01"}, "lang": "fr"}\n')
+check(not bad[0]['ok'] and 'lang must be en or zh' in bad[0]['error']['message'], f'lang fr is refused: {bad}')
 
 for f in failures: print('FAIL:', f)
 print(f'batch fields: {len(failures)} failures')

@@ -121,6 +121,8 @@ expect_line '{"ok":false,"error":{"code":"unknown_rule"' "show --json: the error
 run explain cn.civil.limitation --event knew=2019-03-01 --fact claim=support --lang zh
 expect_status 0 "untimed claim"
 expect_line "不受任何期间限制，没有最后一日" "untimed claim text"
+expect_line "选择版本：适用自 2017-10-01 起施行的版本（施行至 2021-01-01 前），依起算日 2019-03-01 确定：下列请求不受任何期间限制：claim=support" "untimed claim trace (zh)"
+run explain cn.civil.limitation --event knew=2019-03-01 --fact claim=support
 expect_line "select: version in force from 2017-10-01 until 2021-01-01 (chosen by the trigger day 2019-03-01): not subject to any time limit for claim=support" "untimed claim trace"
 # In a batch: no last day, timely, the trace citing Art. 196, and the full provenance.
 out=$(printf '%s\n' '{"id":"s","rule":"cn.civil.limitation","events":{"knew":"2019-03-01"},"facts":{"claim":"support"},"act":"2024-05-01"}' | "$Q" batch -)
@@ -142,7 +144,7 @@ expect_line "last day  2004-04-01 (Thu)" "Taiwan: by the application day"
 expect_line "reading   version_by=trigger → 2003-04-01 (Tue)" "Taiwan: the other reading"
 expect_line "select: version in force from 2017-07-01 until 2022-01-01 (chosen by the day of the application 2019-06-25: the versions govern the applications made while they are in force)" "Taiwan: select step"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --lang zh
-expect_line "不同解读   适用起算时施行的版本 (version_by=trigger) → 2003-04-01 (周二), 届满效果 期间届满即不得为之 逾期" "Taiwan: the other reading (zh)"
+expect_line "不同解读   适用起算时施行的版本 (version_by=trigger) → 2003-04-01 (周二)，届满效果 期间届满即不得为之，逾期" "Taiwan: the other reading (zh)"
 run compute cn.recognition.taiwan.application --event effective=2002-04-01 --act 2019-06-25 --reading version_by=trigger --format json
 expect_line '"last_day": "2003-04-01"' "Taiwan: version_by=trigger"
 expect_line '"expiry": "bar"' "Taiwan: the 1998 text's expiry"

@@ -64,6 +64,8 @@ CASES = [
     ("fixture", "verify: a path with no fixture", ["verify", "{tmp}/no-fixtures"]),
     ("usage.repeated", "a single-valued event given twice",
      ["compute", "cn.civil.limitation", "--event", "knew=2024-01-01", "--event", "knew=2024-02-01"]),
+    ("usage.repeated", "a single-valued option given twice",
+     ["compute", "cn.civil.limitation", "--event", "knew=2024-01-01", "--act", "2024-03-01", "--act", "2024-04-01"]),
     ("usage.extras", "an argument too many", ["compute", "cn.civil.limitation", "surplus", "--event", "knew=2024-01-01"]),
     ("usage.required", "a required option missing", ["calendar", "--from", "2025-01-01"]),
     ("usage.invalid_value", "a value not allowed", ["compute", "cn.civil.limitation", "--event", "knew=2024-01-01", "--format", "xml"]),

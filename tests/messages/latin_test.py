@@ -5,14 +5,7 @@ Runs compute, explain, docket, verify, rules list, rules show (every rule), cale
 cases under --lang zh and fails on any line with an English word that is not an id, a reading
 key in parentheses, a zone name, a citation unit or a digest (latin.py says exactly which).
 
-Exempt, by this one listed rule and nothing else: the computation trace, which the pipeline
-work (issue #14 items 1-2) turns into typed steps with a Chinese renderer. While its steps are
-English sentences, these lines are skipped:
-  - in `explain`, the step lines of the trace block ("    count: + 2 years -> …", after the
-    line "  计算过程"), each of which is one trace step's detail;
-  - the count and roll summary lines ("  计算     …", "  顺延      …"), which print the
-    detail of the trace's count and roll steps.
-exempt_trace() below implements it; remove it once the trace renders in Chinese.
+Nothing is exempt: the trace steps too are rendered in Chinese (docs/TRACE.md).
 
 Usage: latin_test.py QIXIAN SOURCE_DIR
 """
@@ -26,26 +19,6 @@ from latin import latin_words  # noqa: E402
 
 QIXIAN, SRC = sys.argv[1], sys.argv[2]
 
-TRACE_STEP = re.compile(r"^    [a-z_]+: ")
-TRACE_SUMMARY = re.compile(r"^  (计算|顺延) ")
-
-
-def exempt_trace(lines):
-    """The lines that are not trace steps (see the docstring: the one listed exemption)."""
-    out, in_trace = [], False
-    for line in lines:
-        if line == "  计算过程":
-            in_trace = True
-            continue
-        if in_trace and TRACE_STEP.match(line):
-            continue
-        in_trace = in_trace and line.startswith("    ")
-        if TRACE_SUMMARY.match(line):
-            continue
-        out.append(line)
-    return out
-
-
 RUNS = [
     ["compute", "cn.enforcement.application", "--event", "effective=2024-02-29"],
     ["explain", "cn.enforcement.application", "--event", "effective=2024-02-29"],
@@ -57,6 +30,10 @@ RUNS = [
      "--instalment", "2007-12-31", "--fact", "parties=legal_persons", "--act", "2009-06-01"],
     ["explain", "cn.civil.limitation", "--event", "knew=2025-06-30T20:00[America/New_York]", "--zone", "America/New_York"],
     ["explain", "cn.civil.limitation", "--event", "knew=2026-06-01"],
+    ["explain", "cn.civil.limitation", "--event", "knew=2015-09-30T20:00[America/New_York]", "--act", "2018-06-01"],
+    ["explain", "cn.civil.limitation", "--event", "knew=2019-03-01", "--suspension", "2021-01-10..2021-02-10",
+     "--reading", "suspension=resume"],
+    ["explain", "cn.civil.limitation", "--event", "knew=2020-03-01", "--fact", "claim=support"],
     ["compute", "cn.recognition.taiwan.application", "--event", "effective=2002-04-01", "--act", "2019-06-25"],
     ["docket", os.path.join(SRC, "tests/data/cases/payment_order.toml")],
     ["docket", os.path.join(SRC, "tests/data/cases/payment_order_court.toml")],
@@ -90,7 +67,7 @@ def main():
     bad = 0
     lines_seen = 0
     for args in runs:
-        lines = exempt_trace(run(args).splitlines())
+        lines = run(args).splitlines()
         lines_seen += len(lines)
         for line in lines:
             words = latin_words(line)

@@ -111,7 +111,7 @@ TEST_CASE("a rolled last day is a working day, never before the raw end, and rol
             const auto again = roll(r->last_day, roll_convention::next_working_day, cal, q);
             const bool ok = s && s->working && r->raw_end <= r->last_day && again &&
                             again->day == r->last_day && again->moved == 0 &&
-                            r->trace.back().to == r->last_day &&
+                            r->trace.back().on == r->last_day &&
                             r->ends_before == start_of(add_calendar_days(r->last_day, 1));
             if (!ok) {
                 CAPTURE(start); CAPTURE(p); CAPTURE(r->raw_end); CAPTURE(r->last_day);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qixian/civil.hpp"
+#include "qixian/diagnostics.hpp"
 #include "qixian/rule_pack.hpp"
 #include "qixian/table_calendar.hpp"
 
@@ -10,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace qixian::test {
@@ -19,6 +21,20 @@ inline civil_date day(const char* text) {
     auto d = civil_date::parse(text);
     REQUIRE_MESSAGE(d.has_value(), text);
     return *d;
+}
+
+/// The pack a load gave; a pack with errors stops the test with every diagnostic printed
+/// (the file and line, not just "false").
+inline rule_pack pack_or_report(result<rule_pack, std::vector<diagnostic>> r) {
+    if (!r)
+        for (const auto& d : r.error()) MESSAGE(format(d));
+    REQUIRE(r.has_value());
+    return std::move(*r);
+}
+
+/// A rule pack loaded from files a test gathers (pack_or_report).
+inline rule_pack load_or_report(std::vector<source_file> files) {
+    return pack_or_report(rule_pack::load(std::move(files)));
 }
 
 struct csv_row {
@@ -94,13 +110,7 @@ inline calendar_data example_calendar_data() {
 
 /// The rule pack compiled into the library, loaded once for the test run.
 inline const rule_pack& embedded_pack() {
-    static const rule_pack pack = [] {
-        auto r = rule_pack::load_embedded();
-        if (!r)
-            for (const auto& d : r.error()) MESSAGE(format(d));
-        REQUIRE(r.has_value());
-        return std::move(*r);
-    }();
+    static const rule_pack pack = pack_or_report(rule_pack::load_embedded());
     return pack;
 }
 

@@ -3,6 +3,7 @@
 //           ends_before, month_end_adjusted, provisional, trace}, count_hours, end_of.
 // The expected dates are the law's answers: CASES.md "Counting", Civil Code Arts. 201–203,
 // CPL Art. 85, SPC CPL Interpretation Art. 125.
+#include "qixian/explain.hpp"
 #include "qixian/counting.hpp"
 #include "support/test_support.hpp"
 
@@ -112,21 +113,21 @@ TEST_CASE("trace: start, count, roll, close, with the named policies") {
     auto got = count(day("2025-09-16"), period::of_days(15), prc(), &cal, {});
     REQUIRE(got.has_value());
     REQUIRE(got->trace.size() == 4);
-    CHECK(got->trace[0].kind == step_kind::start);
-    CHECK(got->trace[0].detail == "2025-09-16 is not counted; counting begins 2025-09-17");
-    CHECK(got->trace[1].kind == step_kind::count);
-    CHECK(got->trace[1].detail == "+ 15 days -> 2025-10-01");
-    CHECK(got->trace[2].kind == step_kind::roll);
-    CHECK(got->trace[2].detail ==
+    CHECK(got->trace[0].kind == trace_kind::start);
+    CHECK(qixian::describe(got->trace[0], qixian::language::en) == "2025-09-16 is not counted; counting begins 2025-09-17");
+    CHECK(got->trace[1].kind == trace_kind::count);
+    CHECK(qixian::describe(got->trace[1], qixian::language::en) == "+ 15 days -> 2025-10-01");
+    CHECK(got->trace[2].kind == trace_kind::roll);
+    CHECK(qixian::describe(got->trace[2], qixian::language::en) ==
           "2025-10-01 is a rest day (holiday, 国庆节、中秋节): moved 8 days to 2025-10-09");
-    CHECK(got->trace[3].kind == step_kind::close);
-    CHECK(got->trace[3].detail == "ends at 24:00 on 2025-10-09 (exclusive bound 2025-10-10T00:00:00)");
-    CHECK(got->trace.back().to == got->last_day);
+    CHECK(got->trace[3].kind == trace_kind::close);
+    CHECK(qixian::describe(got->trace[3], qixian::language::en) == "ends at 24:00 on 2025-10-09 (exclusive bound 2025-10-10T00:00:00)");
+    CHECK(got->trace.back().on == got->last_day);
 
     auto clamped = count(day("2023-01-31"), period::of_months(1), no_roll(), nullptr, {});
     REQUIRE(clamped.has_value());
     CHECK(clamped->month_end_adjusted);
-    CHECK(clamped->trace[1].detail ==
+    CHECK(qixian::describe(clamped->trace[1], qixian::language::en) ==
           "+ 1 month -> 2023-02-28 (no corresponding day in the final month: month-end policy "
           "clamp gives 2023-02-28)");
 }

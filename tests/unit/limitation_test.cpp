@@ -2,6 +2,7 @@
 // instalments (each / last, reading 4), fixed periods, through compute() on the built-in
 // pack. Every expected date is worked by hand from the statute in the comment above it;
 // roll days are checked against the State Council notices of the year.
+#include "qixian/explain.hpp"
 #include "qixian/qixian.hpp"
 #include "support/test_support.hpp"
 
@@ -57,7 +58,7 @@ TEST_CASE("a demand to a third party does not interrupt (the Beijing instalment 
     CHECK(d->last_day == day("2019-01-02"));
     CHECK(*d->status == "late");
     bool explained = false;
-    for (const auto& t : d->trace) explained = explained || t.detail.find("to a third party: no interruption") != std::string::npos;
+    for (const auto& t : d->trace) explained = explained || qixian::describe(t, qixian::language::en).find("to a third party: no interruption") != std::string::npos;
     CHECK(explained);
 }
 
@@ -204,7 +205,7 @@ TEST_CASE("waiver after expiry under each text: the authority the version cites,
     CHECK(kept->last_day == day("2012-01-04"));
     CHECK_FALSE(kept->waived);
     bool said = false;
-    for (const auto& t : kept->trace) said = said || t.detail.find("no effect on a period whose expiry is 'bar'") != std::string::npos;
+    for (const auto& t : kept->trace) said = said || qixian::describe(t, qixian::language::en).find("no effect on a period whose expiry is 'bar'") != std::string::npos;
     CHECK(said);
 }
 
@@ -241,7 +242,7 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
             CHECK(d->status == "timely");  // no last day: the act is in time whenever it was done
             CHECK(d->citations.front().instrument.find(x.cited) != std::string::npos);
             REQUIRE(!d->trace.empty());
-            CHECK(d->trace.front().detail.find(std::string("not subject to any time limit for claim=") + x.claim) !=
+            CHECK(qixian::describe(d->trace.front(), qixian::language::en).find(std::string("not subject to any time limit for claim=") + x.claim) !=
                   std::string::npos);
         }
     }
@@ -264,7 +265,7 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     REQUIRE(plain.has_value());
     CHECK(plain->last_day == day("2022-03-01"));
     CHECK(plain->notes.empty());
-    CHECK(plain->trace.front().detail ==
+    CHECK(qixian::describe(plain->trace.front(), qixian::language::en) ==
           "version in force from 2017-10-01 until 2021-01-01 (chosen by the trigger day 2019-03-01); not given: "
           "claim=deposit|bonds|capital_contribution|cessation|property_return|support (no time limit)");
 
@@ -325,7 +326,7 @@ TEST_CASE("claims the law does not limit: by the fact claim, with the authority,
     REQUIRE(deposit.has_value());
     CHECK_FALSE(deposit->time_limited);
     CHECK(deposit->version == day("2008-09-01"));
-    for (const auto& t : deposit->trace) CHECK(t.step != "transition");
+    for (const auto& t : deposit->trace) CHECK(t.kind != qixian::trace_kind::transition);
 
     // Facts are checked: an unknown fact or value is an error, never ignored.
     auto typo = compute(pack(), {.rule = "cn.civil.limitation", .events = {{"knew", "2019-03-01"}},
@@ -356,7 +357,7 @@ TEST_CASE("fixed and exclusion periods are not tolled") {
     REQUIRE(d.has_value());
     CHECK(d->last_day == day("2024-10-08"));
     bool recorded = false;
-    for (const auto& t : d->trace) recorded = recorded || t.detail.find("not applied") != std::string::npos;
+    for (const auto& t : d->trace) recorded = recorded || qixian::describe(t, qixian::language::en).find("not applied") != std::string::npos;
     CHECK(recorded);
 }
 

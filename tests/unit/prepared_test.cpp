@@ -62,11 +62,7 @@ convention = "test.start-counted"
   citations = [{ instrument = "test", article = "2" }]
 )";
         files.push_back({"test/start_counted.toml", text});
-        auto r = rule_pack::load(files);
-        if (!r)
-            for (const auto& d : r.error()) MESSAGE(format(d));
-        REQUIRE(r.has_value());
-        return std::move(*r);
+        return test::load_or_report(std::move(files));
     }();
     return p;
 }

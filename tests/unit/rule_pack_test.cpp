@@ -331,7 +331,7 @@ TEST_CASE("compute: the 2008 take-over on awkward days, with the other readings 
         CHECK(d->alternatives[0].reading == x.other_reading);
         CHECK(d->alternatives[0].last_day == day(x.other_day));
         bool transition_step = false;
-        for (const auto& t : d->trace) transition_step = transition_step || t.step == "transition";
+        for (const auto& t : d->trace) transition_step = transition_step || t.kind == qixian::trace_kind::transition;
         CHECK(transition_step);  // taken over or not, the trace says why
     }
 }
@@ -477,8 +477,8 @@ TEST_CASE("the counting steps cite the texts in force when the period began") {
                                   .facts = {{"domicile", "china"}}});
         REQUIRE_MESSAGE(d.has_value(), (d ? "" : d.error().message));
         for (const auto& t : d->trace) {
-            if (t.step == "start") CHECK(cites(t) == x.start_cites);
-            if (t.step == "roll" && x.roll_cites != nullptr) CHECK(cites(t) == x.roll_cites);
+            if (t.kind == qixian::trace_kind::start) CHECK(cites(t) == x.start_cites);
+            if (t.kind == qixian::trace_kind::roll && x.roll_cites != nullptr) CHECK(cites(t) == x.roll_cites);
         }
     }
 }
@@ -525,7 +525,7 @@ TEST_CASE("an answer's trace steps share the version's citation list") {
     const rule_version* v = pack().find("cn.enforcement.application")->version_for(day("2023-06-30"));
     REQUIRE(v != nullptr);
     REQUIRE(!d->trace.empty());
-    CHECK(d->trace.front().step == "select");
+    CHECK(d->trace.front().kind == qixian::trace_kind::select);
     CHECK(d->trace.front().citations.begin() == v->citations.begin());
     CHECK(d->citations == v->citations);
 }

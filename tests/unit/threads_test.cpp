@@ -1,6 +1,7 @@
 // One loaded rule pack shared by several threads computing at once: every answer must
 // equal the single-threaded one. (Run under the address and undefined-behaviour
 // sanitizers by tools/check.)
+#include "qixian/explain.hpp"
 #include "qixian/qixian.hpp"
 #include "support/test_support.hpp"
 
@@ -32,7 +33,7 @@ TEST_CASE("a loaded pack is shared by threads computing at once") {
     std::vector<std::string> expected;
     for (const auto& r : requests) {
         auto d = compute(pack, r);
-        expected.push_back(d ? d->last_day.to_string() + d->ends_at_local + d->trace.back().detail
+        expected.push_back(d ? d->last_day.to_string() + d->ends_at_local + qixian::describe(d->trace.back(), qixian::language::en)
                              : std::string(to_string(d.error().code)));
     }
 
@@ -43,7 +44,7 @@ TEST_CASE("a loaded pack is shared by threads computing at once") {
             for (int round = 0; round < 5; ++round)
                 for (std::size_t i = static_cast<std::size_t>(t); i < requests.size(); i += 3) {
                     auto d = compute(pack, requests[i]);
-                    const std::string got = d ? d->last_day.to_string() + d->ends_at_local + d->trace.back().detail
+                    const std::string got = d ? d->last_day.to_string() + d->ends_at_local + qixian::describe(d->trace.back(), qixian::language::en)
                                               : std::string(to_string(d.error().code));
                     if (got != expected[i]) ++mismatches;
                     ++answers;

@@ -35,7 +35,7 @@ bool answer_line(const rule_pack& pack, std::string_view line, std::size_t line_
                 .end_object();
             ok = false;
         } else {
-            write_fields(w, *done, with_trace, cache);
+            write_fields(w, *done, with_trace, cache, parsed.lang);
         }
         w.end_object();
     };

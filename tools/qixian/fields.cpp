@@ -15,6 +15,19 @@ const std::vector<std::string_view>& field_selection::answer_fields() {
     return names;
 }
 
+const std::vector<std::string_view>& field_selection::trace_step_fields() {
+    static const std::vector<std::string_view> names = {
+        "step", "detail", "citations", "code", "on", "from", "to", "other_day", "last_day", "valid_from",
+        "valid_until", "from_time", "to_time", "length", "days", "event", "written", "zone", "holiday", "notice",
+        "day_kind", "policy", "status", "chosen_by", "day_ends", "start_counted", "provisional", "items"};
+    return names;
+}
+
+const std::vector<std::string_view>& field_selection::items_fields() {
+    static const std::vector<std::string_view> names = {"name", "value", "length", "start", "last_day", "flag"};
+    return names;
+}
+
 namespace {
 
 bool always_kept(std::string_view f) { return f == "id" || f == "ok" || f == "line" || f == "error"; }

@@ -23,6 +23,10 @@ class field_selection {
 public:
     /// Every field an answer may hold (INTERFACES.md), in the order they are written.
     static const std::vector<std::string_view>& answer_fields();
+    /// Every field a step of `trace` may hold (docs/TRACE.md), in the order they are written;
+    /// a step's list items hold `items_fields()`. Not selectable: `trace` is kept or not whole.
+    static const std::vector<std::string_view>& trace_step_fields();
+    static const std::vector<std::string_view>& items_fields();
 
     /// "a,b,c" (spaces around names ignored); invalid_request for an unknown or empty name.
     static result<field_selection> parse(std::string_view list);

@@ -31,6 +31,9 @@ std::string_view usage_code(const CLI::ParseError& e) {
     if (is(codes::RequiredError) || is(codes::RequiresError)) return "usage.required";
     if (is(codes::ValidationError)) return "usage.invalid_value";
     if (is(codes::ConversionError)) return "usage.conversion";
+    // A single-valued option given twice: CLI11 says "At Most 1 required but received 2".
+    if (is(codes::ArgumentMismatch) && std::string_view(e.what()).find("At Most 1 ") != std::string_view::npos)
+        return "usage.repeated";
     if (is(codes::ArgumentMismatch)) return "usage.mismatch";
     if (is(codes::OptionNotFound)) return "usage.unknown_option";
     if (is(codes::ExcludesError)) return "usage.excludes";

@@ -92,7 +92,7 @@ std::string kind_text(const deadline& d, lang l) {
 std::string citations_text(const citation_list& cs, lang l) {
     std::string out;
     for (const auto& c : cs) {
-        if (!out.empty()) out += "; ";
+        if (!out.empty()) out += l == lang::zh ? "；" : "; ";
         if (l == lang::zh) {
             const bool numbered = !c.article.empty() && c.article[0] >= '0' && c.article[0] <= '9';
             out += numbered ? c.instrument + "第" + c.article + "条" : c.instrument + c.article;
@@ -109,21 +109,7 @@ std::string_view weekday_text(civil_date d, lang l) {
     return l == lang::zh ? zh_days[d.iso_weekday() - 1] : d.weekday_name();
 }
 
-std::string event_text(std::string_view kind, lang l) {
-    if (l != lang::zh) return std::string(kind);
-    static constexpr std::pair<std::string_view, std::string_view> names[] = {
-        {"effective", "法律文书生效"},     {"performance_due", "履行期间届满"},
-        {"instalment_due", "分期履行期间届满"}, {"found_in_china", "在中国境内发现被执行人或其财产"},
-        {"recognition_effective", "承认裁定生效"}, {"served", "送达"},
-        {"received", "收到"},            {"accepted", "受理"},
-        {"knew", "知道或者应当知道"},     {"debtor_act", "债务人行为"},
-        {"harm", "损害发生"},            {"measure", "采取保全措施"},
-        {"published", "公告"},           {"posted", "邮寄"},
-        {"breach", "债务人违反不作为义务"}, {"start", "起算事件"}};
-    for (const auto& [k, word] : names)
-        if (k == kind) return std::string(word) + " (" + std::string(kind) + ")";
-    return std::string(kind);
-}
+std::string event_text(std::string_view kind, lang l) { return event_words(kind, language_of(l)); }
 
 std::string reading_text(std::string_view reading, lang l) {
     if (l != lang::zh) return std::string(reading);
@@ -147,9 +133,10 @@ std::string reading_text(std::string_view reading, lang l) {
 
 namespace {
 
-std::string find_step(const deadline& d, const char* step) {
+// The first step of `kind`, in words.
+std::string find_step(const deadline& d, trace_kind kind, lang l) {
     for (const auto& t : d.trace)
-        if (t.step == step) return t.detail;
+        if (t.kind == kind) return describe(t, language_of(l));
     return "";
 }
 
@@ -166,6 +153,14 @@ void data_line(std::ostream& o, const deadline& d, lang l) {
           << s.tz_database_version << ", qixian " << s.engine_version << "\n";
 }
 
+// A step's kind as a label: its name (en), or the stage in Chinese (zh).
+std::string_view step_label(trace_kind k, lang l) {
+    if (l != lang::zh) return to_string(k);
+    static constexpr std::string_view zh_steps[] = {"选择版本", "确定法定日", "新旧衔接", "起算",     "计算",     "中止、中断",
+                                                    "顺延",     "截止",       "组合",     "分期履行", "推算日历", "判断"};
+    return zh_steps[static_cast<int>(k)];
+}
+
 }  // namespace
 
 std::string render_text(const deadline& d, lang l, bool full) {
@@ -177,7 +172,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
         if (full) {
             o << (l == lang::zh ? "  计算过程\n" : "  trace\n");
             for (const auto& t : d.trace) {
-                o << "    " << t.step << ": " << t.detail << "\n";
+                o << "    " << step_label(t.kind, l) << (l == lang::zh ? "：" : ": ") << describe(t, language_of(l)) << "\n";
                 if (!t.citations.empty()) o << "      ⟶ " << citations_text(t.citations, l) << "\n";
             }
         }
@@ -188,11 +183,7 @@ std::string render_text(const deadline& d, lang l, bool full) {
     // A status in the reader's language (JSON keeps the INTERFACES.md words).
     const auto status_text = [&](const std::string& st) -> std::string {
         if (st == "undetermined") return undetermined_text(d, l);
-        if (l != lang::zh) return st;
-        return st == "timely" ? "未逾期" : st == "late" ? "逾期" : st == "partly_late" ? "部分逾期"
-               : st == "overdue" ? "超过期限（行为仍然有效）" : st == "premature" ? "期间未满，尚不得为之"
-               : st == "permitted" ? "期间已满，准许" : st == "within" ? "在回溯期间内"
-               : st == "before_window" ? "早于回溯期间" : st;
+        return std::string(status_words(st, language_of(l)));
     };
     // Each instalment's own period, and the other readings of the law with their answers.
     const auto instalments_and_readings = [&] {
@@ -209,10 +200,11 @@ std::string render_text(const deadline& d, lang l, bool full) {
             else o << no_limit;
             if (a.expiry) {
                 static constexpr std::string_view zh_expiry[] = {"期间届满即不得为之", "可作时效抗辩", "权利消灭", "无"};
-                o << ", " << (l == lang::zh ? "届满效果 " : "expiry ")
+                o << (l == lang::zh ? "，届满效果 " : ", expiry ")
                   << (l == lang::zh ? zh_expiry[static_cast<int>(*a.expiry)] : to_string(*a.expiry));
             }
-            o << (a.status ? " " + status_text(*a.status) : std::string()) << "\n";
+            if (a.status) o << (l == lang::zh && a.expiry ? "，" : " ") << status_text(*a.status);
+            o << "\n";
         }
     };
     if (!d.time_limited) {
@@ -250,8 +242,8 @@ std::string render_text(const deadline& d, lang l, bool full) {
           << "后重新计算；" << not_counted << ")\n";
     else
         o << "  " << L.start << "     " << d.start << " (" << from << ", anew; " << not_counted << ")\n";
-    if (auto c = find_step(d, "count"); !c.empty()) o << "  " << L.count << "     " << c << "\n";
-    if (auto r = find_step(d, "roll"); !r.empty()) o << "  " << L.roll << "      " << r << "\n";
+    if (auto c = find_step(d, trace_kind::count, l); !c.empty()) o << "  " << L.count << "     " << c << "\n";
+    if (auto r = find_step(d, trace_kind::roll, l); !r.empty()) o << "  " << L.roll << "      " << r << "\n";
     o << "  " << L.last_day << "  " << d.last_day << " (" << weekday_text(d.last_day, l) << ") — " << L.ends << " "
       << d.ends_at_forum << " " << d.forum_zone << "\n";
     o << "                = " << d.ends_at_utc << "\n";
@@ -367,18 +359,84 @@ void write_alternatives(json_writer& w, const deadline& d) {
     }
     w.end_array();
 }
+// One buffer per thread for a step's words: a batch describes millions of steps.
+std::string& trace_words() {
+    thread_local std::string words;
+    return words;
+}
+
+// A step's typed fields after step, detail and citations (docs/TRACE.md): only those set.
+void write_step_fields(json_writer& w, const trace_step& t) {
+    w.field("code", to_string(t.reason));
+    const auto day = [&](const char* k, const std::optional<civil_date>& d) {
+        if (d) w.field(k, *d);
+    };
+    const auto text = [&](const char* k, std::string_view v) {
+        if (!v.empty()) w.field(k, v);
+    };
+    day("on", t.on);
+    day("from", t.from);
+    day("to", t.to);
+    day("other_day", t.other_day);
+    day("last_day", t.last_day);
+    day("valid_from", t.valid_from);
+    day("valid_until", t.valid_until);
+    if (t.from_time) w.field("from_time", std::string_view(to_string(*t.from_time)));
+    if (t.to_time) w.field("to_time", std::string_view(to_string(*t.to_time)));
+    if (t.length) w.field("length", std::string_view(to_string(*t.length)));
+    if (t.days) w.field("days", static_cast<std::int64_t>(*t.days));
+    text("event", t.event);
+    text("written", t.written);
+    text("zone", t.zone);
+    text("holiday", t.holiday);
+    text("notice", t.notice);
+    text("day_kind", t.day_kind);
+    text("policy", t.policy);
+    text("status", t.status);
+    if (t.chosen_by) w.field("chosen_by", to_string(*t.chosen_by));
+    if (t.day_ends) {  // "24:00" or the close of business, "HH:MM"
+        const std::int32_t m = *t.day_ends >= 1440 ? 1440 : *t.day_ends;
+        const char hhmm[] = {static_cast<char>('0' + m / 600), static_cast<char>('0' + m / 60 % 10), ':',
+                             static_cast<char>('0' + m % 60 / 10), static_cast<char>('0' + m % 10)};
+        w.field("day_ends", std::string_view(hhmm, sizeof hhmm));
+    }
+    if (t.start_counted) w.field("start_counted", true);
+    if (t.provisional) w.field("provisional", true);
+    if (t.items.empty()) return;
+    w.key("items").begin_array();
+    for (const auto& i : t.items) {
+        w.begin_object();
+        text("name", i.name);
+        text("value", i.value);
+        if (i.length) w.field("length", std::string_view(to_string(*i.length)));
+        day("start", i.start);
+        day("last_day", i.last_day);
+        if (i.flag) w.field("flag", true);
+        w.end_object();
+    }
+    w.end_array();
+}
+
 // The end of every answer: notes, the trace (with its citations) and the provenance.
-void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache) {
+void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache, language words) {
     if (!d.notes.empty()) {
         w.key("notes").begin_array();
-        for (const auto& n : d.notes) w.value(n);
+        for (const auto& n : d.notes) {
+            if (words == language::zh) w.value(note_zh(n));
+            else w.value(n);
+        }
         w.end_array();
     }
     if (trace) {
         w.key("trace").begin_array();
+        std::string& text = trace_words();
         for (const auto& t : d.trace) {
-            w.begin_object().field("step", t.step).field("detail", t.detail);
-            w.key("citations").raw(cache.texts(t.citations)).end_object();
+            text.clear();
+            describe_to(text, t, words);
+            w.begin_object().field("step", to_string(t.kind)).field("detail", std::string_view(text));
+            w.key("citations").raw(cache.texts(t.citations));
+            write_step_fields(w, t);
+            w.end_object();
         }
         w.end_array();
     }
@@ -398,7 +456,7 @@ void write_tail(json_writer& w, const deadline& d, bool trace, citation_json_cac
 
 }  // namespace
 
-void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache) {
+void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache, language words) {
     w.field("ok", true).field("rule", d.rule).field("name_zh", d.name_zh).field("name_en", d.name_en);
     if (!d.time_limited) {
         w.field("version", d.version).field("time_limited", false).field("period_kind", to_string(d.kind));
@@ -408,7 +466,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
         write_projection_fields(w, d);
         write_instalments(w, d);
         write_alternatives(w, d);
-        write_tail(w, d, trace, cache);
+        write_tail(w, d, trace, cache, words);
         return;
     }
     w.field("version", d.version);
@@ -447,7 +505,7 @@ void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_c
     if (d.produces)
         w.key("produces").begin_object().field("event", *d.produces).field("day", *d.produces_on).end_object();
     if (d.capped) w.field("capped", true);
-    write_tail(w, d, trace, cache);
+    write_tail(w, d, trace, cache, words);
 }
 
 nlohmann::ordered_json to_json(const deadline& d) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qixian/compute.hpp"
+#include "qixian/explain.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,9 @@ enum class lang { en, zh };
 
 /// Citations joined by "; ": as written (en), or 《instrument》第N条第M款 (zh).
 std::string citations_text(const citation_list& cs, lang l);
+/// The engine's renderer language for `l` (qixian/explain.hpp).
+constexpr language language_of(lang l) noexcept { return l == lang::zh ? language::zh : language::en; }
+
 /// A day's weekday: "Mon" … "Sun", or 周一 … 周日.
 std::string_view weekday_text(civil_date d, lang l);
 /// An event kind: as it is (en), or in Chinese with the kind in parentheses (zh):
@@ -68,8 +72,10 @@ private:
 
 /// INTERFACES.md response fields, written into an object already begun on `w` (so a
 /// caller can put "id" first). `trace` = false leaves the trace out. Citation lists
-/// are written from `cache`.
-void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache);
+/// are written from `cache`. `words` is the language of each trace step's `detail` and of
+/// the notes (the request's "lang"); every other field is the same in both.
+void write_fields(json_writer& w, const deadline& d, bool trace, citation_json_cache& cache,
+                  language words = language::en);
 
 /// The same, as a JSON document (for `compute --format json`).
 nlohmann::ordered_json to_json(const deadline& d);

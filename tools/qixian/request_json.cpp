@@ -19,13 +19,13 @@ namespace {
 error bad(std::string message) { return make_error(errc::invalid_request, std::move(message)); }
 
 // The top-level fields, in the order of INTERFACES.md.
-constexpr std::array<std::string_view, 14> fields = {"id",      "rule",     "events",      "facts",
+constexpr std::array<std::string_view, 15> fields = {"id",      "rule",     "events",      "facts",
                                                      "tolling", "act",      "zone",        "calendar_as_of",
                                                      "readings", "local_times", "trace",   "provisional",
-                                                     "fields", "calendar_policy"};
+                                                     "fields", "calendar_policy", "lang"};
 enum class field_id : std::uint8_t {
     id, rule, events, facts, tolling, act, zone, calendar_as_of, readings, local_times, trace, provisional,
-    answer_fields, calendar_policy, unknown
+    answer_fields, calendar_policy, lang, unknown
 };
 
 field_id field_of(std::string_view key) {
@@ -117,6 +117,7 @@ public:
         }
         out.id = std::move(id_);
         out.fields = std::move(answer_fields_);
+        out.lang = lang_;
         if (first_error_) {
             out.request = unexpected(std::move(*first_error_));
         } else if (req_.rule.empty()) {
@@ -278,6 +279,13 @@ private:
                 else return refuse(k, "calendar_policy must be project or strict");
                 return true;
             }
+            case field_id::lang: {
+                const std::string_view s = k == value_kind::string ? text_ : std::string_view();
+                if (s == "en") lang_ = language::en;
+                else if (s == "zh") lang_ = language::zh;
+                else return refuse(k, "lang must be en or zh");
+                return true;
+            }
             case field_id::unknown: break;  // reported at its key
         }
         return k == value_kind::object || k == value_kind::array ? enter(container::skipped) : true;
@@ -364,6 +372,7 @@ private:
     std::vector<std::pair<std::string, std::optional<std::string>>> entry_;  // the tolling entry being read
     std::optional<error> first_error_;
     std::optional<std::vector<std::string>> answer_fields_;  // "fields", when given
+    language lang_ = language::en;                          // "lang"
     // The scalar being reported (valid during one call): a string's or a number's text.
     std::string_view text_;
     bool boolean_ = false;

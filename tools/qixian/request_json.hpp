@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qixian/compute.hpp"
+#include "qixian/explain.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,8 @@ struct parsed_request {
     result<compute_request> request = compute_request{};
     /// "fields": the answer fields the request asks for (fields.hpp), when it names them.
     std::optional<std::vector<std::string>> fields;
+    /// "lang": the language of the answer's words (each trace step's detail, the notes).
+    language lang = language::en;
 };
 
 /// Reads a request object (INTERFACES.md) from JSON text straight into a compute_request,

@@ -29,6 +29,7 @@
 #include "qixian/civil.hpp"
 #include "qixian/counting.hpp"
 #include "qixian/rule_pack.hpp"
+#include "qixian/trace.hpp"
 #include "qixian/tz.hpp"
 
 #include <map>
@@ -149,10 +150,9 @@ struct instalment_result {
     bool time_limited = true;
 };
 
-/// One step of the explanation, with its authority.
-struct trace_entry {
-    std::string step;  ///< select, anchor, start, count, roll, close, judge
-    std::string detail;
+/// One step of the explanation (typed, qixian/trace.hpp; in words: qixian/explain.hpp),
+/// with its authority.
+struct trace_entry : trace_step {
     citation_list citations;
 };
 

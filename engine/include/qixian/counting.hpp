@@ -35,6 +35,7 @@
 #include "qixian/civil.hpp"
 #include "qixian/period.hpp"
 #include "qixian/result.hpp"
+#include "qixian/trace.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -103,21 +104,8 @@ result<civil_date> add(civil_date from, const period& p, month_end policy);
 result<civil_date> add_months(civil_date from, std::int32_t n, month_end policy,
                               bool* adjusted = nullptr);
 
-/// The steps of a count, in order, for traces and explanations.
-enum class step_kind : std::uint8_t { start, count, roll, close };
-
-std::string_view to_string(step_kind k) noexcept;
-
-/// One step of a count.
-struct count_step {
-    step_kind kind;
-    civil_date from;     ///< the day the step started from
-    civil_date to;       ///< the day it produced
-    std::string detail;  ///< what was applied, in words (English; renderers translate)
-};
-
-/// Whether a count explains itself: `full` records every step in words (the trace);
-/// `none` computes the same days without building any text.
+/// Whether a count explains itself: `full` records every step (typed, qixian/trace.hpp);
+/// `none` computes the same days without recording them.
 enum class trace_detail : std::uint8_t { full, none };
 
 /// A period counted in days, months or years.
@@ -128,7 +116,7 @@ struct day_count {
     local_time ends_before;    ///< the exclusive end on the forum's wall clock
     bool month_end_adjusted = false;  ///< the final month had no corresponding day
     bool provisional = false;  ///< a day consulted lay outside the calendar's data
-    std::vector<count_step> trace;
+    std::vector<trace_step> trace;  ///< start, count, roll, close (no citations: compute adds them)
 };
 
 /// Counts `p` from the legal day `start` under `convention`. A calendar is needed

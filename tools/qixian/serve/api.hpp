@@ -4,6 +4,7 @@
 #include "service.hpp"
 
 #include "qixian/compute.hpp"
+#include "qixian/explain.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -25,7 +26,7 @@ int status_of(const error& e, bool read);
 response problem(const error& e, bool read, const compute_request* req);
 
 /// The answer object of POST /v1/deadline and of a batch line: id first, then the fields.
-std::string answer_json(std::string_view id, const deadline& d, bool trace);
+std::string answer_json(std::string_view id, const deadline& d, bool trace, language words = language::en);
 
 /// An RFC 5545 calendar of `d`, or of every timed deadline of a docket, made now.
 response ics_response(std::string body, std::string_view filename);

@@ -434,12 +434,7 @@ json request_of(const page_ctx& p, const rule& r, errors& errs) {
     if (const std::string z = p.get("zone"); !z.empty()) req["zone"] = z;
     if (const std::string a = p.get("as_of"); !a.empty()) req["calendar_as_of"] = a;
     if (p.get("provisional") == "1") req["provisional"] = true;
-    // The trace in the page's language, where the request reader knows `lang` (INTERFACES.md).
-    static const bool takes_lang = [] {
-        const auto probe = cli::request_from_json(json{{"rule", "x"}, {"lang", "zh"}});
-        return probe || probe.error().message.find("'lang'") == std::string::npos;
-    }();
-    if (takes_lang) req["lang"] = p.zh ? "zh" : "en";
+    req["lang"] = p.zh ? "zh" : "en";  // the trace and the notes in the page's language
     return req;
 }
 
@@ -492,7 +487,7 @@ response deadline_page(page_ctx& p) {
             place_error(p, d.error(), &*parsed, errs);
         } else {
             due = std::move(*d);
-            answer = json::parse(answer_json("\"page\"", *due, true));
+            answer = json::parse(answer_json("\"page\"", *due, true, p.zh ? language::zh : language::en));
         }
     }
     if (due && p.get("format") == "ics" && due->time_limited) {

@@ -102,6 +102,7 @@ std::string term(const page_text& t, std::string_view code) {
         {"parties", {"parties", "当事人 (parties)"}},
         {"domicile", {"domicile", "住所地 (domicile)"}},
         {"claim", {"claim", "请求权类型 (claim)"}},
+        {"retrial_ground", {"retrial_ground", "申请再审事由 (retrial_ground)"}},
         {"select", {"select", "选定版本"}},
         {"anchor", {"anchor", "确定起算"}},
         {"start", {"start", "起算"}},

@@ -74,7 +74,7 @@ response post_deadline(const rule_pack& pack, const request& r, const std::strin
                            false, nullptr);
         return ics_response(cli::render_ics(*d, now()), d->rule + ".ics");
     }
-    return json_response(200, answer_json(parsed.id, *d, parsed.request->trace));
+    return json_response(200, answer_json(parsed.id, *d, parsed.request->trace, parsed.lang));
 }
 
 // JSON Lines in, JSON Lines out: each line answered by answer_line (batch's contract),
@@ -338,12 +338,12 @@ std::string field_at_fault(const error& e, const compute_request* req) {
     return {};
 }
 
-std::string answer_json(std::string_view id, const deadline& d, bool trace) {
+std::string answer_json(std::string_view id, const deadline& d, bool trace, language words) {
     std::string out;
     cli::json_writer w(out);
     cli::citation_json_cache cache;
     w.begin_object().key("id").raw(id);
-    cli::write_fields(w, d, trace, cache);
+    cli::write_fields(w, d, trace, cache, words);
     w.end_object();
     return std::move(w.finish());
 }
