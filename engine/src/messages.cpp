@@ -231,6 +231,8 @@ constexpr message_template templates[] = {
     {"invalid_request", "'court_events': '{k}' must be an event kind with a time (a string)",
      "「court_events」：「{k}」应为事件种类，其值为时间（字符串）"},
     {"io_error", "cannot read '{p}'", "无法读取 {p}"},
+    {"io_error", "cannot read '{p}': {x}", "无法读取 {p}"},
+    {"io_error", "cannot write the output: {x}", "无法写出输出"},
     {"io_error", "the rules directory cannot be read", "无法读取规则目录"},
     {"rules_invalid", "the rule pack has errors (see diagnostics)", "规则包有误（详见各条诊断）"},
     // Rule-file diagnostics (toml_reader.cpp, rule_pack.cpp).

@@ -528,8 +528,11 @@ convention read_convention(const toml::table* t, const diagnostics_sink& sink, c
     }
     c.calendar = r.string("calendar", true).value_or("");
     c.zone = r.string("zone", true).value_or("");
-    if (!c.zone.empty() && !tz::locate(c.zone))
-        sink.error(code::bad_value, "convention '" + c.id + "': '" + c.zone + "' is not a time zone",
+    if (auto zone = tz::locate(c.zone); !c.zone.empty() && !zone)
+        sink.error(code::bad_value,  // an unknown name, or the tz database itself unusable (io_error)
+                   "convention '" + c.id + "': " +
+                       (zone.error().code == errc::io_error ? zone.error().message
+                                                            : "'" + c.zone + "' is not a time zone"),
                    t->get("zone")->source());
     c.citations = read_citations(r, "citations", true);
     read_convention_steps(r, sink, path, c, diags);
@@ -1089,7 +1092,16 @@ result<rule_pack, std::vector<diagnostic>> rule_pack::load_directory(const std::
     std::vector<diagnostic> problems;
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-        if (!it->is_regular_file() || it->path().extension() != ".toml") continue;
+        if (it->path().extension() != ".toml") continue;
+        // A symlink loop or a dangling link (a rule file that vanished) is an error, not a skip.
+        std::error_code status_ec;
+        const bool regular = it->is_regular_file(status_ec);
+        if (status_ec) {
+            problems.push_back(diagnostic{"E0002", severity::error, "cannot read the file: " + status_ec.message(),
+                                          {it->path().string(), {}, {}}, {}});
+            continue;
+        }
+        if (!regular) continue;
         std::ifstream in(it->path(), std::ios::binary);
         std::stringstream ss;
         ss << in.rdbuf();

@@ -57,6 +57,39 @@ TEST_CASE("an instant abroad becomes a legal day in the forum zone") {
     CHECK(tz::legal_day(*served, ny) == day("2025-03-01"));
 }
 
+TEST_CASE("a time whose forum day falls outside 0001-9999 is out_of_range, at both ends") {
+    const auto sh = *tz::locate("Asia/Shanghai");
+    struct row {
+        const char* text;
+        bool ok;
+        const char* day;  // the legal day in Shanghai when ok
+    };
+    const row rows[] = {
+        {"9999-12-31T23:59:59-12:00", false, ""},  // 10000-01-01 19:59 in Shanghai
+        {"9999-12-31T16:00Z", false, ""},          // 10000-01-01 00:00 in Shanghai
+        {"9999-12-31T15:59:59Z", true, "9999-12-31"},
+        {"9999-12-31T23:59[Pacific/Kiritimati]", true, "9999-12-31"},
+        {"0001-01-01T00:00+14:00", false, ""},     // 0000-12-31 18:05:43 in Shanghai (LMT +08:05:43)
+        {"0001-01-01T00:00+08:00", true, "0001-01-01"},  // 00:05:43 in Shanghai
+        {"0001-01-01", true, "0001-01-01"},
+        {"9999-12-31", true, "9999-12-31"},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.text);
+        const auto m = tz::parse_moment(r.text);
+        REQUIRE(m.has_value());
+        const auto d = tz::legal_day_of(*m, sh, tz::local_policy::reject);
+        REQUIRE(d.has_value() == r.ok);
+        if (r.ok) {
+            CHECK(d->to_string() == r.day);
+        } else {
+            CHECK(d.error().code == errc::out_of_range);
+            CHECK(d.error().message.find("Asia/Shanghai") != std::string::npos);
+            CHECK(d.error().subject == r.text);
+        }
+    }
+}
+
 TEST_CASE("an instant outside 0001-9999 in UTC is written with its year as it is") {
     // Such an instant exists (its moment parsed); only its legal day is out of range. The
     // fixed-width writer once wrote year 10000 as "0000" (fuzz_time, far-offset-after-9999).

@@ -71,9 +71,12 @@ bool read_line(std::istream& in, std::string& line) {
     return true;
 }
 
-void write_out(std::ostream& out, std::string& answer) {
+// False once the output has failed (a closed pipe, a full disk): the batch stops there
+// and its caller reports it.
+bool write_out(std::ostream& out, std::string& answer) {
     out.write(answer.data(), static_cast<std::streamsize>(answer.size())).flush();
     answer.clear();
+    return static_cast<bool>(out);
 }
 
 batch_stats run_serial(const rule_pack& pack, std::istream& in, std::ostream& out, const answer_options& options) {
@@ -84,7 +87,7 @@ batch_stats run_serial(const rule_pack& pack, std::istream& in, std::ostream& ou
         ++stats.lines;
         if (!answer_line(pack, line, stats.lines, options, cache, answer)) ++stats.errors;
         answer += '\n';
-        if (answer.size() >= chunk || in.rdbuf()->in_avail() <= 0) write_out(out, answer);
+        if ((answer.size() >= chunk || in.rdbuf()->in_avail() <= 0) && !write_out(out, answer)) return stats;
     }
     write_out(out, answer);
     return stats;
@@ -137,7 +140,7 @@ batch_stats run_parallel(const rule_pack& pack, std::istream& in, std::ostream& 
             out.write(workers[w].answers.data(), static_cast<std::streamsize>(workers[w].answers.size()));
             workers[w].answers.clear();
         }
-        out.flush();
+        if (!out.flush()) return stats;  // the output failed: the caller reports it
     }
     return stats;
 }

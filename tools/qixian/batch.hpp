@@ -44,7 +44,8 @@ inline bool answer_line(const rule_pack& pack, std::string_view line, std::size_
 /// Answers every line of `in` on `out`, one line each, in order, whatever goes wrong.
 /// Answers are written in chunks of some 64 KiB, and at once whenever `in` has nothing
 /// more waiting (so an interactive client is answered line by line). Memory stays
-/// bounded by the longest line and the chunk.
+/// bounded by the longest line and the chunk. Stops at the first write that fails (`out`
+/// is then bad: the caller reports it).
 ///
 /// `jobs` > 1 answers with that many threads, in rounds of up to 4,096 lines (a round ends
 /// early when the input has nothing waiting); the output is byte for byte that of

@@ -55,14 +55,18 @@ command add_batch_command(CLI::App& app, const global_options& g) {
                 if (!pack) return print_diagnostics(pack.error());
                 std::ios::sync_with_stdio(false);
                 std::cin.tie(nullptr);  // run_batch flushes its answers itself, before it waits for input
+                // A failed write stops the batch; main's finish_output reports it (or ends
+                // quietly when the reader went away). A failed read is reported here.
                 if (o->file.empty() || o->file == "-") {
                     run_batch(*pack, std::cin, std::cout, options, o->jobs);
+                    if (std::cin.bad()) return fail(make_error(errc::io_error, "cannot read the standard input"), false);
                 } else {
                     std::ifstream in(o->file);
                     if (!in) return fail(make_error(errc::io_error, "cannot read '" + o->file + "'", o->file), false);
                     run_batch(*pack, in, std::cout, options, o->jobs);
+                    if (in.bad()) return fail(make_error(errc::io_error, "cannot read '" + o->file + "'", o->file), false);
                 }
-                return std::cout.good() ? 0 : exit_status(errc::io_error);
+                return 0;
             }};
 }
 

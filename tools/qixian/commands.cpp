@@ -4,7 +4,11 @@
 
 #include "qixian/messages.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
+
+#include <unistd.h>
 
 namespace qixian::cli {
 
@@ -26,7 +30,7 @@ int print_diagnostics(const std::vector<diagnostic>& ds) {
 
 int fail(const error& e, bool json) {
     if (json)
-        std::cout << error_json(e).dump() << '\n';
+        std::cout << error_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     else if (in_chinese)
         std::cerr << "qixian：错误 " << to_string(e.code) << "：" << message_zh(e) << '\n';
     else
@@ -40,6 +44,18 @@ int usage_error(const std::string& message, std::string_view code) {
     else
         std::cerr << message << "\nRun with --help for more information.\n";
     return 2;
+}
+
+int finish_output(int status) {
+    if (std::cout.flush()) return status;
+    // errno of the failed write is long gone (later reads set it): ask the descriptor again,
+    // with one byte (the output is already cut short; a closed pipe ends here with SIGPIPE).
+    errno = 0;
+    const int err = ::write(STDOUT_FILENO, "\n", 1) < 0 ? errno : 0;
+    if (err == EPIPE) return exit_status(errc::io_error);
+    return fail(make_error(errc::io_error, std::string("cannot write the output: ") +
+                                               (err != 0 ? std::strerror(err) : "the output stream failed")),
+                false);
 }
 
 }  // namespace qixian::cli

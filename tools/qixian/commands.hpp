@@ -52,5 +52,14 @@ int fail(const error& e, bool json);
 /// Reports a usage error (`code` is a usage code of the message catalog, e.g.
 /// "usage.repeated"): the English message, or under `--lang zh` its Chinese; returns 2.
 int usage_error(const std::string& message, std::string_view code = "usage");
+/// Flushes std::cout and returns the command's exit `status`, unless the output could not
+/// be written: then a message on stderr, as fail() reports it ("qixian: error io_error:
+/// cannot write the output: No space left on device"), and the io_error status, never a silent truncation. A reader
+/// that went away (EPIPE, `qixian batch big.jsonl | head -1` with SIGPIPE ignored) ends
+/// quietly with the io_error status; with SIGPIPE at its default the process already
+/// ended quietly at the write.
+///
+///   int main(int argc, char** argv) { return qixian::cli::finish_output(run(argc, argv)); }
+int finish_output(int status);
 
 }  // namespace qixian::cli

@@ -1,4 +1,5 @@
 #include "docket.hpp"
+#include "io.hpp"
 #include "qixian/messages.hpp"
 #include "json_writer.hpp"
 #include "render.hpp"
@@ -16,28 +17,50 @@
 namespace qixian::cli {
 
 result<nlohmann::json> read_case_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return unexpected(make_error(errc::io_error, "cannot read '" + path + "'", path));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
+    auto text = read_file(path);
+    if (!text) return unexpected(std::move(text.error()));
     const bool is_json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-    if (is_json) {
-        auto j = nlohmann::json::parse(text, nullptr, false);
-        if (j.is_discarded()) return unexpected(make_error(errc::invalid_request, path + ": not valid JSON", path));
-        return j;
-    }
-    auto parsed = toml::parse(text, std::string_view(path));
+    return parse_case(*text, is_json ? case_format::json : case_format::toml, path);
+}
+
+namespace {
+
+// A case file is a few levels deep. Deeper nesting is refused while parsing (which does not
+// recurse): copying and printing a JSON value recurse, and 100,000 levels would overflow
+// the stack.
+constexpr int max_case_depth = 64;
+
+result<nlohmann::json> parse_json(std::string_view text, const std::string& name) {
+    bool too_deep = false;
+    auto j = nlohmann::json::parse(
+        text,
+        [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+            too_deep = too_deep || depth > max_case_depth;
+            return !too_deep;  // a value too deep is not kept
+        },
+        false);
+    if (too_deep)
+        return unexpected(make_error(errc::invalid_request,
+                                     name + ": nested more than " + std::to_string(max_case_depth) + " levels deep", name));
+    if (j.is_discarded()) return unexpected(make_error(errc::invalid_request, name + ": not valid JSON", name));
+    return j;
+}
+
+}  // namespace
+
+result<nlohmann::json> parse_case(std::string_view text, case_format format, const std::string& name) {
+    if (format == case_format::json) return parse_json(text, name);
+    auto parsed = toml::parse(text, std::string_view(name));
     if (!parsed) {
         const auto& e = parsed.error();
         return unexpected(make_error(errc::invalid_request,
-                                     path + ":" + std::to_string(e.source().begin.line) + ":" +
+                                     name + ":" + std::to_string(e.source().begin.line) + ":" +
                                          std::to_string(e.source().begin.column) + ": " + std::string(e.description()),
-                                     path));
+                                     name));
     }
     std::ostringstream json;
     json << toml::json_formatter{parsed.table()};
-    return nlohmann::json::parse(json.str());
+    return parse_json(json.str(), name);
 }
 
 namespace {
@@ -150,7 +173,7 @@ result<docket> build_docket(const rule_pack& pack, const nlohmann::json& case_fi
                         if (!a) continue;
                         auto& alts = d->alternatives;
                         alts.erase(std::remove_if(alts.begin(), alts.end(),
-                                                  [&](const alternative& x) { return x.reading == reading; }),
+                                                  [&r = reading](const alternative& x) { return x.reading == r; }),
                                    alts.end());
                         if (a->time_limited != d->time_limited || (a->time_limited && a->last_day != d->last_day))
                             alts.push_back({reading, a->time_limited ? a->last_day : civil_date{}, std::nullopt,

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace qixian::cli {
@@ -26,6 +27,12 @@ struct docket {
 /// `zone`, `calendar_as_of`, `local_times`, and optionally `rules` (ids, or prefixes ending
 /// in `*`) to limit the docket to the rules the case concerns.
 result<nlohmann::json> read_case_file(const std::string& path);
+
+/// The text of a case file, read as `format`; `name` (a path) is used in messages.
+///
+///   auto j = parse_case("events = { received = 2024-03-01 }", case_format::toml, "case.toml");
+enum class case_format { toml, json };
+result<nlohmann::json> parse_case(std::string_view text, case_format format, const std::string& name);
 
 /// Computes every rule whose trigger the case gives; a rule's produced event (e.g. the
 /// end of a payment order's objection period → performance_due) is added to the case

@@ -24,7 +24,6 @@ constexpr const char* exit_codes_help = R"(Exit status:
       26 io_error, 27 missing_fact, 28 invalid_duration, 29 unknown_convention,
       30 conflicting_request)";
 
-
 // The usage code of the message catalog (messages.hpp) for a CLI11 parse error.
 std::string_view usage_code(const CLI::ParseError& e) {
     using codes = CLI::ExitCodes;
@@ -52,9 +51,7 @@ bool wants_chinese(int argc, char** argv) {
     return false;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_command(int argc, char** argv) {
     using namespace qixian::cli;
     CLI::App app{"qixian — deadlines and limitation periods of PRC civil procedure, with citations"};
     app.footer(exit_codes_help);
@@ -90,3 +87,7 @@ int main(int argc, char** argv) {
         if (c.app->parsed()) return c.run();
     return 2;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return qixian::cli::finish_output(run_command(argc, argv)); }

@@ -1,4 +1,5 @@
 #include "verify.hpp"
+#include "io.hpp"
 #include "request_json.hpp"
 #include "qixian/messages.hpp"
 
@@ -57,15 +58,14 @@ case_result run_one(const rule_pack& pack, const fs::path& path) {
     const std::string file = path.generic_string();
     res.file = file;
     res.citation = path.filename().string();
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto parsed = toml::parse(ss.str(), std::string_view(file));
     auto broken = [&](std::vector<std::string> problems) {
         res.result = case_result::outcome::error;
         res.problems = std::move(problems);
         return res;
     };
+    const auto text = read_file(file);
+    if (!text) return broken({text.error().message});
+    auto parsed = toml::parse(*text, std::string_view(file));
     if (!parsed)
         return broken({where(file, parsed.error().source()) + ": " + std::string(parsed.error().description())});
     const toml::table& doc = parsed.table();

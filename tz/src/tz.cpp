@@ -6,7 +6,10 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <cstdint>
 #include <fstream>
+#include <iterator>
+#include <unordered_map>
 
 namespace qixian::tz {
 
@@ -45,6 +48,45 @@ const date::sys_info& info_at(instant i, const zone& z) {
     k.zone = tz;
     return k.info;
 }
+
+// Where Debian's date/tz (built with USE_OS_TZDB) reads the system tz database.
+constexpr const char* tz_dir = "/usr/share/zoneinfo";
+
+error database_error(std::string_view name, const std::string& why) {
+    return make_error(errc::io_error,
+                      "the system tz database (" + std::string(tz_dir) + ") cannot be used for '" + std::string(name) +
+                          "': " + why + "; install or repair Debian's tzdata package (apt-get install --reinstall tzdata)",
+                      std::string(name));
+}
+
+std::uint32_t big_endian(const unsigned char* p) {
+    return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 | std::uint32_t{p[3]};
+}
+
+// What is wrong with a TZif zone file (RFC 8536), or "" when its headers are sound: the
+// magic, and counts that fit the file. date/tz trusts both (an assertion on the magic, and
+// allocations sized by the counts), so a damaged file is refused here first.
+std::string tzif_problem(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "cannot read " + path;
+    const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+    std::size_t at = 0;
+    for (int block = 1; block <= 2; ++block) {  // the 32-bit block, then (version 2+) the 64-bit one
+        if (data.size() < at + 44 || data.compare(at, 4, "TZif") != 0) return path + " is not a TZif zone file";
+        const unsigned char* h = bytes + at + 20;
+        const std::uint64_t isut = big_endian(h), isstd = big_endian(h + 4), leap = big_endian(h + 8),
+                            time = big_endian(h + 12), type = big_endian(h + 16), chars = big_endian(h + 20);
+        const std::uint64_t t = block == 1 ? 4 : 8;
+        const std::uint64_t body = time * t + time + type * 6 + chars + leap * (t + 4) + isstd + isut;
+        if (type == 0 || at + 44 + body > data.size()) return path + " is damaged (its header counts exceed the file)";
+        if (bytes[at + 4] < '2') break;
+        at += 44 + static_cast<std::size_t>(body);
+        if (block == 2) break;
+    }
+    return {};
+}
+
 }  // namespace
 
 result<zone> locate(std::string_view name) {
@@ -53,25 +95,48 @@ result<zone> locate(std::string_view name) {
     // A batch names the same few zones on every line, and the tz database's search costs
     // some 800 instructions: the last zones found are kept, one small list per thread (a
     // zone of the database lives as long as the program: the pointer stays valid).
-    struct found {
+    struct kept_zone {
         std::string name;
         const date::time_zone* at = nullptr;
     };
-    thread_local std::array<found, 4> recent;
+    thread_local std::array<kept_zone, 4> recent;
     thread_local std::size_t next = 0;
     for (const auto& f : recent)
         if (f.at != nullptr && f.name == name) return zone(f.at);
+    const date::time_zone* found = nullptr;
     try {
-        const date::time_zone* at = date::locate_zone(name);
-        recent[next++ % recent.size()] = {std::string(name), at};
-        return zone(at);
-    } catch (const std::exception&) {
+        found = date::locate_zone(name);
+    } catch (const std::exception& e) {
+        // An unknown name, unless the database itself is missing or unreadable.
+        std::size_t zones = 0;
+        try {
+            zones = date::get_tzdb().zones.size();
+        } catch (const std::exception& db) {
+            return unexpected(database_error(name, db.what()));
+        }
+        if (zones == 0) return unexpected(database_error(name, "it lists no zones"));
         return unexpected(make_error(errc::unknown_zone,
                                      "'" + std::string(name) +
                                          "' is not a zone of the system tz database (an IANA "
                                          "name such as Asia/Shanghai or America/New_York)",
                                      std::string(name)));
     }
+    // Each zone's file is checked once per thread (locate is called for every request).
+    thread_local std::unordered_map<const date::time_zone*, std::string> checked;
+    auto [it, fresh] = checked.try_emplace(found);
+    if (fresh) {
+        it->second = tzif_problem(std::string(tz_dir) + "/" + found->name());
+        if (it->second.empty()) {
+            try {
+                (void)found->get_info(date::sys_seconds{});  // date/tz reads the zone's file on first use: now
+            } catch (const std::exception& e) {
+                it->second = e.what();
+            }
+        }
+    }
+    if (!it->second.empty()) return unexpected(database_error(name, it->second));
+    recent[next++ % recent.size()] = {std::string(name), found};  // found and sound: kept
+    return zone(found);
 }
 
 const std::string& database_version() {
@@ -230,7 +295,18 @@ result<civil_date> legal_day_of(const moment& m, const zone& forum, local_policy
     if (m.kind == moment::form::legal_day) return m.day;
     auto i = instant_of(m, forum, policy);
     if (!i) return unexpected(i.error());
-    return legal_day(*i, forum);
+    // A time at either end of the supported years may fall on a day outside them in the
+    // forum's zone (9999-12-31T23:00-12:00 is 10000-01-01 in Shanghai): an error, never a
+    // day that cannot be written.
+    const auto local = to_local(*i, forum);
+    const auto days = date::floor<date::days>(local).time_since_epoch().count();
+    if (!civil_date::in_range(days))
+        return unexpected(make_error(errc::out_of_range,
+                                     "'" + m.text + "' falls " + (days < 0 ? "before 0001-01-01" : "after 9999-12-31") +
+                                         " in the forum's zone (" + std::string(forum.name()) +
+                                         "), outside the supported years 0001-9999",
+                                     m.text));
+    return day_of(local);
 }
 
 }  // namespace qixian::tz
