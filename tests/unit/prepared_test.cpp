@@ -146,6 +146,14 @@ TEST_CASE("start_day = included: prepared rules count as count() does") {
     CHECK(full->last_day == day("2025-03-31"));
 }
 
+// The sweep's first day: 2021 in the normal build, 2024 under the sanitizers (CI's time budget:
+// the four years take some 200 s there; each year has the same rules and calendar features).
+#ifdef QIXIAN_SANITIZED
+constexpr const char* sweep_from = "2024-01-01";
+#else
+constexpr const char* sweep_from = "2021-01-01";
+#endif
+
 TEST_CASE("every built-in rule that can be prepared gives compute()'s answer on every day 2021-2024") {
     // Under every combination of the facts it names and both readings of an adjusted weekend;
     // what prepare refuses is a composite, untimed, backwards or hours rule, one chosen by the
@@ -161,7 +169,7 @@ TEST_CASE("every built-in rule that can be prepared gives compute()'s answer on 
                     continue;
                 }
                 ++prepared_count;
-                CHECK(mismatches(pack(), r, facts, *prepared, reading, day("2021-01-01"), day("2024-12-31")) == 0);
+                CHECK(mismatches(pack(), r, facts, *prepared, reading, day(sweep_from), day("2024-12-31")) == 0);
             }
         }
     }
