@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -111,6 +112,28 @@ inline calendar_data example_calendar_data() {
 /// The rule pack compiled into the library, loaded once for the test run.
 inline const rule_pack& embedded_pack() {
     static const rule_pack pack = pack_or_report(rule_pack::load_embedded());
+    return pack;
+}
+
+/// The pack of rules/ without its statutes (the real conventions and calendars) plus the test
+/// rules of tests/data/packs/features.toml, loaded once for the test run.
+inline const rule_pack& features_pack() {
+    static const rule_pack pack = [] {
+        namespace fs = std::filesystem;
+        std::vector<source_file> files;
+        const fs::path root = fs::path(QIXIAN_SOURCE_DIR);
+        auto add = [&](const fs::path& f) {
+            std::ifstream in(f, std::ios::binary);
+            std::stringstream ss;
+            ss << in.rdbuf();
+            files.push_back({fs::relative(f, root).generic_string(), ss.str()});
+        };
+        for (const auto& e : fs::recursive_directory_iterator(root / "rules"))
+            if (e.path().extension() == ".toml" && e.path().generic_string().find("/statutes/") == std::string::npos)
+                add(e.path());
+        add(root / "tests/data/packs/features.toml");
+        return load_or_report(std::move(files));
+    }();
     return pack;
 }
 

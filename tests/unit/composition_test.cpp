@@ -17,24 +17,7 @@ using qixian::test::day;
 namespace fs = std::filesystem;
 
 namespace {
-const rule_pack& features() {
-    static const rule_pack p = [] {
-        std::vector<source_file> files;
-        const fs::path root = fs::path(QIXIAN_SOURCE_DIR);
-        auto add = [&](const fs::path& f) {
-            std::ifstream in(f, std::ios::binary);
-            std::stringstream ss;
-            ss << in.rdbuf();
-            files.push_back({fs::relative(f, root).generic_string(), ss.str()});
-        };
-        for (const auto& e : fs::recursive_directory_iterator(root / "rules"))
-            if (e.path().extension() == ".toml" && e.path().generic_string().find("/statutes/") == std::string::npos)
-                add(e.path());
-        add(root / "tests/data/packs/features.toml");
-        return test::load_or_report(std::move(files));
-    }();
-    return p;
-}
+const rule_pack& features() { return test::features_pack(); }
 }  // namespace
 
 TEST_CASE("earliest_of and latest_of take each component from its own trigger") {

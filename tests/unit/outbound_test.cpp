@@ -18,32 +18,8 @@ using qixian::test::day;
 namespace fs = std::filesystem;
 
 namespace {
-const rule_pack& builtin() {
-    static const rule_pack p = *rule_pack::load_embedded();
-    return p;
-}
-const rule_pack& features() {
-    static const rule_pack p = [] {
-        std::vector<source_file> files;
-        const fs::path root = fs::path(QIXIAN_SOURCE_DIR);
-        auto add = [&](const fs::path& f) {
-            std::ifstream in(f, std::ios::binary);
-            std::stringstream ss;
-            ss << in.rdbuf();
-            files.push_back({fs::relative(f, root).generic_string(), ss.str()});
-        };
-        for (const auto& e : fs::recursive_directory_iterator(root / "rules"))
-            if (e.path().extension() == ".toml" && e.path().generic_string().find("/statutes/") == std::string::npos)
-                add(e.path());
-        add(root / "tests/data/packs/features.toml");
-        auto r = rule_pack::load(files);
-        if (!r)
-            for (const auto& d : r.error()) MESSAGE(format(d));
-        REQUIRE(r.has_value());
-        return std::move(*r);
-    }();
-    return p;
-}
+const rule_pack& builtin() { return test::embedded_pack(); }
+const rule_pack& features() { return test::features_pack(); }
 compute_request adhoc(std::string convention, std::string duration, std::string start) {
     compute_request r;
     r.convention = std::move(convention);
