@@ -67,6 +67,13 @@ std::string_view status_words(std::string_view st, language l) {
     return st;
 }
 
+std::string_view combinator_words(std::string_view key, language l) {
+    const bool zh = l == language::zh;
+    if (key == "earliest_of") return zh ? "取最早届满者" : "the earliest of";
+    if (key == "latest_of") return zh ? "取最晚届满者" : "the latest of";
+    return key;
+}
+
 namespace {
 
 // Small vocabularies: the enum spellings of the rule files, in Chinese.
@@ -87,7 +94,6 @@ std::string_view month_end_zh(std::string_view p) {
 std::string_view expiry_zh(std::string_view e) {
     return e == "bar" ? "期间届满即不得为之" : e == "defence" ? "可作时效抗辩" : e == "extinguished" ? "权利消灭" : "无";
 }
-std::string_view combine_zh(std::string_view c) { return c == "latest_of" ? "取最晚届满者" : "取最早届满者"; }
 
 std::string length_text(const period& p, language l) { return l == language::zh ? to_string_zh(p) : to_string(p); }
 
@@ -422,7 +428,7 @@ void lists_to(std::string& o, const trace_step& s, language l) {
         return;
     }
     if (s.kind == trace_kind::compose) {
-        if (zh) append(o, {combine_zh(s.policy), " (", s.policy, ")："});
+        if (zh) append(o, {combinator_words(s.policy, l), " (", s.policy, ")："});
         else append(o, {s.policy, ":"});
         for (const auto& i : s.items) {
             if (zh) {

@@ -1,12 +1,12 @@
 // Internal: reading TOML tables into the model while collecting every problem.
 //
-// toml++ is used header-only with exceptions off: its parse_result is an error value,
-// and every node knows its source position, so each check after parsing points at the
-// exact key or value.
+// toml++ is used with exceptions off: its parse_result is an error value, and every node
+// knows its source position, so each check after parsing points at the exact key or value.
+// Its implementation is compiled once, in toml_impl.cpp (TOML_HEADER_ONLY=0 here).
 #pragma once
 
 #define TOML_EXCEPTIONS 0
-#define TOML_HEADER_ONLY 1
+#define TOML_HEADER_ONLY 0
 #include <toml++/toml.h>
 
 #include "qixian/civil.hpp"

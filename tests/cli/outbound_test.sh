@@ -141,6 +141,11 @@ expect_line '"reading": "foreign_effect=enforcement_period"' "worked example: th
 expect_line '"last_day": "2026-03-16"' "worked example: the other reading's day"
 run compute us.ny.foreign-judgment --event effective=2024-03-15 --reading foreign_effect=enforcement_period
 expect_line "last day  2026-03-16 (Mon)" "worked example under enforcement_period"
+# The summary's combine line names the combinator in the reader's language, components apart.
+expect_line "combine   the earliest of: us.ny.foreign-judgment.twenty-years → 2044-03-15; cn.enforcement.application → 2026-03-16" "combine line"
+run compute us.ny.foreign-judgment --event effective=2024-03-15 --reading foreign_effect=enforcement_period --lang zh
+expect_line "组合   取最早届满者：us.ny.foreign-judgment.twenty-years → 2044-03-15；cn.enforcement.application → 2026-03-16" "combine line zh"
+if grep -qF "earliest_of" <<<"$out"; then bad "zh summary: no combinator key"; else ok; fi
 
 echo "outbound CLI: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -235,8 +235,11 @@ std::string render_text(const deadline& d, lang l, bool full) {
     o << "  " << L.version << "   " << L.in_force_from << " " << d.version << " · " << citations_text(d.citations, l)
       << "\n";
     if (d.combine != combinator::none) {
-        o << "  " << (l == lang::zh ? "组合" : "combine") << "   " << to_string(d.combine) << ":";
-        for (const auto& c : d.components) o << " " << c.rule << " → " << c.last_day << ";";
+        const bool zh = l == lang::zh;
+        o << "  " << (zh ? "组合" : "combine") << "   " << qixian::combinator_words(to_string(d.combine), language_of(l))
+          << (zh ? "：" : ": ");
+        for (const auto& c : d.components)
+            o << (&c == &d.components.front() ? "" : zh ? "；" : "; ") << c.rule << " → " << c.last_day;
         o << "\n";
     }
     const std::string& from = d.start_from.empty() ? d.trigger : d.start_from;

@@ -4,7 +4,7 @@
 #include "qixian/messages.hpp"
 
 #define TOML_EXCEPTIONS 0
-#define TOML_HEADER_ONLY 1
+#define TOML_HEADER_ONLY 0  // the implementation is in the engine (toml_impl.cpp)
 #include <toml++/toml.h>
 
 #include <algorithm>

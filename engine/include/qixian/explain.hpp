@@ -36,4 +36,9 @@ std::string event_words(std::string_view kind, language l);
 /// A verdict (`deadline::status`) in Chinese ("timely" → 未逾期); English: as it is.
 std::string_view status_words(std::string_view status, language l);
 
+/// A composite's combinator (`earliest_of`, `latest_of`) in words, for a summary line:
+/// "the earliest of" / "取最早届满者". Example: `combinator_words("latest_of", language::zh)`
+/// is "取最晚届满者". An unknown key is given as it is.
+std::string_view combinator_words(std::string_view key, language l);
+
 }  // namespace qixian
