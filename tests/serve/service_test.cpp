@@ -52,7 +52,16 @@ TEST_CASE("handle: problems name the code and the field") {
                           row{R"({"rule":"cn.enforcement.application","events":{}})", 422, "missing_event", "events"},
                           row{R"({"rule":"cn.appeal.judgment","events":{"served":"2025-09-25"}})", 422, "missing_fact",
                               "facts.domicile"},
-                          row{R"({"rule":"nope","events":{"effective":"2023-06-30"}})", 422, "unknown_rule", "rule"}}) {
+                          row{R"({"rule":"nope","events":{"effective":"2023-06-30"}})", 422, "unknown_rule", "rule"},
+                          // the field a message starts with: quoted, dotted, or a bare word
+                          row{R"({"rule":"cn.enforcement.application","events":{"effective":"2023-06-30"},"act":5})", 400,
+                              "invalid_request", "act"},
+                          row{R"({"rule":"cn.enforcement.application","events":{"effective":"2023-06-30"},"readings":{"x":1}})",
+                              400, "invalid_request", "readings.x"},
+                          row{R"({"rule":"cn.enforcement.application","events":{"effective":"2023-06-30"},"local_times":3})",
+                              400, "invalid_request", "local_times"},
+                          row{R"({"rule":"cn.enforcement.application","events":{"effective":"2023-06-30"},"provisional":1})",
+                              400, "invalid_request", "provisional"}}) {
         CAPTURE(c.body);
         const auto r = svc.handle({.method = "POST", .target = "/v1/deadline", .body = c.body});
         CHECK(r.status == c.status);

@@ -14,7 +14,8 @@
 
 #include <chrono>
 #include <memory>
-#include <regex>
+#include <cctype>
+#include <optional>
 
 namespace qixian::serve {
 
@@ -318,11 +319,41 @@ response problem(const error& e, bool read, const compute_request* req) {
     return problem(status_of(e, read), to_string(e.code), e.message, field_at_fault(e, req));
 }
 
+namespace {
+
+// The name quoted in "field 'NAME'" ("unknown field 'x'", "field 'x' must be a string").
+std::optional<std::string> quoted_field(std::string_view message) {
+    for (auto at = message.find("field '"); at != std::string_view::npos; at = message.find("field '", at + 1)) {
+        const auto from = at + 7, to = message.find('\'', from);
+        if (to != std::string_view::npos && to > from) return std::string(message.substr(from, to - from));
+    }
+    return std::nullopt;
+}
+
+// The request field a message starts with ("events.effective: …", "'act' …"), whole words only.
+std::string leading_field(std::string_view message) {
+    static constexpr std::string_view names[] = {"events", "facts",          "readings", "tolling", "act",   "zone",
+                                                  "calendar_as_of", "rule", "id", "local_times", "trace", "provisional"};
+    const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+    const auto lower = [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; };
+    if (message.starts_with('\'')) message.remove_prefix(1);
+    for (const std::string_view n : names) {
+        if (!message.starts_with(n)) continue;
+        std::size_t end = n.size();
+        if (end < message.size() && message[end] == '.') {  // a member: "facts.debtor_type"
+            std::size_t j = end + 1;
+            while (j < message.size() && lower(message[j])) ++j;
+            if (j > end + 1 && (j == message.size() || !word(message[j]))) return std::string(message.substr(0, j));
+        }
+        if (end == message.size() || !word(message[end])) return std::string(n);
+    }
+    return {};
+}
+
+}  // namespace
+
 std::string field_at_fault(const error& e, const compute_request* req) {
-    static const std::regex named(R"((?:unknown field|field) '([^']+)')");
-    static const std::regex path(R"(^'?((?:events|facts|readings|tolling|act|zone|calendar_as_of|rule|id|local_times|trace|provisional)(?:\.[a-z_]+)?)\b)");
-    std::smatch m;
-    if (std::regex_search(e.message, m, named)) return m[1];
+    if (auto named = quoted_field(e.message)) return *named;
     if (e.code == errc::missing_event) return "events";
     if (e.code == errc::missing_fact) return "facts." + e.subject;
     if (e.code == errc::unknown_rule) return "rule";
@@ -337,8 +368,7 @@ std::string field_at_fault(const error& e, const compute_request* req) {
         for (const auto& t : req->tolling)
             if (t.at == e.subject || t.from == e.subject || t.to == e.subject || t.performance_due == e.subject) return "tolling";
     }
-    if (std::regex_search(e.message, m, path)) return m[1];
-    return {};
+    return leading_field(e.message);
 }
 
 std::string answer_json(std::string_view id, const deadline& d, bool trace, language words) {
