@@ -454,6 +454,19 @@ run verify "$fixtures"
 expect_status 4 "verify: a last day that is not a date fails"
 expect_line "string-day.toml:12:12: [decision] last_day must be a date, e.g. 2020-08-27" "verify: says where"
 rm -rf "$fixtures"
+# A court that settled the last day alone (no act known): the day is compared, no status.
+fixtures=$(mktemp -d)
+fixture "$fixtures/day-only.toml" "The last day alone" "" 'last_day = 2020-08-27'
+fixture "$fixtures/day-only-wrong.toml" "The last day alone, wrong" "" 'last_day = 2020-08-28'
+fixture "$fixtures/nothing.toml" "Neither status nor last day" "" 'expiry = "defence"'
+run verify "$fixtures"
+expect_status 4 "verify: the last day alone"
+expect_line "PASS  The last day alone" "verify: the last day alone passes"
+expect_line "FAIL  The last day alone, wrong — differs in last day" "verify: the last day alone differs"
+expect_line "      court:  last day 2020-08-28" "verify: the court's day alone"
+expect_line "nothing.toml:9:1: [decision] status must be timely, late or partly_late (it may be left out only with last_day)" \
+  "verify: a status or a last day is needed"
+rm -rf "$fixtures"
 
 # Errors: a distinct exit status and a message that says what to fix.
 run compute cn.nope --event effective=2023-06-30;              expect_status 21 "unknown rule"

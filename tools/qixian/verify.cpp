@@ -95,9 +95,12 @@ case_result run_one(const rule_pack& pack, const fs::path& path) {
             if (day) want.last_day = *day;
             else problems.push_back(where(file, ld_node->source()) + ": [decision] last_day must be a date, e.g. 2020-08-27");
         }
+        // A court may settle the last day alone (the filing day not known): status is then left out.
         want.status = (*d)["status"].value_or(std::string());
-        if (want.status != "timely" && want.status != "late" && want.status != "partly_late")
-            problems.push_back(where(file, d->source()) + ": [decision] status must be timely, late or partly_late");
+        if (want.status.empty() ? !want.last_day
+                                : want.status != "timely" && want.status != "late" && want.status != "partly_late")
+            problems.push_back(where(file, d->source()) +
+                               ": [decision] status must be timely, late or partly_late (it may be left out only with last_day)");
         want.expiry = (*d)["expiry"].value_or(std::string());
         want.waived = (*d)["waived"].value<bool>();
     }
@@ -114,7 +117,7 @@ case_result run_one(const rule_pack& pack, const fs::path& path) {
         res.differs.push_back("error");
         return res;
     }
-    if (got->status.value_or("") != want.status) res.differs.push_back("status");
+    if (!want.status.empty() && got->status.value_or("") != want.status) res.differs.push_back("status");
     if (want.last_day && (!got->time_limited || *want.last_day != got->last_day)) res.differs.push_back("last day");
     if (!want.expiry.empty() && (!got->time_limited || want.expiry != to_string(got->expiry)))
         res.differs.push_back("expiry");
@@ -126,7 +129,7 @@ case_result run_one(const rule_pack& pack, const fs::path& path) {
 
 std::string court_text(const decision& want) {
     std::string court = want.status;
-    if (want.last_day) court += ", last day " + want.last_day->to_string();
+    if (want.last_day) court += (court.empty() ? "last day " : ", last day ") + want.last_day->to_string();
     if (!want.expiry.empty()) court += ", expiry " + want.expiry;
     if (want.waived && *want.waived) court += ", waived";
     return court;
@@ -149,8 +152,8 @@ std::string field_zh(const std::string& f) {
     return f == "status" ? "结论" : f == "last day" ? "届满日" : f == "expiry" ? "届满效果" : f == "waived" ? "放弃抗辩" : "计算出错";
 }
 std::string court_zh(const decision& want) {
-    std::string court = status_zh(want.status);
-    if (want.last_day) court += "，届满日 " + want.last_day->to_string();
+    std::string court = want.status.empty() ? std::string() : std::string(status_zh(want.status));
+    if (want.last_day) court += (court.empty() ? "届满日 " : "，届满日 ") + want.last_day->to_string();
     if (!want.expiry.empty()) court += "，届满效果 " + expiry_zh(want.expiry);
     if (want.waived && *want.waived) court += "，已放弃时效抗辩";
     return court;
@@ -218,7 +221,8 @@ nlohmann::ordered_json to_json(const case_result& x) {
         out["problems"] = x.problems;
         return out;
     }
-    json court{{"status", x.want.status}};
+    json court = json::object();
+    if (!x.want.status.empty()) court["status"] = x.want.status;
     if (x.want.last_day) court["last_day"] = x.want.last_day->to_string();
     if (!x.want.expiry.empty()) court["expiry"] = x.want.expiry;
     if (x.want.waived) court["waived"] = *x.want.waived;
