@@ -148,10 +148,15 @@ TEST_CASE("start_day = included: prepared rules count as count() does") {
 
 // The sweep's first day: 2021 in the normal build, 2024 under the sanitizers (CI's time budget:
 // the four years take some 200 s there; each year has the same rules and calendar features).
+// The trigger-day sweep across the transitions takes every day in the normal build and every
+// fifth day under the sanitizers (5 and 7 are coprime: every weekday still comes up, and each
+// take-over is still crossed; what the sanitizers look for is not in which day it is).
 #ifdef QIXIAN_SANITIZED
 constexpr const char* sweep_from = "2024-01-01";
+constexpr int sweep_step = 5;
 #else
 constexpr const char* sweep_from = "2021-01-01";
+constexpr int sweep_step = 1;
 #endif
 
 TEST_CASE("every built-in rule that can be prepared gives compute()'s answer on every day 2021-2024") {
@@ -197,7 +202,7 @@ TEST_CASE("prepared rules give compute()'s last day on every trigger day") {
             auto prepared = prepared_rule::prepare(pack(), c.rule, c.facts, {.reading = reading});
             REQUIRE(prepared.has_value());
             int days = 0, mismatches = 0;
-            for (civil_date d = day(c.first); d <= day(c.last); d = add_calendar_days(d, 1), ++days) {
+            for (civil_date d = day(c.first); d <= day(c.last); d = add_calendar_days(d, sweep_step), ++days) {
                 compute_request req{.rule = c.rule, .events = {{c.event, d.to_string()}}, .facts = c.facts,
                                     .adjusted = reading, .trace = false};
                 auto full = compute(pack(), req);
@@ -209,7 +214,7 @@ TEST_CASE("prepared rules give compute()'s last day on every trigger day") {
                 }
             }
             CHECK(mismatches == 0);
-            CHECK(days > 5000);
+            CHECK(days > 5000 / sweep_step);
         }
     }
 }
