@@ -5,6 +5,7 @@
 //   close.cpp       the end instant, formatted for the forum, UTC and the reader's zone
 //   judge.cpp       the act against the end (and each alternative's), and the provenance
 //   compose.cpp     a composite's components, its reading, a component counted in another forum
+//   instalments.cpp a debt due in instalments: each under the text in force on its due day
 // compute.cpp's compute_simple() runs them in that order; compute() then calls finish().
 #pragma once
 
@@ -61,6 +62,12 @@ result<deadline> compute_simple(const rule_pack& pack, const rule* r, const comp
 /// The answer under another reading of the law, where it differs from `d`: in its last day,
 /// in whether any period applies, or in what expiry means (finish() judges it against the act).
 void report_alternative(deadline& d, std::string reading, const deadline& other);
+
+/// A debt due in instalments (req.instalments): each instalment counted under the version in
+/// force on its own due day (`each`: its own period; `last`: one period from the last), the
+/// verdict over all of them, and the other reading where it changes the verdict.
+result<deadline> compute_instalments(const rule_pack& pack, const rule* r, const compute_request& req,
+                                     bool alternatives, const tz::zone& forum);
 
 // select.cpp
 
