@@ -229,8 +229,10 @@ result<day_count> settle(day_count out, const counting_convention& convention, c
             st.day_kind = to_string(r->original.kind);
             st.holiday = r->original.name;
             st.holiday_en = r->original.name_en;
-            // A rule calendar's day names the rule that placed it, not a notice: left out.
+            // A rule calendar's day names the rule that placed it, not a notice: kept apart, and
+            // its authority added by the close stage (close.cpp), which has the calendar.
             if (!r->original.by_rule) st.notice = r->original.notice;
+            else st.holiday_rule = r->original.notice;
             st.provisional = r->provisional;
             st.projected = r->projected;
             out.trace.push_back(std::move(st));

@@ -307,6 +307,7 @@ void roll_to(std::string& o, const trace_step& s, language l) {
         }
         if (s.provisional) o += "［临时：超出日历数据］";
         if (s.projected) o += "［依日历规则推算：临时休息日无法预见］";
+        if (!s.holiday_citation.empty()) append(o, {"；该假日的依据：", s.holiday_citation});
         return;
     }
     if (s.reason == trace_reason::working_day) {
@@ -319,6 +320,7 @@ void roll_to(std::string& o, const trace_step& s, language l) {
     }
     if (s.provisional) o += " [provisional: outside the calendar's data]";
     if (s.projected) o += " [projected by the calendar's rules: one-off closures cannot be foreseen]";
+    if (!s.holiday_citation.empty()) append(o, {"; the holiday's authority: ", s.holiday_citation});
 }
 
 void toll_zh(std::string& o, const trace_step& s) {

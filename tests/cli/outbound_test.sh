@@ -74,13 +74,13 @@ run rules list --forum cn
 expect_line "cn.enforcement.application" "rules list --forum cn"
 run rules list --forum xx.nowhere
 expect_status 2 "rules list: unknown forum"
-expect_line "no rule of the pack is for that forum (forums: au.nsw, cn, gb.ew, us.ca, us.federal, us.ny)" "unknown forum lists the forums"
+expect_line "no rule of the pack is for that forum (forums: au.nsw, ca.on, cn, gb.ew, us.ca, us.federal, us.ny)" "unknown forum lists the forums"
 run rules list --forum us.ny
 expect_line "us.ny.foreign-judgment  " "rules list --forum us.ny: the composite"
 expect_line "us.ny.foreign-judgment.twenty-years  " "rules list --forum us.ny: the twenty years"
 if grep -q "^cn\." <<<"$out"; then bad "rules list --forum us.ny lists a mainland rule"; else ok; fi
 run rules conventions
-for c in "us.ny  " "us.ca  " "us.federal  " "gb.ew  " "au.nsw  "; do expect_line "$c" "rules conventions lists $c"; done
+for c in "us.ny  " "us.ca  " "us.federal  " "gb.ew  " "au.nsw  " "ca.on  "; do expect_line "$c" "rules conventions lists $c"; done
 expect_line "(calendar gb.ew, zone Europe/London" "gb.ew's calendar and zone"
 
 # Each forum's awkward days (the worked rule cases are tests/data/rule_cases/outbound.csv).
@@ -115,6 +115,61 @@ run calendar --calendar au.nsw --from 2026-04-27 --to 2026-04-27
 expect_line "2026-04-27 Mon  R  holiday  Additional public holiday after Anzac Day" "au.nsw the Monday after Anzac Day 2026"
 run compute --convention au.nsw --period P1Y --event start=2019-04-25
 expect_line "last day  2020-04-27 (Mon)" "au.nsw Anzac Day on a Saturday, 2020"
+# New South Wales 2027: Anzac Day is a Sunday; the same Order made Mon 26 April a public holiday
+# (a one-off, not a standing rule) -> Tue 27. The history runs to 2027-04-26 (the day declared in
+# advance); Tue 27 lies past it, so the answer still says its year is projected.
+run compute --convention au.nsw --period P1Y --event start=2026-04-26 --format json
+expect_line '"last_day": "2027-04-27"' "au.nsw the Monday after a Sunday Anzac Day, 2027"
+expect_line '"holiday_rule": "one-off:2027-04-26"' "au.nsw 2027: the one-off day's rule"
+expect_line '"holiday_citation": "Public Holidays Amendment (Anzac Day) Order 2026 (NSW)' "au.nsw 2027: the Order cited"
+run compute --convention au.nsw --period P1Y --event start=2026-04-25
+expect_line "2027-04-25 is a rest day (holiday, Anzac Day): moved 2 days to 2027-04-27" "au.nsw Sunday Anzac Day 2027 -> Tue"
+run calendar --calendar au.nsw --from 2027-04-26 --to 2027-04-26
+expect_line "2027-04-26 Mon  R  holiday  Additional public holiday after Anzac Day" "au.nsw the Monday after Anzac Day 2027"
+# Ontario (Limitations Act, 2002 s.4; Legislation Act, 2006 s.89(1), holidays ss.87-88).
+# Golberg v. North East CCAC (Ont. S.C.J. 2016): dismissal 2014-03-20, Sun 2016-03-20 -> Mon 03-21.
+run compute --convention ca.on --period P2Y --event start=2014-03-20
+expect_line "last day  2016-03-21 (Mon)" "ca.on Sunday anniversary (Golberg)"
+# A Saturday is not a Legislation Act holiday: the period ends on it (undecided: the safe day).
+run compute --convention ca.on --period P2Y --event start=2014-07-16
+expect_line "last day  2016-07-16 (Sat)" "ca.on Saturday anniversary not rolled"
+# A leap day: two years from 2020-02-29 end on Mon 2022-02-28 (clamp; no Ontario text read).
+run compute --convention ca.on --period P2Y --event start=2020-02-29
+expect_line "last day  2022-02-28 (Mon)" "ca.on leap-day start"
+# A Monday holiday: Family Day 2026-02-16 -> Tue 02-17, citing the holiday's own authority.
+run explain --convention ca.on --period P2Y --event start=2024-02-16
+expect_line "2026-02-16 is a rest day (holiday, Family Day): moved 1 day to 2026-02-17; the holiday's authority: Legislation Act, 2006 (Ontario) art. 87" "ca.on Family Day roll names its authority"
+expect_line "Employment Standards Act, 2000 (Ontario) art. 1" "ca.on Family Day: the ESA cited too"
+run explain --convention ca.on --period P2Y --event start=2024-02-16 --lang zh
+expect_line "该假日的依据：Legislation Act, 2006 (Ontario) art. 87" "ca.on Family Day authority in Chinese"
+run compute --convention ca.on --period P2Y --event start=2024-02-16 --format json
+expect_line '"holiday_rule": "family-day"' "ca.on roll: the holiday rule in JSON"
+expect_line '"holiday_citation": "Legislation Act, 2006 (Ontario) art. 87' "ca.on roll: the holiday's citation in JSON"
+# Good Friday 2026-04-03 -> Saturday 04-04, not a holiday: the period ends there.
+run compute --convention ca.on --period P2Y --event start=2024-04-03
+expect_line "last day  2026-04-04 (Sat)" "ca.on Good Friday -> the Saturday"
+# Easter Monday 2026-04-06 -> Tue 04-07.
+run compute --convention ca.on --period P2Y --event start=2024-04-06
+expect_line "last day  2026-04-07 (Tue)" "ca.on Easter Monday"
+# Christmas 2022 on a Sunday: Boxing Day Mon 26, the Tuesday added by s.88(5) -> Wed 12-28.
+run compute --convention ca.on --period P2Y --event start=2020-12-25
+expect_line "last day  2022-12-28 (Wed)" "ca.on Christmas on a Sunday"
+# Christmas 2026 on a Friday: Boxing Day is a Saturday holiday, then Sunday -> Mon 12-28.
+run compute --convention ca.on --period P2Y --event start=2024-12-25
+expect_line "last day  2026-12-28 (Mon)" "ca.on Boxing Day on a Saturday"
+# The rule: Independence Plaza 1 Associates v. Figliolini, 2017 ONCA 44 — appeal dismissed
+# 2014-07-17; two years -> Sun 2016-07-17 -> Mon 07-18; the application of 2015-05-01 timely.
+run compute ca.on.foreign-judgment --event appeal_decided=2014-07-17 --act 2015-05-01
+expect_line "last day  2016-07-18 (Mon)" "Figliolini: the last day"
+expect_line "timely" "Figliolini: timely"
+run rules list --forum ca.on
+expect_line "ca.on.foreign-judgment  " "rules list --forum ca.on"
+run rules conventions
+expect_line "(calendar ca.on, zone America/Toronto" "ca.on's calendar and zone"
+# Past the data: a last day before the Legislation Act's calendar starts is not guessed.
+run compute --convention ca.on --period P2Y --event start=2005-01-03
+expect_status 16 "ca.on before 2007-07-25: outside the calendar"
+expect_line "error outside_calendar_coverage" "ca.on before 2007-07-25: the error named"
 # California: César Chávez Day (Tue 2026-03-31) -> Wed 2026-04-01.
 run compute --convention us.ca --period P1Y --event start=2025-03-31
 expect_line "2026-03-31 is a rest day (holiday, César Chávez Day)" "us.ca César Chávez Day"

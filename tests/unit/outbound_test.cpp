@@ -237,3 +237,74 @@ TEST_CASE("a composite whose versions govern applications: the act's day chooses
     REQUIRE_FALSE(early.has_value());
     CHECK(early.error().message.find("an application on 2009-12-31") != std::string::npos);
 }
+
+// Ontario's awkward days (Limitations Act, 2002 s.4; Legislation Act, 2006 s.89(1), holidays
+// ss.87-88: Sundays and the listed days, not Saturdays), counted as ad-hoc periods on the ca.on
+// calendar: a leap day; an anniversary on a Saturday, a Sunday, a Monday holiday; Good Friday
+// and Easter Monday; Family Day; Christmas on a Sunday; Boxing Day on a Saturday.
+TEST_CASE("ca.on: each awkward day of the Ontario convention") {
+    struct row {
+        const char* period;
+        const char* start;
+        const char* last_day;
+        const char* why;
+    };
+    const row rows[] = {
+        {"P2Y", "2014-03-20", "2016-03-21", "Sun 2016-03-20 -> Mon (Golberg v. North East CCAC, Ont. S.C.J. 2016)"},
+        {"P2Y", "2014-07-17", "2016-07-18", "Sun 2016-07-17 -> Mon (Figliolini's appeal decision)"},
+        {"P2Y", "2014-07-16", "2016-07-16", "Sat 2016-07-16: no Legislation Act holiday, not rolled"},
+        {"P1Y", "2025-03-14", "2026-03-14", "Sat 2026-03-14: not rolled"},
+        {"P2Y", "2020-02-29", "2022-02-28", "from a leap day: the anniversary in a common year is 28 February (clamp)"},
+        {"P2Y", "2022-02-28", "2024-02-28", "over a leap day: the same date two years on"},
+        {"P2Y", "2024-02-16", "2026-02-17", "Mon 2026-02-16 Family Day -> Tue"},
+        {"P1Y", "2007-02-19", "2008-02-19", "Mon 2008-02-18 the first Family Day; 2008-02-19 a Tuesday: no roll"},
+        {"P1Y", "2007-02-18", "2008-02-19", "Mon 2008-02-18 the first Family Day -> Tue"},
+        {"P2Y", "2024-04-03", "2026-04-04", "Good Friday 2026-04-03 -> Sat 04-04, not a holiday"},
+        {"P2Y", "2024-04-06", "2026-04-07", "Easter Monday 2026-04-06 -> Tue"},
+        {"P2Y", "2024-05-18", "2026-05-19", "Mon 2026-05-18 Victoria Day -> Tue"},
+        {"P2Y", "2020-12-25", "2022-12-28", "Christmas 2022 on a Sunday, Boxing Day Mon, the added Tuesday (s.88(5)) -> Wed"},
+        {"P2Y", "2024-12-25", "2026-12-28", "Christmas Fri 2026, Boxing Day a Saturday holiday, Sunday -> Mon"},
+        {"P1Y", "2017-07-01", "2018-07-03", "Canada Day 2018 a Sunday, Mon 07-02 (s.88(4)) -> Tue"},
+        {"P1Y", "2023-08-05", "2024-08-05", "Mon 2024-08-05 the Civic Holiday: no Legislation Act holiday, not rolled"},
+    };
+    for (const row& r : rows) {
+        CAPTURE(r.start);
+        CAPTURE(r.why);
+        auto d = compute(builtin(), adhoc("ca.on", r.period, r.start));
+        REQUIRE(d.has_value());
+        CHECK(d->last_day == day(r.last_day));
+        CHECK(d->forum_zone == "America/Toronto");
+    }
+}
+
+TEST_CASE("a roll onto a forum holiday names the holiday's own authority") {
+    auto d = compute(builtin(), adhoc("ca.on", "P2Y", "2024-02-16"));
+    REQUIRE(d.has_value());
+    const trace_entry* roll = nullptr;
+    for (const auto& s : d->trace)
+        if (s.kind == trace_kind::roll) roll = &s;
+    REQUIRE(roll != nullptr);
+    CHECK(roll->holiday_rule == "family-day");
+    CHECK(roll->holiday_citation.find("Legislation Act, 2006 (Ontario) art. 87") == 0);
+    CHECK(roll->holiday_citation.find("Employment Standards Act, 2000 (Ontario)") != std::string::npos);
+    // The step's own citations stay the convention's roll rule (Legislation Act s.89(1)).
+    REQUIRE_FALSE(roll->citations.empty());
+    CHECK(to_string(roll->citations.front()).find("art. 89") != std::string::npos);
+    const std::string en = describe(*roll, language::en), zh = describe(*roll, language::zh);
+    CHECK(en.find("moved 1 day to 2026-02-17; the holiday's authority: Legislation Act, 2006 (Ontario) art. 87") !=
+          std::string::npos);
+    CHECK(zh.find("；该假日的依据：Legislation Act, 2006 (Ontario) art. 87") != std::string::npos);
+    // A one-off day cites its order (New South Wales, 2027-04-26); a Sunday cites no holiday.
+    auto n = compute(builtin(), adhoc("au.nsw", "P1Y", "2026-04-26"));
+    REQUIRE(n.has_value());
+    CHECK(n->last_day == day("2027-04-27"));
+    for (const auto& s : n->trace)
+        if (s.kind == trace_kind::roll) {
+            CHECK(s.holiday_rule == "one-off:2027-04-26");
+            CHECK(s.holiday_citation.find("Public Holidays Amendment (Anzac Day) Order 2026 (NSW)") == 0);
+        }
+    auto sunday = compute(builtin(), adhoc("ca.on", "P2Y", "2014-03-20"));
+    REQUIRE(sunday.has_value());
+    for (const auto& s : sunday->trace)
+        if (s.kind == trace_kind::roll) CHECK(s.holiday_citation.empty());
+}

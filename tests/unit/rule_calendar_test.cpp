@@ -330,3 +330,51 @@ TEST_CASE("au.nsw: Public Holidays Act 2010 s.4 days from its text, with the ban
     // Coverage starts in 2012 (the 2000-2011 days were not read).
     CHECK_FALSE(cal.status(day("2011-12-30"), {}).has_value());
 }
+
+TEST_CASE("ca.on: Legislation Act, 2006 holidays (Sundays and ss.87-88, not Saturdays)") {
+    // Computed from ss.87-88 as quoted (rules/calendars/ca-on/calendar.toml): Family Day the third
+    // Monday of February (from 2008), Victoria Day the Monday before 25 May, Thanksgiving the second
+    // Monday of October; New Year's Day on a Sunday adds the Monday (2023-01-02); Christmas on a
+    // Sunday adds the Tuesday (2016-12-27), on a Saturday the Monday (2021-12-27); Canada Day and
+    // Remembrance Day on a Saturday add nothing (2023); Boxing Day adds nothing of its own.
+    check_lists("ca.on", {{2016, {"2016-01-01", "2016-02-15", "2016-03-25", "2016-03-28", "2016-05-23", "2016-07-01",
+                                  "2016-09-05", "2016-10-10", "2016-11-11", "2016-12-26", "2016-12-27"}},
+                          {2021, {"2021-01-01", "2021-02-15", "2021-04-02", "2021-04-05", "2021-05-24", "2021-07-01",
+                                  "2021-09-06", "2021-10-11", "2021-11-11", "2021-12-27"}},
+                          {2023, {"2023-01-02", "2023-02-20", "2023-04-07", "2023-04-10", "2023-05-22", "2023-09-04",
+                                  "2023-10-09", "2023-12-25", "2023-12-26"}}});
+    const table_calendar& cal = *embedded_pack().find_calendar("ca.on");
+    // A Saturday is not a holiday (nor is the Civic Holiday, the first Monday of August).
+    CHECK(cal.status(day("2016-07-16"), {})->kind == day_kind::working);
+    CHECK(cal.status(day("2016-07-16"), {})->working);
+    CHECK(cal.status(day("2024-08-05"), {})->kind == day_kind::working);
+    // Sundays are weekly rest days; a holiday on a Saturday is a holiday (Boxing Day 2026).
+    CHECK(cal.status(day("2016-07-17"), {})->kind == day_kind::weekend);
+    CHECK(cal.status(day("2026-12-26"), {})->name_en == "Boxing Day");
+    CHECK_FALSE(cal.status(day("2026-12-26"), {})->working);
+    // Canada Day on a Sunday: Monday 2 July (s.88(4)); New Year's Day 2017 on a Sunday: Monday 2 January.
+    CHECK(cal.status(day("2018-07-02"), {})->name_en == "Canada Day (observed)");
+    CHECK(cal.status(day("2017-01-02"), {})->name_en == "New Year's Day (observed)");
+    // Family Day from 2008 (first observed Monday 2008-02-18); Victoria Day 2024 and 2025.
+    CHECK(cal.status(day("2008-02-18"), {})->name_en == "Family Day");
+    CHECK(cal.status(day("2008-02-18"), {})->notice == "family-day");
+    CHECK(cal.status(day("2024-05-20"), {})->name_en == "Victoria Day");
+    CHECK(cal.status(day("2025-05-19"), {})->name_en == "Victoria Day");
+    // Coverage starts when the Legislation Act, 2006 came into force (2007-07-25).
+    CHECK_FALSE(cal.status(day("2007-07-24"), {}).has_value());
+    CHECK(cal.status(day("2007-09-03"), {})->name_en == "Labour Day");
+    // Each holiday's authority is the calendar's notice for it (the roll step cites it).
+    REQUIRE(cal.find_notice("christmas") != nullptr);
+    CHECK(cal.find_notice("christmas")->title.find("Legislation Act, 2006 (Ontario)") != std::string::npos);
+}
+
+TEST_CASE("au.nsw: the Anzac Day Order 2026 declared two named days, not a standing rule") {
+    const table_calendar& cal = *embedded_pack().find_calendar("au.nsw");
+    CHECK(cal.status(day("2026-04-27"), {})->name_en == "Additional public holiday after Anzac Day");
+    CHECK(cal.status(day("2027-04-26"), {})->name_en == "Additional public holiday after Anzac Day");
+    CHECK(cal.status(day("2027-04-26"), {})->notice == "one-off:2027-04-26");
+    CHECK_FALSE(cal.status(day("2027-04-26"), {})->projected);  // declared in advance: history
+    // Anzac Day 2032 is a Sunday: no Monday unless another order is made (a projected year).
+    CHECK(cal.status(day("2032-04-26"), {})->kind == day_kind::working);
+    CHECK(cal.status(day("2032-04-26"), {})->projected);
+}

@@ -137,7 +137,7 @@ command add_calendar_command(CLI::App& app, const global_options& g) {
     cmd->add_flag("--json", o->json, "one JSON object per line");
     cmd->add_option("--as-of", o->as_of, "as the notices stood on this day");
     cmd->add_option("--calendar", o->id,
-                    "calendar id (default cn.mainland; the forum calendars: us.federal, us.ny, us.ca, gb.ew, au.nsw)");
+                    "calendar id (default cn.mainland; the forum calendars: us.federal, us.ny, us.ca, gb.ew, au.nsw, ca.on)");
     cmd->add_option("--lang", o->lang,
                     "en or zh (text: weekdays 周一…周日, 班/休, the day's class 工作日/休息日/节假日放假/调休上班日, "
                     "the projection's certainty and reason; errors in Chinese)")

@@ -19,7 +19,7 @@ const std::vector<std::string_view>& field_selection::trace_step_fields() {
     static const std::vector<std::string_view> names = {
         "step", "detail", "citations", "code", "on", "from", "to", "other_day", "last_day", "valid_from",
         "valid_until", "from_time", "to_time", "length", "days", "event", "written", "zone", "other_zone", "holiday", "holiday_en", "notice",
-        "day_kind", "policy", "status", "chosen_by", "day_ends", "start_counted", "provisional", "projected", "items"};
+        "holiday_rule", "holiday_citation", "day_kind", "policy", "status", "chosen_by", "day_ends", "start_counted", "provisional", "projected", "items"};
     return names;
 }
 

@@ -410,6 +410,8 @@ void write_step_fields(json_writer& w, const trace_step& t) {
     text("holiday", t.holiday);
     text("holiday_en", t.holiday_en);
     text("notice", t.notice);
+    text("holiday_rule", t.holiday_rule);
+    text("holiday_citation", t.holiday_citation);
     text("day_kind", t.day_kind);
     text("policy", t.policy);
     text("status", t.status);

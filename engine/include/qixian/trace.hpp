@@ -157,6 +157,8 @@ struct trace_step {
     std::string holiday;  ///< the rest day's name (roll; in Chinese where the data has it), a note of the authority (select)
     std::string holiday_en;  ///< the rest day's English name, where the data gives one (roll)
     std::string notice;   ///< the id of the notice that made it a rest day (roll)
+    std::string holiday_rule;      ///< the rule of a forum's rule calendar that placed the rest day (roll)
+    std::string holiday_citation;  ///< that rule's authority, as the calendar cites it (roll)
     std::string_view day_kind;   ///< working, weekend, holiday, adjusted_working (roll)
     std::string_view policy;     ///< month_end policy (count), combinator (compose), tolling class
     std::string_view status;     ///< the verdict (judge), the expiry kind (waiver_no_effect)
