@@ -179,13 +179,14 @@ result<std::vector<std::string>> readings_not_declared(const rule_pack& pack, co
                            [&](const rule_version& v) { return v.reading && v.reading->name == name; });
     };
     std::vector<std::string> notes;
-    for (const auto& [name, value] : req.readings) {
+    for (const auto& entry : req.readings) {
+        const std::string& name = entry.first;  // not a structured binding: clang 14 cannot capture one
         if (declares(r, name)) continue;
         if (std::none_of(pack.rules().begin(), pack.rules().end(), [&](const rule& x) { return declares(x, name); }))
             return unexpected(make_error(errc::invalid_request,
                                          "readings." + name + ": no rule of the pack declares the reading '" + name + "'",
                                          name));
-        notes.push_back("reading " + name + "=" + value + " does not apply to rule '" + r.id + "'");
+        notes.push_back("reading " + name + "=" + entry.second + " does not apply to rule '" + r.id + "'");
     }
     return notes;
 }
