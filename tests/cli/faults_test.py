@@ -81,6 +81,15 @@ def fails_clearly(p, what, *needles, report_on_stdout=False):
         check(n in err, f"{what}: stderr names {n!r} (stderr: {err[:300]!r})")
 
 
+def docket_cases_fail(d, what, files):
+    """Each (name, bytes) written as a case file in `d`: `docket` on it fails clearly, naming it."""
+    for name, text in files:
+        path = os.path.join(d, name)
+        with open(path, "wb") as f:
+            f.write(text)
+        fails_clearly(run(["docket", path]), f"{what} ({name})", name)
+
+
 def tmpdir():
     d = tempfile.mkdtemp(prefix="qixian-faults-")
     os.chmod(d, 0o755)
@@ -249,12 +258,8 @@ def nul_bytes():
     check(all(x["ok"] is False for x in a[:7]), "NUL bytes: every line with a raw NUL is an error")
     check(a[-1]["ok"] is True and a[-2]["ok"] is True, "NUL bytes: an escaped NUL in the id is fine, and the last line answered")
     d = tmpdir()
-    for name, text in (("case.toml", b'events = { received = "2024-01\x00-20" }\n'),
-                       ("case.json", b'{"events": {"received": "2024-01-20\x00"}}')):
-        path = os.path.join(d, name)
-        with open(path, "wb") as f:
-            f.write(text)
-        fails_clearly(run(["docket", path]), f"NUL in a case file ({name})", name)
+    docket_cases_fail(d, "NUL in a case file", (("case.toml", b'events = { received = "2024-01\x00-20" }\n'),
+                                              ("case.json", b'{"events": {"received": "2024-01-20\x00"}}')))
     rules = os.path.join(d, "rules")
     shutil.copytree(os.path.join(source, "rules"), rules)
     with open(os.path.join(rules, "statutes/civil_code/limitation.toml"), "ab") as f:
@@ -322,12 +327,9 @@ def invalid_utf8():
     check(all(x["ok"] is False for x in a[:-1]), "invalid UTF-8: every such line is an error")
     check(a and a[-1]["ok"] is True, "invalid UTF-8: the next good line is answered")
     d = tmpdir()
-    for name, text in (("case.toml", b'events = { received = "2024-01-20\xff" }\n'),
-                       ("case.json", b'{"events": {"received": "2024-01-20"}, "zone": "Asia/\xffShanghai"}')):
-        path = os.path.join(d, name)
-        with open(path, "wb") as f:
-            f.write(text)
-        fails_clearly(run(["docket", path]), f"invalid UTF-8 in a case file ({name})", name)
+    docket_cases_fail(d, "invalid UTF-8 in a case file",
+                      (("case.toml", b'events = { received = "2024-01-20\xff" }\n'),
+                       ("case.json", b'{"events": {"received": "2024-01-20"}, "zone": "Asia/\xffShanghai"}')))
     p = run(["compute", "cn.enforcement.application", "--event", b"effective=2023-06-30\xff", "--format", "json"])
     no_crash(p, "invalid UTF-8 in a compute argument")
     check(p.returncode != 0, "invalid UTF-8 in a compute argument: an error")
